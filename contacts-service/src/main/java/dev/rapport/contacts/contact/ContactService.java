@@ -1,0 +1,123 @@
+package dev.rapport.contacts.contact;
+
+import dev.rapport.contacts.contactpoint.ContactPoint;
+import dev.rapport.contacts.contactpoint.ContactPointService;
+import dev.rapport.contacts.contactpoint.ContactPointView;
+import dev.rapport.contacts.organisation.OrganisationService;
+import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ContactService {
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    OrganisationService organisations;
+    @Inject
+    ContactPointService points;
+
+    @WithTransaction
+    public Uni<ContactView> create(NewContact in) {
+        Contact c = new Contact();
+        c.id = Ids.newId();
+        c.createdAt = Instant.now();
+        c.updatedAt = c.createdAt;
+        c.givenName = trim(in.givenName());
+        c.familyName = trim(in.familyName());
+        c.displayName = displayName(in.displayName(), c.givenName, c.familyName);
+        c.organisationId = in.organisationId();
+        c.owner = trim(in.owner());
+        c.lifecycleStage = in.lifecycleStage() == null ? LifecycleStage.PROSPECT : in.lifecycleStage();
+        c.tags = tags(in.tags());
+        List<ContactPoint> prepared = ContactPointService.prepare(c.id,
+                in.contactPoints() == null ? List.of() : in.contactPoints(), "contactPoints");
+        return organisationExists(c.organisationId, "organisationId")
+                .chain(() -> contacts.persist(c))
+                .chain(() -> contacts.flush())
+                .chain(() -> points.store(prepared))
+                .map(x -> ContactView.from(c, prepared.stream().map(ContactPointView::from).toList()));
+    }
+
+    @WithTransaction
+    public Uni<ContactView> update(UUID id, ContactUpdate in) {
+        return resolve(id).chain(c -> {
+            if (c.version != in.version()) {
+                return Uni.createFrom().failure(ProblemException.conflict("version-conflict",
+                        "Contact " + c.id + " is at version " + c.version + ", not " + in.version()));
+            }
+            return organisationExists(in.organisationId(), "organisationId").map(x -> {
+                c.givenName = trim(in.givenName());
+                c.familyName = trim(in.familyName());
+                c.displayName = displayName(in.displayName(), c.givenName, c.familyName);
+                c.organisationId = in.organisationId();
+                c.owner = trim(in.owner());
+                c.lifecycleStage = in.lifecycleStage();
+                c.tags = tags(in.tags());
+                c.updatedAt = Instant.now();
+                return c;
+            });
+        }).call(contacts::flush).chain(c -> points.listFor(List.of(c.id)).map(p -> ContactView.from(c, p)));
+    }
+
+    @WithSession
+    public Uni<ContactView> get(UUID id) {
+        return resolve(id).chain(c -> points.listFor(List.of(c.id)).map(p -> ContactView.from(c, p)));
+    }
+
+    /** The contact with this id, or the one it was merged into; 404 if neither exists. */
+    public Uni<Contact> resolve(UUID id) {
+        return contacts.findById(id).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Contact", id));
+            }
+            if (c.mergedInto != null) {
+                return contacts.findById(c.mergedInto);
+            }
+            return Uni.createFrom().item(c);
+        });
+    }
+
+    private Uni<Void> organisationExists(UUID organisationId, String field) {
+        if (organisationId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return organisations.require(organisationId)
+                .onFailure(ProblemException.class).transform(e -> ProblemException.rule("unknown-organisation",
+                        field + ": organisation " + organisationId + " does not exist"))
+                .replaceWithVoid();
+    }
+
+    static String displayName(String given, String first, String last) {
+        String d = trim(given);
+        if (d == null) {
+            String joined = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+            d = joined.isEmpty() ? null : joined;
+        }
+        if (d == null) {
+            throw ProblemException.badField("displayName", "is required when givenName and familyName are both empty");
+        }
+        return d;
+    }
+
+    static String[] tags(List<String> tags) {
+        if (tags == null) {
+            return new String[0];
+        }
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        tags.forEach(t -> unique.add(t.strip().toLowerCase(java.util.Locale.ROOT)));
+        return unique.toArray(String[]::new);
+    }
+
+    static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.rapport.contacts.contact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.rapport.contacts.contactpoint.ContactPointView;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContactView(UUID id, String givenName, String familyName, String displayName, UUID organisationId,
+        String owner, LifecycleStage lifecycleStage, List<String> tags, long version, Instant createdAt,
+        Instant updatedAt, List<ContactPointView> contactPoints) {
+
+    public static ContactView from(Contact c, List<ContactPointView> points) {
+        return new ContactView(c.id, c.givenName, c.familyName, c.displayName, c.organisationId, c.owner,
+                c.lifecycleStage, c.tags == null ? List.of() : List.of(c.tags), c.version, c.createdAt, c.updatedAt, points);
+    }
+}

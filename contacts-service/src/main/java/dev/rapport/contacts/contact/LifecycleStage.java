@@ -1,0 +1,5 @@
+package dev.rapport.contacts.contact;
+
+public enum LifecycleStage {
+    PROSPECT, LEAD, CUSTOMER, AT_RISK, LAPSED
+}

@@ -1,0 +1,47 @@
+package dev.rapport.contacts.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.platform.id.Ids;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+
+/** Appends contact-point changes to the outbox inside the caller's transaction: both commit, or neither. */
+@ApplicationScoped
+public class Outbox {
+    public static final String CONTACT_POINT_CHANGED = "contact-point-changed";
+
+    @Inject
+    ObjectMapper json;
+
+    public Uni<Void> append(List<ContactPointChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ContactPointChange c : changes) {
+                OutboxEvent e = new OutboxEvent();
+                e.eventId = Ids.newId();
+                e.contactId = c.contactId();
+                e.eventType = CONTACT_POINT_CHANGED;
+                e.payload = write(c);
+                e.createdAt = Instant.now();
+                chain = chain.chain(() -> session.persist(e));
+            }
+            return chain;
+        });
+    }
+
+    private String write(ContactPointChange c) {
+        try {
+            return json.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -114,7 +114,15 @@ final class Batch {
         if (s == null) {
             return out.append("\\N");
         }
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) >= ' ' && s.charAt(i) != '\\') {
+            i++;
+        }
+        if (i == s.length()) {
+            return out.append(s); // the usual case: nothing to escape, one bulk copy
+        }
+        out.append(s, 0, i);
+        for (; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\\\");

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,8 @@ final class RowCheck {
     private final PointContext defaultContext;
     private final String defaultRegion;
     private final Map<String, UUID> organisationsByDomain;
+    // Files reuse a small vocabulary of tags; remembering which are valid saves a regex match per tag and row.
+    private final Map<String, Boolean> tagValidity = new ConcurrentHashMap<>();
 
     /** A checked row: either {@code row} or the {@code errors} that keep it out. */
     record Checked(ContactRow row, List<RowError> errors) {
@@ -141,7 +144,7 @@ final class RowCheck {
             if (tag.isEmpty()) {
                 continue;
             }
-            if (tag.length() > 64 || !TAG.matcher(tag).matches()) {
+            if (!validTag(tag)) {
                 errors.add(new RowError(line, TAGS.header(),
                         "each tag must be 1 to 64 letters, digits, space, _ . : - (separate tags with ';')"));
                 return List.of();
@@ -152,6 +155,17 @@ final class RowCheck {
             errors.add(new RowError(line, TAGS.header(), "has more than 50 tags"));
         }
         return List.copyOf(unique);
+    }
+
+    private boolean validTag(String tag) {
+        Boolean valid = tagValidity.get(tag);
+        if (valid == null) {
+            valid = tag.length() <= 64 && TAG.matcher(tag).matches();
+            if (tagValidity.size() < 10_000) {
+                tagValidity.put(tag, valid);
+            }
+        }
+        return valid;
     }
 
     private String region(String[] v, long line, List<RowError> errors) {

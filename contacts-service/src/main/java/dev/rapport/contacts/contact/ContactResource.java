@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-@Path("/contacts")
+@Path("/")
 public class ContactResource {
     @Inject
     ContactService service;
@@ -26,6 +26,7 @@ public class ContactResource {
     Caller caller;
 
     @POST
+    @Path("contacts")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.INTEGRATION})
     @Operation(summary = "Create a contact, optionally with contact points")
     @APIResponse(responseCode = "201", description = "Created")
@@ -36,7 +37,7 @@ public class ContactResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("contacts/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION, Roles.CONTACT})
     @Operation(summary = "Read a contact with its contact points",
             description = "A merged-away id answers with the contact it was merged into. A contact may read only themselves.")
@@ -47,7 +48,7 @@ public class ContactResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("contacts/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER})
     @Operation(summary = "Replace a contact's fields", description = "Send the version you read; a stale one gets 409.")
     @APIResponse(responseCode = "404", description = "No such contact")

@@ -66,16 +66,8 @@ public class InteractionResource {
     public Uni<Page<InteractionView>> timeline(@PathParam("id") UUID id, @QueryParam("type") List<String> types,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         caller.assertMayActFor(id);
-        List<InteractionType> parsed = types == null ? List.of() : types.stream().map(InteractionResource::type).toList();
+        List<InteractionType> parsed = types == null ? List.of() : types.stream().map(t -> dev.rapport.contacts.common.Enums.parse(InteractionType.class, t, "type")).toList();
         int size = Cursor.limit(limit, 50, 500);
         return contacts.resolveId(id).chain(resolved -> interactions.timeline(resolved, parsed, cursor, size));
-    }
-
-    private static InteractionType type(String s) {
-        try {
-            return InteractionType.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("type", "must be one of " + java.util.Arrays.toString(InteractionType.values()));
-        }
     }
 }

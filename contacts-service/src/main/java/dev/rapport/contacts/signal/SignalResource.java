@@ -14,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -72,13 +71,6 @@ public class SignalResource {
     }
 
     static SignalKind kind(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return SignalKind.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("kind", "must be one of " + Arrays.toString(SignalKind.values()));
-        }
+        return dev.rapport.contacts.common.Enums.parse(SignalKind.class, s, "kind");
     }
 }

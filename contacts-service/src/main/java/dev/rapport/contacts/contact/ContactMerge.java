@@ -137,9 +137,9 @@ public class ContactMerge {
                         update interactions set contact_id = $1, merged_from = coalesce(merged_from, $2)
                         where contact_id = $2""").execute(both)
                 .chain(() -> conn.preparedQuery("update follow_ups set contact_id = $1 where contact_id = $2").execute(both))
-                .chain(() -> conn.preparedQuery("delete from signal_acknowledgements where contact_id = $2 and $1 = $1")
-                        .execute(both))
-                .chain(() -> conn.preparedQuery("delete from contact_values where contact_id = $2 and $1 = $1").execute(both))
+                .chain(() -> conn.preparedQuery("delete from signal_acknowledgements where contact_id = $1")
+                        .execute(Tuple.of(loser)))
+                .chain(() -> conn.preparedQuery("delete from contact_values where contact_id = $1").execute(Tuple.of(loser)))
                 .chain(() -> conn.preparedQuery("select tags, given_name, family_name, organisation_id, owner from contacts where id = $1")
                         .execute(Tuple.of(loser)))
                 .chain(loserRows -> {

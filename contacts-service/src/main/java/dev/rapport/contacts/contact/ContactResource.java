@@ -15,13 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import dev.rapport.contacts.common.Enums;
+import dev.rapport.contacts.common.Params;
 import dev.rapport.contacts.contactpoint.Channel;
 import dev.rapport.contacts.contactpoint.ProvenanceKind;
 import dev.rapport.contacts.signal.SignalKind;
 import dev.rapport.contacts.value.ValueResource;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -78,15 +78,16 @@ public class ContactResource {
             + "sort=CREATED), ties broken by id; keyset-paged: pass `next` back as `cursor`. Value filters use lifetime spend "
             + "in the configured currency. `ids` (comma-separated, at most 500) serves batched lookups.")
     @APIResponse(responseCode = "400", description = "A filter is malformed; the problem names it")
-    public Uni<Page<ContactView>> search(@QueryParam("name") String name, @QueryParam("organisationId") UUID organisationId,
+    public Uni<Page<ContactView>> search(@QueryParam("name") String name, @QueryParam("organisationId") String organisationId,
             @QueryParam("tag") List<String> tags, @QueryParam("stage") String stage, @QueryParam("channel") String channel,
-            @QueryParam("provenance") String provenance, @QueryParam("minValue") BigDecimal minValue,
-            @QueryParam("maxValue") BigDecimal maxValue, @QueryParam("signal") String signal, @QueryParam("owner") String owner,
+            @QueryParam("provenance") String provenance, @QueryParam("minValue") String minValue,
+            @QueryParam("maxValue") String maxValue, @QueryParam("signal") String signal, @QueryParam("owner") String owner,
             @QueryParam("ids") List<String> ids, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        ContactSearch.Filter f = new ContactSearch.Filter(name, organisationId, tags,
+        ContactSearch.Filter f = new ContactSearch.Filter(name, Params.uuid(organisationId, "organisationId"), tags,
                 Enums.parse(LifecycleStage.class, stage, "stage"), Enums.parse(Channel.class, channel, "channel"),
-                Enums.parse(ProvenanceKind.class, provenance, "provenance"), minValue, maxValue,
+                Enums.parse(ProvenanceKind.class, provenance, "provenance"), Params.decimal(minValue, "minValue"),
+                Params.decimal(maxValue, "maxValue"),
                 Enums.parse(SignalKind.class, signal, "signal"), "me".equals(owner) ? caller.name() : owner,
                 ids == null || ids.isEmpty() ? null : ValueResource.ids(ids, 500),
                 Enums.parse(ContactSearch.Sort.class, sort, "sort"));

@@ -54,7 +54,7 @@ public class InteractionResource {
                     + "(e.g. [3].occurredAt). Items already stored come back as DUPLICATE.")
     @APIResponse(responseCode = "200", description = "One result per item, in order")
     public Uni<List<IngestResult>> pushBatch(
-            @Valid @NotNull @Size(min = 1, max = InteractionService.MAX_BATCH) List<@NotNull @Valid NewInteraction> in) {
+            @NotNull @Size(min = 1, max = InteractionService.MAX_BATCH) List<@NotNull @Valid NewInteraction> in) {
         return interactions.ingest(in, true);
     }
 

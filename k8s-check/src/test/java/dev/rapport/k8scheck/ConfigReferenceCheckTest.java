@@ -85,6 +85,18 @@ class ConfigReferenceCheckTest {
         Expect.caught(check, fixture.manifests(), "Ingress/gateway", "Secret gateway-cert is not defined");
     }
 
+    @Test
+    void volumeItemsAreReferencesToo() {
+        Repo.Fixture fixture = Repo.prodFixture();
+        String configMap = Tree.string(fixture.get("ConfigMap", "gateway-config"), "metadata", "name");
+        Tree.list(fixture.podSpec("gateway").get("volumes")).add(Map.of("name", "files", "configMap",
+                Map.of("name", configMap, "items", List.of(Map.of("key", "schema.graphql", "path", "schema.graphql")))));
+        Tree.list(fixture.podSpec("gateway").get("volumes")).add(Map.of("name", "certs", "secret",
+                Map.of("secretName", "gateway-client-certs")));
+        Expect.caught(check, fixture.manifests(), "Deployment/gateway", "has no key schema.graphql");
+        Expect.caught(check, fixture.manifests(), "Deployment/gateway", "Secret gateway-client-certs is not defined");
+    }
+
     @SuppressWarnings("unchecked")
     private static void addEnv(Repo.Fixture fixture, String deployment, Map<String, Object> env) {
         Map<String, Object> container = fixture.container(deployment);

@@ -65,10 +65,12 @@ class DeploymentHardeningCheckTest {
         security.put("readOnlyRootFilesystem", false);
         security.put("allowPrivilegeEscalation", true);
         security.put("capabilities", Map.of("add", List.of("NET_ADMIN")));
+        security.put("privileged", true);
         Expect.caught(check, fixture.manifests(), "Deployment/gateway", "readOnlyRootFilesystem is not true");
         Expect.caught(check, fixture.manifests(), "Deployment/gateway", "allowPrivilegeEscalation is not false");
         Expect.caught(check, fixture.manifests(), "Deployment/gateway", "capabilities do not drop ALL");
         Expect.caught(check, fixture.manifests(), "Deployment/gateway", "adds capabilities [NET_ADMIN]");
+        Expect.caught(check, fixture.manifests(), "Deployment/gateway", "is privileged");
     }
 
     @Test
@@ -83,5 +85,12 @@ class DeploymentHardeningCheckTest {
         Repo.Fixture fixture = Repo.prodFixture();
         Tree.mapAt(fixture.podSpec("consent-service"), "securityContext").remove("seccompProfile");
         Expect.caught(check, fixture.manifests(), "Deployment/consent-service", "seccompProfile is not RuntimeDefault");
+    }
+
+    @Test
+    void noContainerSecurityContext() {
+        Repo.Fixture fixture = Repo.prodFixture();
+        fixture.container("contacts-service").remove("securityContext");
+        Expect.caught(check, fixture.manifests(), "Deployment/contacts-service", "no securityContext");
     }
 }

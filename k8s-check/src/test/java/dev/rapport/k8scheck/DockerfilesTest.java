@@ -30,7 +30,8 @@ class DockerfilesTest {
             for (String name : List.of("Dockerfile.jvm", "Dockerfile.native-micro")) {
                 Path file = module.resolve("src/main/docker").resolve(name);
                 if (!Files.isRegularFile(file)) {
-                    problems.add(service + ": no " + name);
+                    problems.add(service + ": no src/main/docker/" + name
+                            + " (copy contacts-service's and change the port: every service ships a JVM and a native image)");
                     continue;
                 }
                 Dockerfiles.problems(Files.readString(file)).forEach(p -> problems.add(service + "/" + name + ": " + p));

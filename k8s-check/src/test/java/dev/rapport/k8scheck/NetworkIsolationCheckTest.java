@@ -102,4 +102,15 @@ class NetworkIsolationCheckTest {
         Expect.caught(check, fixture.manifests(), "Cluster/contacts-db",
                 "Deployment/contacts-service is configured to call it but NetworkPolicies block the connection");
     }
+
+    @Test
+    void egressPolicyBlockingAConfiguredCall() {
+        Repo.Fixture fixture = Repo.prodFixture();
+        // contacts-service's outbox calls consent-service; drop that egress rule and the check objects.
+        Map<String, Object> contacts = fixture.get("NetworkPolicy", "contacts-service");
+        Tree.list(Tree.at(contacts, "spec", "egress")).removeIf(rule -> "consent-service".equals(Tree.string(
+                Tree.list(Tree.at(rule, "to")).get(0), "podSelector", "matchLabels", "app.kubernetes.io/name")));
+        Expect.caught(check, fixture.manifests(), "Deployment/consent-service",
+                "Deployment/contacts-service is configured to call it but NetworkPolicies block the connection");
+    }
 }

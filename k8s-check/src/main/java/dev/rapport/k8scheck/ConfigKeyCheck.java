@@ -24,7 +24,8 @@ import dev.rapport.k8scheck.render.Tree;
  * embedded PostgreSQL inside the pod.
  *
  * <p>The module is the repository folder named like the Deployment ({@code app.kubernetes.io/name}). A
- * Deployment whose module does not exist yet is listed by {@link #unverified}, not failed.
+ * Deployment whose module has no {@code application.properties} yet (not written, or being written) is listed by
+ * {@link #unverified}, not failed.
  */
 public final class ConfigKeyCheck implements ManifestCheck {
 
@@ -55,7 +56,7 @@ public final class ConfigKeyCheck implements ManifestCheck {
         for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
             String module = Tree.string(deployment, "spec", "template", "metadata", "labels", "app.kubernetes.io/name");
             Path moduleDir = module == null ? null : repositoryRoot.resolve(module);
-            if (moduleDir == null || !Files.isDirectory(moduleDir.resolve("src/main"))) {
+            if (moduleDir == null || !Files.isRegularFile(moduleDir.resolve("src/main/resources/application.properties"))) {
                 unverified.add(manifests.name() + " " + Manifests.id(deployment));
                 continue;
             }

@@ -90,8 +90,8 @@ public final class NdjsonIds implements Closeable {
     public void close() {
         try {
             reader.close();
-        } catch (IOException ignored) {
-            // the client went away; nothing to clean up
+        } catch (IOException | RuntimeException ignored) {
+            // the body is drained by the server anyway; closing early is only a courtesy
         }
     }
 }

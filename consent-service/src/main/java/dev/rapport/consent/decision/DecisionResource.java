@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/decisions")
 public class DecisionResource {
@@ -57,7 +57,6 @@ public class DecisionResource {
     @Blocking
     @Consumes({NDJSON, MediaType.TEXT_PLAIN})
     @Produces(NDJSON)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
     @Operation(summary = "Decide for a whole audience in one streamed call",
             description = "Body: NDJSON, one contact id per line (bare, as a JSON string, or {\"contactId\":…}), up to "
@@ -68,7 +67,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "A bad query parameter")
     @APIResponse(responseCode = "404", description = "No such purpose")
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
-    public Multi<String> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String at, InputStream body) {
+    public Multi<Buffer> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String at, InputStream body) {
         String code = Params.purpose("purpose", purpose, true);
         Channel ch = Params.channel("channel", channel);
         Instant when = DecisionService.instant(Params.instant("at", at));
@@ -81,7 +80,7 @@ public class DecisionResource {
                 .onTermination().invoke(lines::close);
     }
 
-    private Uni<String> decideChunk(List<NdjsonIds.Line> chunk, String purpose, Channel channel, Instant at) {
+    private Uni<Buffer> decideChunk(List<NdjsonIds.Line> chunk, String purpose, Channel channel, Instant at) {
         List<UUID> ids = new ArrayList<>(chunk.size());
         chunk.stream().filter(l -> l.contactId() != null).forEach(l -> ids.add(l.contactId()));
         Uni<List<Decision>> decided = ids.isEmpty() ? Uni.createFrom().item(List.of())
@@ -97,7 +96,7 @@ public class DecisionResource {
                         : BulkDecisionLine.of(l.contactId(), decisions.get(next++));
                 out.append(write(line));
             }
-            return out.toString();
+            return Buffer.buffer(out.toString());
         });
     }
 

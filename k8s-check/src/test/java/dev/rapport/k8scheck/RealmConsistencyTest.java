@@ -58,4 +58,17 @@ class RealmConsistencyTest {
         assertTrue(differences.get(0).contains("realm roles"), differences.toString());
         assertTrue(differences.get(1).contains("client partner publicClient"), differences.toString());
     }
+
+    @Test
+    void sameKeycloakVersionAsLocalRuns() throws IOException {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("<keycloak\\.version>([^<]+)</keycloak\\.version>")
+                .matcher(Files.readString(Repo.root().resolve("pom.xml")));
+        if (!version.find()) {
+            System.out.println("the parent pom sets no keycloak.version: Keycloak image version not compared");
+            return;
+        }
+        String image = Tree.string(Repo.prodFixture().get("Keycloak", "keycloak"), "spec", "image");
+        assertEquals(version.group(1), dev.rapport.k8scheck.render.ImageRef.parse(image).tag(),
+                "k8s/base/keycloak/keycloak.yaml runs " + image + "; local runs use keycloak.version " + version.group(1));
+    }
 }

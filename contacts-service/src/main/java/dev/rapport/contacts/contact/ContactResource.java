@@ -12,20 +12,35 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import dev.rapport.contacts.common.Enums;
+import dev.rapport.contacts.common.Params;
+import dev.rapport.contacts.contactpoint.Channel;
+import dev.rapport.contacts.contactpoint.ProvenanceKind;
+import dev.rapport.contacts.signal.SignalKind;
+import dev.rapport.contacts.value.ValueResource;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Page;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-@Path("/contacts")
+@Path("/")
 public class ContactResource {
     @Inject
     ContactService service;
     @Inject
     Caller caller;
+    @Inject
+    ContactSearch search;
+    @Inject
+    ContactMerge merges;
 
     @POST
+    @Path("contacts")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.INTEGRATION})
     @Operation(summary = "Create a contact, optionally with contact points")
     @APIResponse(responseCode = "201", description = "Created")
@@ -36,7 +51,7 @@ public class ContactResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("contacts/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION, Roles.CONTACT})
     @Operation(summary = "Read a contact with its contact points",
             description = "A merged-away id answers with the contact it was merged into. A contact may read only themselves.")
@@ -47,12 +62,49 @@ public class ContactResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("contacts/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER})
     @Operation(summary = "Replace a contact's fields", description = "Send the version you read; a stale one gets 409.")
     @APIResponse(responseCode = "404", description = "No such contact")
     @APIResponse(responseCode = "409", description = "Stale version")
     public Uni<ContactView> update(@PathParam("id") UUID id, @Valid @NotNull ContactUpdate in) {
         return service.update(id, in);
+    }
+
+    @GET
+    @Path("contacts")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "Search contacts", description = "Filters combine with AND. Ordered by name (or newest first with "
+            + "sort=CREATED), ties broken by id; keyset-paged: pass `next` back as `cursor`. Value filters use lifetime spend "
+            + "in the configured currency. `ids` (comma-separated, at most 500) serves batched lookups.")
+    @APIResponse(responseCode = "400", description = "A filter is malformed; the problem names it")
+    public Uni<Page<ContactView>> search(@QueryParam("name") String name, @QueryParam("organisationId") String organisationId,
+            @QueryParam("tag") List<String> tags, @QueryParam("stage") String stage, @QueryParam("channel") String channel,
+            @QueryParam("provenance") String provenance, @QueryParam("minValue") String minValue,
+            @QueryParam("maxValue") String maxValue, @QueryParam("signal") String signal, @QueryParam("owner") String owner,
+            @QueryParam("ids") List<String> ids, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        ContactSearch.Filter f = new ContactSearch.Filter(name, Params.uuid(organisationId, "organisationId"), tags,
+                Enums.parse(LifecycleStage.class, stage, "stage"), Enums.parse(Channel.class, channel, "channel"),
+                Enums.parse(ProvenanceKind.class, provenance, "provenance"), Params.decimal(minValue, "minValue"),
+                Params.decimal(maxValue, "maxValue"),
+                Enums.parse(SignalKind.class, signal, "signal"), "me".equals(owner) ? caller.name() : owner,
+                ids == null || ids.isEmpty() ? null : ValueResource.ids(ids, 500),
+                Enums.parse(ContactSearch.Sort.class, sort, "sort"));
+        return search.search(f, cursor, Cursor.limit(limit, 50, 500));
+    }
+
+    @POST
+    @Path("contacts/{id}/merge")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT})
+    @Operation(summary = "Merge a duplicate into this contact",
+            description = "Every contact point moves with its provenance, the whole timeline and follow-ups move, and the "
+                    + "duplicate's id keeps resolving to this contact.")
+    @APIResponse(responseCode = "200", description = "The surviving contact")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "Stale version")
+    @APIResponse(responseCode = "422", description = "Unknown or already merged duplicate")
+    public Uni<ContactView> merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest in) {
+        return merges.merge(id, in).chain(service::get);
     }
 }

@@ -73,6 +73,12 @@ public class ContactService {
         return resolve(id).chain(c -> points.listFor(List.of(c.id)).map(p -> ContactView.from(c, p)));
     }
 
+    /** The id of the contact this id names today (itself, or the contact it was merged into). */
+    @WithSession
+    public Uni<UUID> resolveId(UUID id) {
+        return resolve(id).map(c -> c.id);
+    }
+
     /** The contact with this id, or the one it was merged into; 404 if neither exists. */
     public Uni<Contact> resolve(UUID id) {
         return contacts.findById(id).chain(c -> {

@@ -1,0 +1,68 @@
+package dev.rapport.consent.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Business settings of consent-service; see application.properties for what each means. */
+@ConfigMapping(prefix = "rapport.consent")
+public interface ConsentConfig {
+    FrequencyCap frequencyCap();
+
+    Ledger ledger();
+
+    Bulk bulk();
+
+    Queue queue();
+
+    Receipt receipt();
+
+    interface FrequencyCap {
+        @WithDefault("3")
+        int maxTouches();
+
+        @WithDefault("P7D")
+        Duration window();
+    }
+
+    interface Ledger {
+        @WithDefault("P3650D")
+        Duration maxBackdate();
+    }
+
+    interface Bulk {
+        @WithDefault("1000000")
+        int maxContacts();
+
+        @WithDefault("1000")
+        int chunkSize();
+    }
+
+    interface Queue {
+        @WithDefault("PT5M")
+        Duration visibilityTimeout();
+
+        @WithDefault("500")
+        int maxPull();
+    }
+
+    interface Receipt {
+        @WithDefault("EU")
+        String jurisdiction();
+
+        @WithDefault("en")
+        String language();
+
+        String controllerName();
+
+        String controllerContact();
+
+        String controllerAddress();
+
+        String controllerEmail();
+
+        String controllerPhone();
+
+        String policyUrl();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.rapport.consent.decision;
+
+import dev.rapport.consent.common.Channel;
+import dev.rapport.consent.decision.DecisionFacts.Event;
+import dev.rapport.consent.decision.DecisionFacts.Point;
+import dev.rapport.consent.decision.DecisionFacts.Policy;
+import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
+import dev.rapport.consent.ledger.EventKind;
+import dev.rapport.consent.purpose.LawfulBasis;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The decision rules, free of I/O so one contact and a million are decided the same way.
+ * <ul>
+ * <li>For each usable contact point, the latest ledger event (by occurredAt) whose scope covers the point decides:
+ * a grant allows (unless expired), a withdrawal / denial / objection does not. An objection "until" a date lapses
+ * after it and no longer counts.</li>
+ * <li>A grant for a whole channel (no contact point) covers only points the person gave; a grant naming the point
+ * covers it whatever its provenance. Purposes on contract or legitimate interest need no grant, but still only use
+ * points the person gave (or that a point-specific grant covers), and still yield to withdrawals and objections.</li>
+ * <li>Then the person's policy: do-not-contact, quiet hours in their zone, touches in the rolling window.</li>
+ * </ul>
+ */
+public final class DecisionEngine {
+    private DecisionEngine() {
+    }
+
+    public record Cap(int maxTouches, int windowDays) {
+    }
+
+    public static Decision decide(DecisionFacts f, PurposeInfo purpose, Channel channel, UUID pointId, Instant at, Cap defaults) {
+        if (purpose == null) {
+            return no(List.of(new Reason(Reason.UNKNOWN_PURPOSE, "This purpose is not defined")), channel, at);
+        }
+        if (!f.known()) {
+            return no(List.of(new Reason(Reason.UNKNOWN_CONTACT, "Consent-service has no record of this contact")), channel, at);
+        }
+        if (f.erased()) {
+            return no(List.of(new Reason(Reason.UNKNOWN_CONTACT, "This contact was erased")), channel, at);
+        }
+        List<Reason> contactReasons = policyReasons(f, at, defaults);
+        List<Point> candidates = candidates(f, channel, pointId, at);
+        if (candidates.isEmpty()) {
+            List<Reason> reasons = new ArrayList<>();
+            reasons.add(new Reason(Reason.NO_USABLE_POINT, pointId != null
+                    ? "Contact point " + pointId + " is not a current " + (channel == null ? "" : channel + " ")
+                            + "contact point of this contact"
+                    : "The contact has no current " + (channel == null ? "" : channel + " ") + "contact point"));
+            reasons.addAll(contactReasons);
+            return no(reasons, channel, at);
+        }
+        Map<String, Reason> pointReasons = new LinkedHashMap<>();
+        for (Point p : candidates) {
+            PointVerdict v = evaluate(p, f.events(), purpose, at);
+            if (v.reasons.isEmpty()) {
+                if (!contactReasons.isEmpty()) {
+                    return no(contactReasons, channel, at);
+                }
+                return new Decision(true, List.of(), p.id(), p.channel(), v.evidence, at);
+            }
+            v.reasons.forEach(r -> pointReasons.putIfAbsent(r.code(), r));
+        }
+        List<Reason> reasons = new ArrayList<>(pointReasons.values());
+        reasons.addAll(contactReasons);
+        return no(reasons, channel, at);
+    }
+
+    private record PointVerdict(List<Reason> reasons, UUID evidence) {
+    }
+
+    static PointVerdict evaluate(Point p, List<Event> events, PurposeInfo purpose, Instant at) {
+        boolean given = p.provenance().givenByPerson();
+        Event decisive = null;
+        boolean uncoveredGrant = false;
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Event e = events.get(i);
+            if (e.occurredAt().isAfter(at) || !covers(e, p)) {
+                continue;
+            }
+            if (e.kind() == EventKind.OBJECT && e.until() != null && !e.until().isAfter(at)) {
+                continue;
+            }
+            if (e.kind() == EventKind.GRANT && e.pointId() == null && !given) {
+                uncoveredGrant = true;
+                continue;
+            }
+            decisive = e;
+            break;
+        }
+        List<Reason> reasons = new ArrayList<>();
+        boolean pointGrant = decisive != null && decisive.kind() == EventKind.GRANT && decisive.pointId() != null;
+        if (!given && !pointGrant) {
+            reasons.add(new Reason(Reason.POINT_NOT_GIVEN, "The " + p.channel() + " contact point " + p.id() + " came from "
+                    + p.provenance() + ", not from the person" + (uncoveredGrant ? "; a channel-wide grant does not cover it" : "")));
+        }
+        if (decisive == null) {
+            if (purpose.basis() == LawfulBasis.CONSENT && !uncoveredGrant) {
+                reasons.add(new Reason(Reason.NO_CONSENT, "No consent to " + purpose.code() + " on " + p.channel()));
+            }
+            return new PointVerdict(reasons, null);
+        }
+        switch (decisive.kind()) {
+            case GRANT -> {
+                if (decisive.expiresAt() != null && !decisive.expiresAt().isAfter(at)) {
+                    reasons.add(new Reason(Reason.EXPIRED, "Consent " + decisive.id() + " expired at " + decisive.expiresAt()));
+                }
+            }
+            case WITHDRAW -> reasons.add(new Reason(Reason.WITHDRAWN, "Withdrawn at " + decisive.occurredAt() + " (event " + decisive.id() + ")"));
+            case DENY -> reasons.add(new Reason(Reason.DENIED, "Refused at " + decisive.occurredAt() + " (event " + decisive.id() + ")"));
+            case OBJECT -> reasons.add(new Reason(Reason.OBJECTION, "Objected at " + decisive.occurredAt()
+                    + (decisive.until() == null ? "" : ", until " + decisive.until()) + " (event " + decisive.id() + ")"));
+            default -> {
+            }
+        }
+        return new PointVerdict(reasons, reasons.isEmpty() ? decisive.id() : null);
+    }
+
+    /** Does an event's scope (channel, optionally one point) reach this point? */
+    static boolean covers(Event e, Point p) {
+        if (e.kind() == EventKind.ERASURE) {
+            return false;
+        }
+        if (e.channel() != null && e.channel() != p.channel()) {
+            return false;
+        }
+        if (e.pointId() == null) {
+            return true;
+        }
+        // A point-specific event is about the address it was given for: a changed address is not covered.
+        return e.pointId().equals(p.id()) && (e.pointHash() == null || e.pointHash().equals(p.addressHash()));
+    }
+
+    static List<Point> candidates(DecisionFacts f, Channel channel, UUID pointId, Instant at) {
+        List<Channel> preferred = f.policy().preferredChannels();
+        return f.points().stream()
+                .filter(p -> p.presentAt(at))
+                .filter(p -> channel == null || p.channel() == channel)
+                .filter(p -> pointId == null || p.id().equals(pointId))
+                .sorted(Comparator.<Point>comparingInt(p -> {
+                            int i = preferred.indexOf(p.channel());
+                            return i < 0 ? Integer.MAX_VALUE : i;
+                        })
+                        .thenComparing(p -> !p.provenance().givenByPerson())
+                        .thenComparing(p -> p.verifiedAt() == null)
+                        .thenComparing(Point::addedAt, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    static List<Reason> policyReasons(DecisionFacts f, Instant at, Cap defaults) {
+        Policy policy = f.policy();
+        List<Reason> reasons = new ArrayList<>();
+        if (policy.doNotContact()) {
+            reasons.add(new Reason(Reason.DO_NOT_CONTACT, "The person asked not to be contacted at all"));
+        }
+        if (policy.quietStart() != null && policy.quietEnd() != null && policy.zone() != null
+                && inQuietHours(at, policy)) {
+            reasons.add(new Reason(Reason.QUIET_HOURS, "Quiet hours " + policy.quietStart() + "-" + policy.quietEnd()
+                    + " in " + policy.zone()));
+        }
+        int max = policy.maxTouches() != null ? policy.maxTouches() : defaults.maxTouches();
+        int days = policy.windowDays() != null ? policy.windowDays() : defaults.windowDays();
+        if (f.touchesInWindow() >= max) {
+            reasons.add(new Reason(Reason.FREQUENCY_CAP, f.touchesInWindow() + " of at most " + max + " touches in the last "
+                    + days + " days"));
+        }
+        return reasons;
+    }
+
+    static boolean inQuietHours(Instant at, Policy policy) {
+        LocalTime local = at.atZone(policy.zone()).toLocalTime();
+        LocalTime start = policy.quietStart();
+        LocalTime end = policy.quietEnd();
+        if (start.equals(end)) {
+            return false;
+        }
+        if (start.isBefore(end)) {
+            return !local.isBefore(start) && local.isBefore(end);
+        }
+        return !local.isBefore(start) || local.isBefore(end);
+    }
+
+    private static Decision no(List<Reason> reasons, Channel channel, Instant at) {
+        return new Decision(false, List.copyOf(reasons), null, channel, null, at);
+    }
+}

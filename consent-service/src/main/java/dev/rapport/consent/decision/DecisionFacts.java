@@ -1,0 +1,41 @@
+package dev.rapport.consent.decision;
+
+import dev.rapport.consent.common.Channel;
+import dev.rapport.consent.facts.Provenance;
+import dev.rapport.consent.ledger.EventKind;
+import dev.rapport.consent.purpose.LawfulBasis;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Everything a decision for one contact needs, loaded in one go (for one contact or a chunk of an audience). */
+public record DecisionFacts(UUID contactId, boolean known, boolean erased, List<Point> points, List<Event> events,
+        Policy policy, int touchesInWindow) {
+
+    public record Point(UUID id, Channel channel, String addressHash, Provenance provenance, Instant verifiedAt,
+            Instant addedAt, Instant removedAt) {
+
+        boolean presentAt(Instant t) {
+            return !addedAt.isAfter(t) && (removedAt == null || removedAt.isAfter(t));
+        }
+    }
+
+    /** A ledger event for the purpose being decided. */
+    public record Event(UUID id, EventKind kind, Channel channel, UUID pointId, String pointHash, Instant occurredAt,
+            Instant expiresAt, Instant until) {
+    }
+
+    public record Policy(List<Channel> preferredChannels, LocalTime quietStart, LocalTime quietEnd, ZoneId zone,
+            Integer maxTouches, Integer windowDays, boolean doNotContact) {
+        public static final Policy NONE = new Policy(List.of(), null, null, null, null, null, false);
+    }
+
+    public record PurposeInfo(String code, LawfulBasis basis) {
+    }
+
+    public static DecisionFacts unknown(UUID contactId) {
+        return new DecisionFacts(contactId, false, false, List.of(), List.of(), Policy.NONE, 0);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.rapport.consent.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.consent.common.Channel;
+import dev.rapport.consent.common.ConsentConfig;
+import dev.rapport.consent.common.NdjsonIds;
+import dev.rapport.consent.common.Params;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/decisions")
+public class DecisionResource {
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    DecisionService service;
+    @Inject
+    ConsentConfig config;
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "May we contact this person on this channel for this purpose now (or at a past instant)?",
+            description = "Answers allowed, every reason that applies, the contact point to use and the ledger event that "
+                    + "justifies a yes. An unknown purpose or contact is a 'no' with reason unknown-purpose / unknown-contact.")
+    @APIResponse(responseCode = "200", description = "The decision")
+    @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
+    public Uni<Decision> decide(@Valid @NotNull DecisionRequest in) {
+        return service.decide(in);
+    }
+
+    @POST
+    @Path("/bulk")
+    @Blocking
+    @Consumes({NDJSON, MediaType.TEXT_PLAIN})
+    @Produces(NDJSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "Decide for a whole audience in one streamed call",
+            description = "Body: NDJSON, one contact id per line (bare, as a JSON string, or {\"contactId\":…}), up to "
+                    + "rapport.consent.bulk.max-contacts. Answer: NDJSON, one decision per line in input order "
+                    + "({contactId, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt}); a bad input "
+                    + "line yields {line, error}. Read and answered a chunk at a time in constant memory.")
+    @APIResponse(responseCode = "200", description = "NDJSON decisions")
+    @APIResponse(responseCode = "400", description = "A bad query parameter")
+    @APIResponse(responseCode = "404", description = "No such purpose")
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
+    public Multi<Buffer> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String at, InputStream body) {
+        String code = Params.purpose("purpose", purpose, true);
+        Channel ch = Params.channel("channel", channel);
+        Instant when = DecisionService.instant(Params.instant("at", at));
+        NdjsonIds lines = new NdjsonIds(body, json, config.bulk().maxContacts());
+        int chunk = config.bulk().chunkSize();
+        return service.requirePurpose(code).onItem().transformToMulti(x -> Multi.createBy().repeating()
+                        .uni(() -> Uni.createFrom().item(() -> lines.next(chunk)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                        .until(List::isEmpty))
+                .onItem().transformToUniAndConcatenate(c -> decideChunk(c, code, ch, when))
+                .onTermination().invoke(lines::close);
+    }
+
+    private Uni<Buffer> decideChunk(List<NdjsonIds.Line> chunk, String purpose, Channel channel, Instant at) {
+        List<UUID> ids = new ArrayList<>(chunk.size());
+        chunk.stream().filter(l -> l.contactId() != null).forEach(l -> ids.add(l.contactId()));
+        Uni<List<Decision>> decided = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : service.decideAll(ids, purpose, channel, at);
+        return decided.map(decisions -> {
+            StringBuilder out = new StringBuilder(chunk.size() * 200);
+            int next = 0;
+            for (NdjsonIds.Line l : chunk) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                BulkDecisionLine line = l.contactId() == null ? BulkDecisionLine.error(l.number(), l.error())
+                        : BulkDecisionLine.of(l.contactId(), decisions.get(next++));
+                out.append(write(line));
+            }
+            return Buffer.buffer(out.toString());
+        });
+    }
+
+    private String write(Object line) {
+        try {
+            return json.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.rapport.consent.facts;
+
+public enum ChangeKind {
+    ADDED, UPDATED, REMOVED, MERGED
+}

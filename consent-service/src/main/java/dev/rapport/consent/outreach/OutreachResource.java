@@ -1,0 +1,124 @@
+package dev.rapport.consent.outreach;
+
+import dev.rapport.consent.common.Params;
+import dev.rapport.consent.ledger.ConsentEventView;
+import dev.rapport.platform.idempotency.Idempotency;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/outreach")
+public class OutreachResource {
+    @Inject
+    OutreachService outreach;
+    @Inject
+    QueueService queue;
+    @Inject
+    UnsubscribeService unsubscribes;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/requests")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.INTEGRATION})
+    @Operation(summary = "Ask to contact a person; decided now, queued for delivery if allowed",
+            description = "Answers 201 with status QUEUED (the decision names the contact point) or DENIED (kept with its "
+                    + "reasons). Idempotency-Key is honoured: a retry gets the first answer.")
+    @APIResponse(responseCode = "201", description = "Decided and stored")
+    @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
+    @APIResponse(responseCode = "422", description = "Unknown purpose, or an Idempotency-Key reused for another request")
+    public Uni<Response> request(@Valid @NotNull OutreachRequest in, @HeaderParam(Idempotency.HEADER) String key) {
+        return outreach.request(in, caller.name(), key)
+                .map(o -> Response.created(URI.create("/outreach/requests/" + o.id())).entity(o).build());
+    }
+
+    @GET
+    @Path("/requests/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "An outreach request with its decision and delivery state")
+    @APIResponse(responseCode = "404", description = "No such request")
+    public Uni<OutreachView> get(@PathParam("id") UUID id) {
+        return outreach.get(id);
+    }
+
+    @GET
+    @Path("/requests")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
+    @Operation(summary = "Outreach requests by contact, campaign and status, oldest first (cursor-paginated)")
+    @APIResponse(responseCode = "400", description = "A bad filter, cursor or limit")
+    public Uni<Page<OutreachView>> list(@RestQuery String contactId, @RestQuery String campaign, @RestQuery String status,
+            @RestQuery String cursor, @RestQuery Integer limit) {
+        UUID contact = Params.uuid("contactId", contactId);
+        OutreachStatus st = status == null || status.isBlank() ? null : parseStatus(status);
+        List<String> keys = Cursor.decode(cursor, 1);
+        UUID after = keys.isEmpty() ? null : Params.uuid("cursor", keys.get(0));
+        int size = Cursor.limit(limit, 100, 1000);
+        return outreach.list(contact, campaign, st, after, size)
+                .map(rows -> Page.of(rows, size, v -> v, v -> Cursor.encode(v.id())));
+    }
+
+    @POST
+    @Path("/queue/pull")
+    @RolesAllowed(Roles.INTEGRATION)
+    @Operation(summary = "Lease the next messages to deliver",
+            description = "Safe with several consumers: no message is handed to two at once. Acknowledge each before its "
+                    + "leaseUntil, or it becomes visible again. Each is re-checked against the person's consent first.")
+    @APIResponse(responseCode = "200", description = "Leased messages, possibly none")
+    public Uni<List<Delivery>> pull(@Valid PullRequest in) {
+        return queue.pull(in);
+    }
+
+    @POST
+    @Path("/deliveries/{id}/ack")
+    @RolesAllowed(Roles.INTEGRATION)
+    @Operation(summary = "Acknowledge a pulled message: DELIVERED (a touch), BOUNCED or FAILED")
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(responseCode = "404", description = "No such message")
+    @APIResponse(responseCode = "409", description = "The lease is not current (it expired and the message was pulled again)")
+    public Uni<Void> acknowledge(@PathParam("id") UUID id, @Valid @NotNull Acknowledgement ack) {
+        return queue.acknowledge(id, ack);
+    }
+
+    @POST
+    @Path("/deliveries/{id}/unsubscribe")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.INTEGRATION, Roles.CONTACT})
+    @Operation(summary = "The person clicked unsubscribe in this message",
+            description = "Withdraws consent for the message's purpose on every channel, or on its channel only when the "
+                    + "person chose so (policy unsubscribeScope, or thisChannelOnly). Returns the withdrawal event.")
+    @APIResponse(responseCode = "201", description = "Withdrawal recorded")
+    @APIResponse(responseCode = "403", description = "A contact unsubscribing someone else")
+    @APIResponse(responseCode = "404", description = "No such message")
+    public Uni<Response> unsubscribe(@PathParam("id") UUID id, @Valid Unsubscribe in) {
+        return outreach.get(id).chain(o -> {
+            caller.assertMayActFor(o.contactId());
+            return unsubscribes.unsubscribe(o, in, caller.name(), !caller.isStaff());
+        }).map((ConsentEventView e) -> Response.created(URI.create("/consent-events/" + e.id())).entity(e).build());
+    }
+
+    private static OutreachStatus parseStatus(String s) {
+        try {
+            return OutreachStatus.valueOf(s.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("status", "must be one of " + java.util.Arrays.toString(OutreachStatus.values()));
+        }
+    }
+}

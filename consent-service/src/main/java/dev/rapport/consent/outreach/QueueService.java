@@ -1,0 +1,159 @@
+package dev.rapport.consent.outreach;
+
+import dev.rapport.consent.common.Channel;
+import dev.rapport.consent.common.ConsentConfig;
+import dev.rapport.consent.decision.Decision;
+import dev.rapport.consent.decision.DecisionEngine;
+import dev.rapport.consent.decision.DecisionFacts;
+import dev.rapport.consent.decision.DecisionLoader;
+import dev.rapport.consent.decision.DecisionService;
+import dev.rapport.consent.decision.Reason;
+import dev.rapport.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The delivery queue. Pulling leases rows with {@code for update skip locked}, so concurrent consumers never get the
+ * same message; a lease that is not acknowledged in time makes the message visible again. Before a pulled message is
+ * handed out, the person's consent is checked again: a withdrawal since the request turns it into DENIED, quiet hours
+ * hold it back until later. Reactive client directly: this is a hot path polled by every integration.
+ */
+@ApplicationScoped
+public class QueueService {
+    /** How long a message held back by quiet hours stays invisible before it is re-checked. */
+    static final int QUIET_HOURS_RETRY_SECONDS = 900;
+    static final Set<String> IGNORED_ON_RECHECK = Set.of(Reason.FREQUENCY_CAP);
+
+    @Inject
+    Pool pool;
+    @Inject
+    DecisionLoader loader;
+    @Inject
+    DecisionService decisions;
+    @Inject
+    ConsentConfig config;
+
+    public Uni<List<Delivery>> pull(PullRequest in) {
+        int max = in == null || in.max() == null ? 50 : in.max();
+        long visibility = in == null || in.visibilitySeconds() == null ? config.queue().visibilityTimeout().toSeconds()
+                : in.visibilitySeconds();
+        String channel = in == null || in.channel() == null ? null : in.channel().name();
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        with next as (
+                          select id from outreach
+                          where status in ('QUEUED', 'LEASED') and (status = 'QUEUED' or lease_until < now())
+                            and ($1::text is null or channel = $1)
+                          order by id
+                          limit $2
+                          for update skip locked)
+                        update outreach o set status = 'LEASED', lease_id = gen_random_uuid(),
+                               lease_until = now() + make_interval(secs => $3), attempts = o.attempts + 1
+                        from next where o.id = next.id
+                        returning o.id, o.contact_id, o.purpose, o.channel, o.contact_point_id, o.campaign, o.payload_ref,
+                                  o.evidence_event_id, o.lease_id, o.lease_until, o.attempts
+                        """).execute(Tuple.of(channel, max, (double) visibility))
+                .chain(rows -> {
+                    List<Delivery> leased = new ArrayList<>();
+                    for (Row r : rows) {
+                        leased.add(new Delivery(r.getUUID("id"), r.getUUID("contact_id"), r.getString("purpose"),
+                                Channel.valueOf(r.getString("channel")), r.getUUID("contact_point_id"), r.getString("campaign"),
+                                r.getString("payload_ref"), r.getUUID("evidence_event_id"), r.getUUID("lease_id"),
+                                r.getOffsetDateTime("lease_until").toInstant(), r.getInteger("attempts")));
+                    }
+                    leased.sort(Comparator.comparing(Delivery::id));
+                    return recheck(conn, leased);
+                }));
+    }
+
+    /** Decides each leased message again as of now; hands out only those still allowed. */
+    private Uni<List<Delivery>> recheck(SqlConnection conn, List<Delivery> leased) {
+        if (leased.isEmpty()) {
+            return Uni.createFrom().item(leased);
+        }
+        Map<String, List<Delivery>> byPurpose = leased.stream()
+                .collect(Collectors.groupingBy(Delivery::purpose, LinkedHashMap::new, Collectors.toList()));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Uni<List<Delivery>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (Map.Entry<String, List<Delivery>> group : byPurpose.entrySet()) {
+            List<Delivery> items = group.getValue();
+            chain = chain.chain(kept -> loader.load(conn, items.stream().map(Delivery::contactId).toList(), group.getKey(), now,
+                            decisions.defaults().windowDays())
+                    .chain(loaded -> {
+                        Uni<Void> updates = Uni.createFrom().voidItem();
+                        for (int i = 0; i < items.size(); i++) {
+                            Delivery d = items.get(i);
+                            DecisionFacts f = loaded.facts().get(i);
+                            Decision again = DecisionEngine.decide(f, loaded.purpose(), d.channel(), d.contactPointId(), now,
+                                    decisions.defaults());
+                            List<Reason> reasons = again.reasons().stream()
+                                    .filter(r -> !IGNORED_ON_RECHECK.contains(r.code())).toList();
+                            if (reasons.isEmpty()) {
+                                kept.add(d);
+                            } else if (reasons.stream().allMatch(r -> r.code().equals(Reason.QUIET_HOURS))) {
+                                updates = updates.chain(() -> holdBack(conn, d.id()));
+                            } else {
+                                String detail = "Re-checked before delivery: " + reasons.stream()
+                                        .map(r -> r.code() + " (" + r.detail() + ")").collect(Collectors.joining("; "));
+                                updates = updates.chain(() -> deny(conn, d.id(), detail));
+                            }
+                        }
+                        return updates.replaceWith(kept);
+                    }));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> holdBack(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("update outreach set lease_id = null, lease_until = now() + make_interval(secs => $2), "
+                        + "attempts = attempts - 1 where id = $1")
+                .execute(Tuple.of(id, (double) QUIET_HOURS_RETRY_SECONDS)).replaceWithVoid();
+    }
+
+    private static Uni<Void> deny(SqlConnection conn, UUID id, String detail) {
+        return conn.preparedQuery("update outreach set status = 'DENIED', lease_id = null, lease_until = null, "
+                        + "acknowledged_at = now(), outcome_detail = $2 where id = $1")
+                .execute(Tuple.of(id, detail)).replaceWithVoid();
+    }
+
+    /**
+     * Records the outcome of a pulled message. The lease must be the current one: a consumer whose lease ran out and
+     * whose message went to another consumer gets 409. Repeating the same acknowledgement is harmless.
+     */
+    public Uni<Void> acknowledge(UUID id, Acknowledgement ack) {
+        return pool.withTransaction(conn -> conn.preparedQuery(
+                        "select status, lease_id from outreach where id = $1 for update").execute(Tuple.of(id))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Outreach request", id));
+                    }
+                    Row r = rows.iterator().next();
+                    String status = r.getString("status");
+                    boolean sameLease = ack.leaseId().equals(r.getUUID("lease_id"));
+                    if (sameLease && status.equals(ack.outcome().name())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (!sameLease || !status.equals(OutreachStatus.LEASED.name())) {
+                        return Uni.createFrom().failure(ProblemException.conflict("lease-lost",
+                                "This lease is no longer current for outreach " + id + " (it is " + status + ")"));
+                    }
+                    return conn.preparedQuery("update outreach set status = $2, acknowledged_at = now(), outcome_detail = $3, "
+                                    + "lease_until = null where id = $1")
+                            .execute(Tuple.of(id, ack.outcome().name(), ack.detail())).replaceWithVoid();
+                }));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.rapport.consent.subject;
+
+import dev.rapport.consent.common.Hashing;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ConsentSubjectRepository implements PanacheRepositoryBase<ConsentSubject, UUID> {
+
+    /**
+     * The subject row locked for this transaction, created first if missing. The lock is the per-contact chain
+     * lock: two writers for one contact append one after the other, so the chain stays linear.
+     */
+    public Uni<ConsentSubject> lockOrCreate(UUID contactId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "insert into consent_subjects (contact_id, salt, head_seq, head_hash, created_at) "
+                                + "values (?1, ?2, 0, ?3, ?4) on conflict (contact_id) do nothing")
+                .setParameter(1, contactId)
+                .setParameter(2, Hashing.newSalt())
+                .setParameter(3, Hashing.GENESIS)
+                .setParameter(4, Instant.now())
+                .executeUpdate())
+                .chain(() -> findById(contactId, LockModeType.PESSIMISTIC_WRITE));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.rapport.contacts.contact;
+
+import dev.rapport.contacts.contactpoint.Channel;
+import dev.rapport.contacts.contactpoint.ProvenanceKind;
+import dev.rapport.contacts.signal.SignalKind;
+import dev.rapport.contacts.signal.SignalQueries;
+import dev.rapport.contacts.value.ValueConfig;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Contact search with every filter combined by AND, keyset-paged in a stable order. SQL through the reactive
+ * client: the filters span points, value and signals, which is one query here and many with Hibernate.
+ */
+@ApplicationScoped
+public class ContactSearch {
+    @Inject
+    Pool pool;
+    @Inject
+    SignalQueries signals;
+    @Inject
+    ValueConfig value;
+
+    public enum Sort {
+        NAME, CREATED
+    }
+
+    public record Filter(String name, UUID organisationId, List<String> tags, LifecycleStage stage, Channel channel,
+            ProvenanceKind provenance, BigDecimal minValue, BigDecimal maxValue, SignalKind signal, String owner,
+            List<UUID> ids, Sort sort) {
+    }
+
+    public Uni<Page<ContactView>> search(Filter f, String cursor, int limit) {
+        if (f.minValue() != null && f.maxValue() != null && f.minValue().compareTo(f.maxValue()) > 0) {
+            throw ProblemException.badField("minValue", "is greater than maxValue");
+        }
+        Tuple params = Tuple.tuple();
+        StringBuilder where = new StringBuilder(" where c.merged_into is null");
+        if (f.name() != null && !f.name().isBlank()) {
+            String like = "%" + f.name().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            where.append(" and lower(c.display_name) like ").append(p(params, like));
+        }
+        if (f.organisationId() != null) {
+            where.append(" and c.organisation_id = ").append(p(params, f.organisationId()));
+        }
+        if (f.tags() != null && !f.tags().isEmpty()) {
+            where.append(" and c.tags @> ").append(p(params, f.tags().stream()
+                    .map(t -> t.strip().toLowerCase(Locale.ROOT)).toArray(String[]::new))).append("::text[]");
+        }
+        if (f.stage() != null) {
+            where.append(" and c.lifecycle_stage = ").append(p(params, f.stage().name()));
+        }
+        if (f.owner() != null) {
+            where.append(" and c.owner = ").append(p(params, f.owner()));
+        }
+        if (f.ids() != null && !f.ids().isEmpty()) {
+            where.append(" and c.id = any(").append(p(params, f.ids().toArray(UUID[]::new))).append(")");
+        }
+        if (f.channel() != null || f.provenance() != null) {
+            where.append(" and exists (select 1 from contact_points p where p.contact_id = c.id");
+            if (f.channel() != null) {
+                where.append(" and p.channel = ").append(p(params, f.channel().name()));
+            }
+            if (f.provenance() != null) {
+                where.append(" and p.provenance = ").append(p(params, f.provenance().name()));
+            }
+            where.append(")");
+        }
+        if (f.minValue() != null || f.maxValue() != null) {
+            // A contact without purchases is worth zero, so it has no value row: coalesce to 0.
+            String spend = "coalesce((select v.lifetime_spend from contact_values v where v.contact_id = c.id and v.currency = "
+                    + p(params, value.currency()) + "), 0)";
+            if (f.minValue() != null) {
+                where.append(" and ").append(spend).append(" >= ").append(p(params, f.minValue()));
+            }
+            if (f.maxValue() != null) {
+                where.append(" and ").append(spend).append(" <= ").append(p(params, f.maxValue()));
+            }
+        }
+        String with = "";
+        if (f.signal() != null) {
+            with = "with " + signals.cte() + " ";
+            where.append(" and c.id in (select contact_id from due_signals where kind = ").append(p(params, f.signal().name()))
+                    .append(")");
+        }
+        Sort sort = f.sort() == null ? Sort.NAME : f.sort();
+        List<String> after = Cursor.decode(cursor, sort == Sort.NAME ? 2 : 1);
+        String order;
+        try {
+            if (sort == Sort.NAME) {
+                if (!after.isEmpty()) {
+                    where.append(" and (lower(c.display_name), c.id) > (").append(p(params, after.get(0))).append(", ")
+                            .append(p(params, UUID.fromString(after.get(1)))).append(")");
+                }
+                order = " order by lower(c.display_name), c.id";
+            } else {
+                if (!after.isEmpty()) {
+                    where.append(" and c.id < ").append(p(params, UUID.fromString(after.get(0))));
+                }
+                order = " order by c.id desc";
+            }
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("cursor", "is not a cursor this API returned");
+        }
+        String sql = with + "select c.*, lower(c.display_name) as sort_name from contacts c" + where + order + " limit " + p(params, limit + 1);
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return Page.of(list, limit, ContactSearch::view, r -> sort == Sort.NAME
+                    ? Cursor.encode(r.getString("sort_name"), r.getUUID("id"))
+                    : Cursor.encode(r.getUUID("id")));
+        });
+    }
+
+    private static String p(Tuple params, Object value) {
+        params.addValue(value);
+        return "$" + params.size();
+    }
+
+    static ContactView view(Row r) {
+        String[] tags = r.getArrayOfStrings("tags");
+        return new ContactView(r.getUUID("id"), r.getString("given_name"), r.getString("family_name"),
+                r.getString("display_name"), r.getUUID("organisation_id"), r.getString("owner"),
+                LifecycleStage.valueOf(r.getString("lifecycle_stage")), tags == null ? List.of() : List.of(tags),
+                r.getLong("version"), r.getOffsetDateTime("created_at").toInstant(),
+                r.getOffsetDateTime("updated_at").toInstant(), null);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.rapport.contacts.value;
+
+import dev.rapport.contacts.contact.ContactService;
+import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/")
+public class ValueResource {
+    @Inject
+    ValueService values;
+    @Inject
+    ContactService contacts;
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("contacts/{id}/value")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
+    @Operation(summary = "Customer value: lifetime and trailing-12-month spend, purchase count, usual interval, last purchase")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public Uni<ValueView> value(@PathParam("id") UUID id) {
+        return contacts.resolveId(id).chain(resolved -> values.valuesOf(List.of(resolved))).map(l -> l.get(0));
+    }
+
+    @GET
+    @Path("values")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
+    @Operation(summary = "Value of many contacts at once (for batched lookups)",
+            description = "contactIds: comma-separated or repeated, at most 500. Unknown ids come back with zero value.")
+    public Uni<List<ValueView>> values(@QueryParam("contactIds") List<String> contactIds) {
+        return values.valuesOf(ids(contactIds, 500));
+    }
+
+    @GET
+    @Path("contacts/{id}/lead-score")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
+    @Operation(summary = "Behaviour-inferred lead score with what contributed to it")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public Uni<LeadScoreView> leadScore(@PathParam("id") UUID id) {
+        return contacts.resolveId(id).chain(values::leadScore);
+    }
+
+    /** Parses a comma-separated or repeated id list, naming the parameter when it is wrong. */
+    public static List<UUID> ids(List<String> raw, int max) {
+        LinkedHashSet<UUID> out = new LinkedHashSet<>();
+        if (raw != null) {
+            for (String part : raw) {
+                for (String s : part.split(",")) {
+                    if (s.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        out.add(UUID.fromString(s.strip()));
+                    } catch (IllegalArgumentException e) {
+                        throw ProblemException.badField("contactIds", "'" + s.strip() + "' is not a UUID");
+                    }
+                }
+            }
+        }
+        if (out.isEmpty() || out.size() > max) {
+            throw ProblemException.badField("contactIds", "give between 1 and " + max + " ids");
+        }
+        return new ArrayList<>(out);
+    }
+}

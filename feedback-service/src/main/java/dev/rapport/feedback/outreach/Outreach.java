@@ -1,0 +1,186 @@
+package dev.rapport.feedback.outreach;
+
+import dev.rapport.platform.id.Ids;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends messages through consent-service without ever holding a database transaction across an HTTP call:
+ * {@link #prepare} records the intent (PENDING) inside the caller's transaction; after it commits, {@link #send}
+ * claims each row, asks consent-service, and records QUEUED or DENIED. A crash in between leaves a PENDING row
+ * whose {@code next_attempt_at} has passed, and {@link #retryDue} sends it again with the same Idempotency-Key.
+ *
+ * <p>Claiming and recording use the reactive SQL client directly: sending runs concurrently and outside any
+ * request, where a Hibernate Reactive session (one operation at a time) cannot be shared.
+ */
+@ApplicationScoped
+public class Outreach {
+    public static final String CONSENT_UNAVAILABLE = "consent-unavailable";
+    private static final Logger LOG = Logger.getLogger(Outreach.class);
+
+    @Inject
+    ConsentOutreach consent;
+    @Inject
+    OutreachConfig config;
+    @Inject
+    Pool pool;
+
+    /** A PENDING message ready to persist with the caller's other writes. */
+    public OutreachMessage prepare(MessageKind kind, UUID subjectId, UUID contactId, String channel, String campaign,
+            String payloadRef) {
+        OutreachMessage m = new OutreachMessage();
+        m.id = Ids.newId();
+        m.kind = kind.code;
+        m.subjectId = subjectId;
+        m.contactId = contactId;
+        m.purpose = config.purpose(kind);
+        m.channel = channel;
+        m.campaign = campaign;
+        m.payloadRef = payloadRef;
+        m.status = OutreachMessage.PENDING;
+        m.reasons = new String[0];
+        m.createdAt = Instant.now();
+        // the inline send happens right after commit; the scheduler only steps in if that never finishes
+        m.nextAttemptAt = m.createdAt.plus(config.pendingGrace());
+        return m;
+    }
+
+    /** Persists prepared messages in the current Hibernate Reactive session (the caller's transaction). */
+    public Uni<Void> record(Collection<OutreachMessage> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.persistAll(messages.toArray())).chain(() -> Panache.getSession())
+                .chain(s -> s.flush());
+    }
+
+    /** Sends committed messages; call after the transaction that recorded them has committed. */
+    public Uni<DispatchSummary> send(List<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().item(new DispatchSummary(0, 0, 0, 0, Map.of()));
+        }
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int i = 0; i < messageIds.size(); i += 500) {
+            chunks.add(messageIds.subList(i, Math.min(messageIds.size(), i + 500)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(this::claim)
+                .onItem().transformToMultiAndConcatenate(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUni(this::deliver).merge(config.concurrency())
+                .collect().asList()
+                .map(Outreach::summarise);
+    }
+
+    /** Sends in the background (large audiences): failures are logged, rows stay due for the scheduler. */
+    public void sendLater(List<UUID> messageIds) {
+        send(messageIds).subscribe().with(s -> LOG.infof("Sent %d messages: %d queued, %d denied", s.total(), s.queued(),
+                s.denied()), e -> LOG.warn("Background send stopped; the scheduler will retry", e));
+    }
+
+    @Scheduled(every = "${rapport.outreach.retry-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> retryDue() {
+        return pool.preparedQuery("select id from outreach_messages where next_attempt_at <= now() "
+                        + "and status <> 'QUEUED' and attempts < $1 order by next_attempt_at limit 500")
+                .execute(Tuple.of(config.maxAttempts()))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("id")));
+                    return ids;
+                })
+                .chain(ids -> send(ids))
+                .onFailure().invoke(e -> LOG.warn("Outreach retry round failed", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /**
+     * Marks the rows as being sent (attempts + 1) and pushes their next attempt into the future by the backoff,
+     * so that a crash mid-send is retried later, not lost. Rows already decided are skipped.
+     */
+    private Uni<List<Claimed>> claim(List<UUID> ids) {
+        return pool.preparedQuery("update outreach_messages set attempts = attempts + 1, "
+                        + "next_attempt_at = now() + make_interval(secs => least($2 * power(2, attempts), $3)) "
+                        + "where id = any($1) and status <> 'QUEUED' and (status = 'PENDING' or next_attempt_at is not null) "
+                        + "returning id, contact_id, purpose, channel, campaign, payload_ref, attempts")
+                .execute(Tuple.of(ids.toArray(new UUID[0]), (double) config.initialBackoff().toSeconds(),
+                        (double) config.maxBackoff().toSeconds()))
+                .map(rows -> {
+                    List<Claimed> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Claimed(r.getUUID("id"), r.getInteger("attempts"), new OutreachRequest(r.getUUID("contact_id"),
+                                r.getString("purpose"), r.getString("channel"), null, r.getString("campaign"),
+                                r.getString("payload_ref"))));
+                    }
+                    return out;
+                });
+    }
+
+    private Uni<String> deliver(Claimed c) {
+        return consent.request(c.id().toString(), c.request())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf(e, "consent-service could not answer for message %s", c.id());
+                    return null;
+                })
+                .chain(result -> {
+                    if (result == null) {
+                        boolean lastTry = c.attempts() >= config.maxAttempts();
+                        return store(c.id(), OutreachMessage.DENIED, List.of(CONSENT_UNAVAILABLE), null, !lastTry)
+                                .replaceWith(CONSENT_UNAVAILABLE);
+                    }
+                    if (result.queued()) {
+                        return store(c.id(), OutreachMessage.QUEUED, List.of(), result.id(), false).replaceWith(OutreachMessage.QUEUED);
+                    }
+                    List<String> reasons = result.decision() == null || result.decision().reasons() == null
+                            || result.decision().reasons().isEmpty() ? List.of("denied")
+                            : result.decision().reasons().stream().map(OutreachResult.Reason::code).distinct().toList();
+                    return store(c.id(), OutreachMessage.DENIED, reasons, result.id(), false)
+                            .replaceWith(String.join(",", reasons));
+                });
+    }
+
+    private Uni<Void> store(UUID id, String status, List<String> reasons, UUID requestId, boolean retry) {
+        String sql = "update outreach_messages set status = $2, reasons = $3, outreach_request_id = $4, decided_at = $5"
+                + (retry ? "" : ", next_attempt_at = null") + " where id = $1 and status <> 'QUEUED'";
+        return pool.preparedQuery(sql).execute(Tuple.from(java.util.Arrays.asList(id, status, reasons.toArray(new String[0]),
+                        requestId == null ? (Object) null : requestId, OffsetDateTime.now(ZoneOffset.UTC))))
+                .replaceWithVoid();
+    }
+
+    private static DispatchSummary summarise(List<String> outcomes) {
+        int queued = 0;
+        int denied = 0;
+        Map<String, Integer> by = new TreeMap<>();
+        for (String o : outcomes) {
+            if (OutreachMessage.QUEUED.equals(o)) {
+                queued++;
+            } else {
+                denied++;
+                for (String reason : o.split(",")) {
+                    by.merge(reason, 1, Integer::sum);
+                }
+            }
+        }
+        return new DispatchSummary(outcomes.size(), queued, denied, 0, by);
+    }
+
+    private record Claimed(UUID id, int attempts, OutreachRequest request) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.rapport.feedback.outreach;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** consent-service's outreach API (docs/contracts.md). Used only through {@link ConsentOutreach}. */
+@RegisterRestClient(configKey = "consent")
+@RegisterClientHeaders(ConsentAuthHeaders.class)
+@Path("/outreach/requests")
+interface OutreachRestClient {
+
+    @POST
+    Uni<OutreachResult> request(@HeaderParam("Idempotency-Key") String idempotencyKey, OutreachRequest body);
+}

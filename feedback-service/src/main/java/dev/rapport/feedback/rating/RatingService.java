@@ -1,0 +1,111 @@
+package dev.rapport.feedback.rating;
+
+import dev.rapport.feedback.supportcase.CaseRepository;
+import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.problem.Problem;
+import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RatingService {
+    @Inject
+    RatingRepository ratings;
+    @Inject
+    CaseRepository cases;
+    @Inject
+    Pool pool;
+
+    @WithTransaction
+    public Uni<RatingView> rate(NewRating in, Caller caller) {
+        if (!caller.isStaff()) {
+            if (in.contactId() == null) {
+                throw ProblemException.badField("contactId", "is required when a customer rates");
+            }
+            caller.assertMayActFor(in.contactId());
+        }
+        Rating r = new Rating();
+        r.id = Ids.newId();
+        r.subjectType = in.subjectType();
+        r.subjectId = in.subjectId().strip();
+        r.staff = blank(in.staff()) != null ? blank(in.staff()) : in.subjectType() == SubjectType.STAFF ? r.subjectId : null;
+        r.touchpoint = blank(in.touchpoint());
+        r.stars = in.stars().shortValueExact();
+        r.comment = blank(in.comment());
+        r.contactId = in.contactId();
+        r.ratedAt = in.ratedAt() == null ? Instant.now() : in.ratedAt();
+        r.recordedBy = caller.name();
+        return checkSubject(r).chain(() -> ratings.persist(r)).map(RatingView::from);
+    }
+
+    /** A CASE rating must name an existing case, and a customer may rate only their own. */
+    private Uni<Void> checkSubject(Rating r) {
+        if (r.subjectType != SubjectType.CASE) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(r.subjectId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(ProblemException.badField("subjectId", "must be a case id for a CASE rating"));
+        }
+        return cases.findById(caseId).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().failure(new ProblemException(422, "unknown-case", "Rule violated",
+                        "Case " + caseId + " does not exist", List.of(new Problem.FieldError("subjectId", "does not exist"))));
+            }
+            if (r.contactId != null && !r.contactId.equals(c.contactId)) {
+                return Uni.createFrom().failure(ProblemException.forbidden("Only the case's customer may rate it"));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Averages and distributions in one grouped SQL query (rollup gives the overall row). */
+    public Uni<RatingReport> report(String by, Instant from, Instant to, SubjectType subjectType) {
+        String column = by.equals("staff") ? "staff" : "touchpoint";
+        String sql = "select " + column + " as key, grouping(" + column + ") as total, count(*) as n, avg(stars) as average, "
+                + "count(*) filter (where stars = 1) as s1, count(*) filter (where stars = 2) as s2, "
+                + "count(*) filter (where stars = 3) as s3, count(*) filter (where stars = 4) as s4, "
+                + "count(*) filter (where stars = 5) as s5 from ratings where rated_at >= $1 and rated_at < $2 "
+                + "and ($3::text is null or subject_type = $3) group by rollup (" + column + ") order by 2 desc, 1 nulls last";
+        return pool.preparedQuery(sql).execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+                subjectType == null ? null : subjectType.name())).map(rows -> {
+                    RatingReport.Group overall = new RatingReport.Group(null, 0, null, List.of(0L, 0L, 0L, 0L, 0L));
+                    List<RatingReport.Group> groups = new ArrayList<>();
+                    for (Row row : rows) {
+                        RatingReport.Group g = new RatingReport.Group(row.getString("key"), row.getLong("n"),
+                                row.getBigDecimal("average") == null ? null : row.getBigDecimal("average").setScale(2, RoundingMode.HALF_UP),
+                                Arrays.asList(row.getLong("s1"), row.getLong("s2"), row.getLong("s3"), row.getLong("s4"), row.getLong("s5")));
+                        if (row.getInteger("total") == 1) {
+                            overall = g;
+                        } else {
+                            groups.add(g);
+                        }
+                    }
+                    return new RatingReport(from, to, by, overall, groups);
+                });
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.rapport.feedback.supportcase;
+
+public enum CaseChannel {
+    PHONE, EMAIL, CHAT, SMS, IN_PERSON, WEB, SOCIAL, POSTAL
+}

@@ -1,0 +1,141 @@
+package dev.rapport.feedback.supportcase;
+
+import dev.rapport.feedback.outreach.Outreach;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/cases")
+public class CaseResource {
+    @Inject
+    CaseService service;
+    @Inject
+    CaseMetricsService metrics;
+    @Inject
+    Outreach outreach;
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.CONTACT})
+    @Operation(summary = "Open a case with the customer's problem in their own words",
+            description = "A contact may open a case only for themselves.")
+    @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
+    public Uni<Response> open(@Valid @NotNull NewCase in) {
+        return service.open(in, caller).map(c -> Response.created(URI.create("/cases/" + c.id())).entity(c).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST, Roles.CONTACT})
+    @Operation(summary = "List cases", description = "A contact must pass their own contactId.")
+    @APIResponse(responseCode = "403", description = "A contact listing someone else's cases")
+    public Uni<Page<CaseView>> list(@QueryParam("contactId") UUID contactId, @QueryParam("status") CaseStatus status,
+            @QueryParam("assignee") String assignee, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        if (!caller.isStaff()) {
+            if (contactId == null) {
+                throw ProblemException.badField("contactId", "is required");
+            }
+            caller.assertMayActFor(contactId);
+        }
+        return service.list(contactId, status, assignee, cursor, Cursor.limit(limit, 50, 500));
+    }
+
+    @GET
+    @Path("/metrics")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @Operation(summary = "Outcome metrics over cases opened in [from, to)",
+            description = "Share resolved and confirmed by the customer, median and p90 time to confirmed resolution, reopen "
+                    + "rate, first-contact resolution. A case closed by staff but not confirmed does not count as resolved.")
+    @APIResponse(responseCode = "400", description = "from/to missing, malformed, or from after to")
+    public Uni<CaseMetrics> metrics(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant f = instant("from", from);
+        Instant t = instant("to", to);
+        if (!f.isBefore(t)) {
+            throw ProblemException.badField("to", "must be after from");
+        }
+        return metrics.metrics(f, t);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST, Roles.CONTACT})
+    @Operation(summary = "A case with its status history")
+    @APIResponse(responseCode = "404", description = "No such case")
+    public Uni<CaseView> get(@PathParam("id") UUID id) {
+        return service.get(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT})
+    @Operation(summary = "Assign the case")
+    @APIResponse(responseCode = "404", description = "No such case")
+    public Uni<CaseView> assign(@PathParam("id") UUID id, @Valid @NotNull Assignment in) {
+        return service.assign(id, in, caller);
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT})
+    @Operation(summary = "Mark the case resolved and ask the customer whether it is",
+            description = "The case becomes RESOLVED; it counts as resolved only when the customer confirms. The question goes "
+                    + "through consent-service outreach (purpose service).")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "422", description = "The case is not open")
+    public Uni<CaseView> resolve(@PathParam("id") UUID id, @Valid @NotNull Resolution in) {
+        return service.resolve(id, in, caller).call(c -> outreach.send(c.messageIds())).map(CaseService.Changed::view);
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.CONTACT})
+    @Operation(summary = "The customer's answer: CONFIRMED, or NOT_RESOLVED (which reopens the case)",
+            description = "A contact answers for their own case; agents may record an answer given by phone.")
+    @APIResponse(responseCode = "403", description = "Not your case")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "422", description = "The case is not waiting for confirmation")
+    public Uni<CaseView> confirm(@PathParam("id") UUID id, @Valid @NotNull Confirmation in) {
+        return service.confirm(id, in, caller);
+    }
+
+    @POST
+    @Path("/{id}/reopening")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.CONTACT})
+    @Operation(summary = "Reopen a resolved or confirmed case (the problem came back)")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "422", description = "Already open")
+    public Uni<CaseView> reopen(@PathParam("id") UUID id, @Valid @NotNull Reopening in) {
+        return service.reopen(id, in, caller);
+    }
+
+    static Instant instant(String field, String value) {
+        if (value == null) {
+            throw ProblemException.badField(field, "is required (an ISO-8601 instant such as 2026-01-31T00:00:00Z)");
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+        }
+    }
+}

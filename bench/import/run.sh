@@ -50,7 +50,7 @@ cleanup() {
       for _ in $(seq 1 40); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.5; done
     fi
   fi
-  rm -rf "$DATA"
+  [[ -n "${KEEP_DATA:-}" ]] || rm -rf "$DATA"
 }
 trap cleanup EXIT
 
@@ -67,7 +67,20 @@ DB_PORT="$(grep -o 'Embedded PostgreSQL for contacts at postgresql://localhost:[
 TOKEN="$(java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens admin bench)"
 
 now() { date +%s.%N; }
+# CPU seconds (Linux /proc): the service JVM, and the whole PostgreSQL server (postmaster, live backends, and the
+# backends that already exited, counted in the postmaster's children times). Wall time depends on what else runs on
+# the machine; CPU time shows what each side costs.
+TICK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+PM_PID="$(head -1 "$DATA/contacts/postgres/postmaster.pid" 2>/dev/null || true)"
+cpu_of() { [[ -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+pg_cpu() {
+  [[ -n "$PM_PID" && -r /proc/$PM_PID/stat ]] || { echo 0; return; }
+  local total; total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PM_PID/stat")
+  for child in $(pgrep -P "$PM_PID" 2>/dev/null); do total=$((total + $(cpu_of "$child"))); done
+  echo "$total"
+}
 echo "== importing $ROWS rows ($((BYTES / 1024 / 1024)) MiB) through POST /imports"
+PG0=$(pg_cpu); JAVA0=$(cpu_of "$SERVICE_PID")
 START=$(now)
 RESPONSE="$(curl -fsS -X POST "http://127.0.0.1:$PORT/imports?fileName=bench-contacts.csv" \
   -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" -H "Idempotency-Key: bench-$(date +%s%N)" \
@@ -82,6 +95,7 @@ while true; do
   sleep 0.2
 done
 END=$(now)
+PG1=$(pg_cpu); JAVA1=$(cpu_of "$SERVICE_PID")
 echo "   $JSON"
 [[ "$STATUS" == COMPLETED ]] || { echo "import did not complete"; tail -50 "$LOG"; exit 1; }
 
@@ -91,13 +105,17 @@ PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d co
 "${PSQL[@]}" -c "drop table if exists bench_copy; create table bench_copy (given_name text, family_name text,
   display_name text, owner text, lifecycle_stage text, tags text, email text, email_context text, email_2 text,
   email_2_context text, phone text, phone_region text, phone_context text)"
+PG2=$(pg_cpu)
 COPY_START=$(now)
 "${PSQL[@]}" -c "\\copy bench_copy from '$CSV' with (format csv, header true)"
 COPY_END=$(now)
+PG3=$(pg_cpu)
 COPIED="$("${PSQL[@]}" -At -c "select count(*) from bench_copy")"
 
-awk -v rows="$ROWS" -v s="$START" -v a="$ACCEPTED" -v e="$END" -v cs="$COPY_START" -v ce="$COPY_END" -v copied="$COPIED" 'BEGIN {
+awk -v rows="$ROWS" -v s="$START" -v a="$ACCEPTED" -v e="$END" -v cs="$COPY_START" -v ce="$COPY_END" -v copied="$COPIED" \
+  -v tick="$TICK" -v pgi="$((PG1 - PG0))" -v jv="$((JAVA1 - JAVA0))" -v pgc="$((PG3 - PG2))" 'BEGIN {
   imp = rows / (e - s); cp = copied / (ce - cs);
-  printf "import : %d rows in %.2f s (upload+check %.2f s) = %.0f rows/s\n", rows, e - s, a - s, imp;
-  printf "\\copy  : %d rows in %.2f s = %.0f rows/s\n", copied, ce - cs, cp;
+  printf "import : %d rows in %.2f s (upload+check %.2f s) = %.0f rows/s; CPU: service %.1f s, PostgreSQL %.1f s\n",
+    rows, e - s, a - s, imp, jv / tick, pgi / tick;
+  printf "\\copy  : %d rows in %.2f s = %.0f rows/s; CPU: PostgreSQL %.1f s\n", copied, ce - cs, cp, pgc / tick;
   printf "ratio  : %.2f (goal >= 0.30)\n", imp / cp }'

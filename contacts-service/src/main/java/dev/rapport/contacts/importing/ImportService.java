@@ -58,7 +58,14 @@ public class ImportService {
                 ImportJob job = new ImportJob(id, key, name, file.toString(), received.sha256(), ImportStatus.QUEUED,
                         scanned.rows(), 0, 0, 0, createdBy, Instant.now(), null, null, null, scanned.dataOffset(),
                         scanned.dataLine());
-                if (!jobs.insert(job)) {
+                boolean inserted;
+                try {
+                    inserted = jobs.insert(job);
+                } catch (SQLException e) {
+                    Files.deleteIfExists(file); // never acknowledged: the client retries with the same key
+                    throw e;
+                }
+                if (!inserted) {
                     // A concurrent request with the same key won; answer as its re-submission.
                     Files.move(file, part, StandardCopyOption.ATOMIC_MOVE);
                     return resubmitted(jobs.findByKey(key).orElseThrow(), received, name, part);

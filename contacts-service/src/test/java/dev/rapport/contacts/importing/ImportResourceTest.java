@@ -184,6 +184,14 @@ class ImportResourceTest {
     }
 
     @Test
+    void aFileWithOnlyItsHeaderCompletesWithNothingImported() {
+        String id = submit("k-" + UUID.randomUUID(), "empty.csv", utf8(HEADER + "\r\n")).statusCode(202)
+                .body("total", equalTo(0)).extract().path("id");
+        awaitCompleted(id);
+        as("agent").get("/imports/" + id).then().body("processed", equalTo(0)).body("imported", equalTo(0));
+    }
+
+    @Test
     void resubmittingTheSameKeyReturnsTheSameJobWithoutDuplicates() throws Exception {
         String file = "again-" + UUID.randomUUID() + ".csv";
         String key = "k-" + UUID.randomUUID();

@@ -7,7 +7,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.rapport.platform.idempotency.Idempotency;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,8 +49,10 @@ public class ContactResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
     @APIResponse(responseCode = "422", description = "Unknown organisation")
-    public Uni<Response> create(@Valid @NotNull NewContact in) {
-        return service.create(in).map(c -> Response.created(URI.create("/contacts/" + c.id())).entity(c).build());
+    public Uni<Response> create(@Valid @NotNull NewContact in,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retry safe: the same key answers the first result")
+            String idempotencyKey) {
+        return service.create(in, idempotencyKey).map(c -> Response.created(URI.create("/contacts/" + c.id())).entity(c).build());
     }
 
     @GET

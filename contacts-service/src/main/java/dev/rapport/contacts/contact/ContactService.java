@@ -5,6 +5,7 @@ import dev.rapport.contacts.contactpoint.ContactPointService;
 import dev.rapport.contacts.contactpoint.ContactPointView;
 import dev.rapport.contacts.organisation.OrganisationService;
 import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -24,9 +25,16 @@ public class ContactService {
     OrganisationService organisations;
     @Inject
     ContactPointService points;
+    @Inject
+    Idempotency idempotency;
 
+    /** Creates a contact; with an {@code Idempotency-Key} a retried request answers the first result and creates nothing. */
     @WithTransaction
-    public Uni<ContactView> create(NewContact in) {
+    public Uni<ContactView> create(NewContact in, String idempotencyKey) {
+        return idempotency.once("contacts.create", idempotencyKey, in, ContactView.class, () -> doCreate(in));
+    }
+
+    private Uni<ContactView> doCreate(NewContact in) {
         Contact c = new Contact();
         c.id = Ids.newId();
         c.createdAt = Instant.now();

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.contactpoint;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@RegisterForReflection
 public record PostalAddress(
         @NotEmpty @Size(max = 4) List<@NotBlank @Size(max = 200) String> lines,
         @NotBlank @Size(max = 100) String locality,

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.outbox;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rapport.contacts.contactpoint.ContactPoint;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * REMOVED on the old contact and ADDED on the survivor, then a MERGED event on the survivor.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record ContactPointChange(String change, UUID contactId, UUID contactPointId, String channel, String address,
         String context, String provenance, String provenanceSource, Instant verifiedAt, UUID mergedContactId) {
 

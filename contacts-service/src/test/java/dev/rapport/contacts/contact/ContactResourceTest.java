@@ -79,4 +79,43 @@ class ContactResourceTest {
         given().body(ADA).contentType("application/json").post("/contacts").then().statusCode(401);
         as("analyst").body(ADA).post("/contacts").then().statusCode(403);
     }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyCreatesOneContact() {
+        String key = java.util.UUID.randomUUID().toString();
+        String tag = "idem" + key.substring(0, 8);
+        String body = "{\"givenName\":\"Retry\",\"tags\":[\"" + tag + "\"]}";
+        String first = agent().header("Idempotency-Key", key).body(body).post("/contacts").then().statusCode(201)
+                .extract().path("id");
+        agent().header("Idempotency-Key", key).body(body).post("/contacts").then().statusCode(201).body("id", equalTo(first));
+        agent().queryParam("tag", tag).get("/contacts").then().body("items", hasSize(1));
+        agent().header("Idempotency-Key", key).body("{\"givenName\":\"Other\"}").post("/contacts").then().statusCode(422)
+                .body("type", equalTo("https://rapport.dev/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        // Announce a body over the limit and send none of it: the refusal must come from the headers alone.
+        int port = io.restassured.RestAssured.port;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String token = dev.rapport.platform.testing.Tokens.forRoles("big", "agent");
+            socket.getOutputStream().write(("POST /contacts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Length: " + (5 * 1024 * 1024) + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readNBytes(400), java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        }
+        agent().body("{\"givenName\":\"" + "x".repeat(300) + "\"}").post("/contacts").then().statusCode(400)
+                .body("errors.field", hasItem("givenName"));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/contacts'.post.summary", equalTo("Create a contact, optionally with contact points"));
+        given().get("/q/metrics").then().statusCode(200);
+    }
 }

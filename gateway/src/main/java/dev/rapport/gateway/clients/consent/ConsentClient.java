@@ -1,0 +1,125 @@
+package dev.rapport.gateway.clients.consent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.DownstreamFailure;
+import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.consent.ConsentEvent;
+import dev.rapport.gateway.consent.ConsentState;
+import dev.rapport.gateway.consent.Decision;
+import dev.rapport.gateway.consent.Inputs;
+import dev.rapport.gateway.consent.Policy;
+import dev.rapport.gateway.consent.Purpose;
+import dev.rapport.gateway.consent.Touch;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** consent-service behind timeouts and a circuit breaker; reads (decisions included) are retried, writes are not. */
+@ApplicationScoped
+@Timeout(2000)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemResponse.class)
+public class ConsentClient {
+    public static final String SERVICE = "consent-service";
+
+    @Inject
+    @RestClient
+    ConsentRestClient rest;
+    @Inject
+    ObjectMapper json;
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<ConsentState>> consents(String auth, String contactId, Instant at) {
+        return Downstream.notFoundAsNull(rest.consents(auth, contactId, at == null ? null : at.toString()));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<ConsentEvent>> ledger(String auth, String contactId, String cursor, Integer limit) {
+        return Downstream.notFoundAsNull(rest.ledger(auth, contactId, cursor, limit));
+    }
+
+    public Uni<ConsentEvent> record(String auth, String contactId, Inputs.ConsentEventInput in) {
+        return rest.record(auth, contactId, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Policy> policy(String auth, String contactId) {
+        return Downstream.notFoundAsNull(rest.policy(auth, contactId));
+    }
+
+    /** Carries the version the caller read, so a retry after a lost answer fails with a conflict instead of applying twice. */
+    public Uni<Policy> putPolicy(String auth, String contactId, Inputs.PolicyInput in) {
+        return rest.putPolicy(auth, contactId, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Decision> decide(String auth, String contactId, String purpose, String channel) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("contactId", contactId);
+        body.put("purpose", purpose);
+        body.put("channel", channel);
+        return rest.decide(auth, body).map(d -> d.withPurpose(purpose));
+    }
+
+    /** One streamed call for the whole list: decisions in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Decision>> decideAll(String auth, List<String> contactIds, String purpose, String channel) {
+        return rest.decideBulk(auth, purpose, channel, String.join("\n", contactIds)).map(ndjson -> {
+            Map<String, Decision> byContact = new HashMap<>();
+            for (String line : ndjson.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode node = json.readTree(line);
+                    if (node.hasNonNull("contactId")) {
+                        byContact.put(node.get("contactId").asText(),
+                                json.treeToValue(node, Decision.class).withPurpose(purpose));
+                    }
+                } catch (Exception e) {
+                    throw new DownstreamFailure("consent-service sent an unreadable decision");
+                }
+            }
+            List<Decision> out = new ArrayList<>(contactIds.size());
+            contactIds.forEach(id -> out.add(byContact.get(id)));
+            return out;
+        });
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Purpose>> purposes(String auth) {
+        return rest.purposes(auth);
+    }
+
+    public Uni<Purpose> createPurpose(String auth, Inputs.PurposeInput in) {
+        return rest.createPurpose(auth, in);
+    }
+
+    public Uni<Purpose> replacePurpose(String auth, String code, Inputs.PurposeInput in) {
+        return rest.replacePurpose(auth, code, in);
+    }
+
+    /** Idempotency-Key makes a retry safe: consent-service answers a repeated key with the first result. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Touch> requestOutreach(String auth, String idempotencyKey, Inputs.OutreachInput in) {
+        return rest.requestOutreach(auth, idempotencyKey, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<Touch>> touches(String auth, String contactId, String status, String cursor, Integer limit) {
+        return rest.outreach(auth, contactId, null, status, cursor, limit);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.rapport.gateway.clients.consent;
+
+import java.util.List;
+
+import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.consent.ConsentEvent;
+import dev.rapport.gateway.consent.ConsentState;
+import dev.rapport.gateway.consent.Decision;
+import dev.rapport.gateway.consent.Policy;
+import dev.rapport.gateway.consent.Purpose;
+import dev.rapport.gateway.consent.Touch;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+
+/** consent-service's REST API as the gateway uses it. Only {@link ConsentClient} calls it. */
+@RegisterRestClient(configKey = "consent")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface ConsentRestClient {
+    String AUTH = "Authorization";
+    String NDJSON = "application/x-ndjson";
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return ProblemResponse.from("consent-service", response);
+    }
+
+    @GET
+    @Path("contacts/{id}/consents")
+    Uni<List<ConsentState>> consents(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId, @QueryParam("at") String at);
+
+    @GET
+    @Path("contacts/{id}/consent-events")
+    Uni<Page<ConsentEvent>> ledger(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("contacts/{id}/consent-events")
+    Uni<ConsentEvent> record(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId, Object body);
+
+    @GET
+    @Path("contacts/{id}/policy")
+    Uni<Policy> policy(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
+
+    @PUT
+    @Path("contacts/{id}/policy")
+    Uni<Policy> putPolicy(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId, Object body);
+
+    @POST
+    @Path("decisions")
+    Uni<Decision> decide(@HeaderParam(AUTH) String auth, Object body);
+
+    /** NDJSON in (one contact id a line), NDJSON out (one decision a line, input order). */
+    @POST
+    @Path("decisions/bulk")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    Uni<String> decideBulk(@HeaderParam(AUTH) String auth, @QueryParam("purpose") String purpose,
+            @QueryParam("channel") String channel, String contactIds);
+
+    @GET
+    @Path("purposes")
+    Uni<List<Purpose>> purposes(@HeaderParam(AUTH) String auth);
+
+    @POST
+    @Path("purposes")
+    Uni<Purpose> createPurpose(@HeaderParam(AUTH) String auth, Object body);
+
+    @PUT
+    @Path("purposes/{code}")
+    Uni<Purpose> replacePurpose(@HeaderParam(AUTH) String auth, @PathParam("code") String code, Object body);
+
+    @POST
+    @Path("outreach/requests")
+    Uni<Touch> requestOutreach(@HeaderParam(AUTH) String auth, @HeaderParam("Idempotency-Key") String idempotencyKey, Object body);
+
+    @GET
+    @Path("outreach/requests")
+    Uni<Page<Touch>> outreach(@HeaderParam(AUTH) String auth, @QueryParam("contactId") String contactId,
+            @QueryParam("campaign") String campaign, @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+}

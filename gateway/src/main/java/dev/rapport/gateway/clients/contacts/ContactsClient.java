@@ -1,0 +1,190 @@
+package dev.rapport.gateway.clients.contacts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.contact.Contact;
+import dev.rapport.gateway.contact.ContactPoint;
+import dev.rapport.gateway.contact.FollowUp;
+import dev.rapport.gateway.contact.IngestResult;
+import dev.rapport.gateway.contact.Inputs;
+import dev.rapport.gateway.contact.Interaction;
+import dev.rapport.gateway.contact.LeadScore;
+import dev.rapport.gateway.contact.Organisation;
+import dev.rapport.gateway.contact.Signal;
+import dev.rapport.gateway.contact.Value;
+import dev.rapport.gateway.clients.ProblemResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * contacts-service behind timeouts and a circuit breaker; reads are retried, writes are not (a retried write could
+ * apply twice). Refused input ({@link ProblemResponse}) is neither retried nor counted as a failure. Values are tuned
+ * in application.properties ({@code dev.rapport.gateway.clients.contacts.ContactsClient/Timeout/value} etc.).
+ */
+@ApplicationScoped
+@Timeout(2000)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemResponse.class)
+public class ContactsClient {
+    public static final String SERVICE = "contacts-service";
+    /** contacts-service's limit for {@code GET /contacts?ids=} and {@code GET /values?contactIds=}. */
+    public static final int MAX_IDS = 500;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    @Inject
+    @RestClient
+    ContactsRestClient rest;
+    @Inject
+    ObjectMapper json;
+
+    /** One call for up to 500 ids; the answer is in the order asked, null where a contact does not exist. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Contact>> byIds(String auth, List<String> ids) {
+        return rest.byIds(auth, String.join(",", ids), Math.min(ids.size(), MAX_IDS))
+                .map(page -> inOrder(ids, page.itemsOrEmpty()));
+    }
+
+    private static List<Contact> inOrder(List<String> ids, List<Contact> found) {
+        Map<String, Contact> byId = new LinkedHashMap<>();
+        found.forEach(c -> byId.put(c.id(), c));
+        List<Contact> out = new ArrayList<>(ids.size());
+        ids.forEach(id -> out.add(byId.get(id)));
+        return out;
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Contact> get(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.get(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<Contact>> search(String auth, Inputs.ContactFilter f, String cursor, Integer limit) {
+        Inputs.ContactFilter q = f == null ? new Inputs.ContactFilter(null, null, null, null, null, null, null, null, null, null, null) : f;
+        return rest.search(auth, q.name(), q.organisationId(), q.tags(), q.stage(), q.channel(), q.provenance(),
+                q.minValue() == null ? null : q.minValue().toPlainString(),
+                q.maxValue() == null ? null : q.maxValue().toPlainString(), q.signal(), q.owner(), q.sort(), cursor, limit);
+    }
+
+    public Uni<Contact> create(String auth, String idempotencyKey, Inputs.NewContact in) {
+        return rest.create(auth, idempotencyKey, in);
+    }
+
+    public Uni<Contact> update(String auth, String id, Inputs.ContactUpdate in) {
+        return rest.update(auth, id, in);
+    }
+
+    public Uni<Contact> merge(String auth, String id, Inputs.Merge in) {
+        return rest.merge(auth, id, in);
+    }
+
+    public Uni<ContactPoint> addContactPoint(String auth, String contactId, Inputs.NewContactPoint in) {
+        return rest.addPoint(auth, contactId, in);
+    }
+
+    public Uni<ContactPoint> updateContactPoint(String auth, String contactId, String pointId, Inputs.ContactPointUpdate in) {
+        return rest.updatePoint(auth, contactId, pointId, in);
+    }
+
+    public Uni<Void> removeContactPoint(String auth, String contactId, String pointId) {
+        return rest.removePoint(auth, contactId, pointId);
+    }
+
+    /** One call for up to 500 contacts; in the order asked, null where there is nothing. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Value>> values(String auth, List<String> contactIds) {
+        return rest.values(auth, String.join(",", contactIds)).map(values -> {
+            Map<String, Value> byId = new LinkedHashMap<>();
+            values.forEach(v -> byId.put(v.contactId(), v));
+            return contactIds.stream().map(byId::get).toList();
+        });
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<LeadScore> leadScore(String auth, String contactId) {
+        return Downstream.notFoundAsNull(rest.leadScore(auth, contactId));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Signal>> signals(String auth, String contactId) {
+        return Downstream.notFoundAsNull(rest.signals(auth, contactId));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<Signal>> signalsDue(String auth, String owner, String kind, String cursor, Integer limit) {
+        return rest.signalsDue(auth, owner, kind, cursor, limit);
+    }
+
+    public Uni<Void> acknowledgeSignal(String auth, String contactId, String kind) {
+        return rest.acknowledgeSignal(auth, contactId, kind);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<Interaction>> timeline(String auth, String contactId, List<String> types, String cursor, Integer limit) {
+        return Downstream.notFoundAsNull(rest.timeline(auth, contactId, types, cursor, limit));
+    }
+
+    /** Interactions carry (source, externalId), so contacts-service makes a retried push a no-op: safe to retry. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<IngestResult> pushInteraction(String auth, Inputs.NewInteraction in) {
+        return rest.push(auth, body(in));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<IngestResult>> pushInteractions(String auth, List<Inputs.NewInteraction> in) {
+        return rest.pushBatch(auth, in.stream().map(this::body).toList());
+    }
+
+    private Map<String, Object> body(Inputs.NewInteraction in) {
+        Map<String, Object> body = json.convertValue(in, MAP);
+        if (in.details() != null) {
+            Map<String, String> details = new LinkedHashMap<>();
+            in.details().forEach(e -> details.put(e.key(), e.value()));
+            body.put("details", details);
+        }
+        return body;
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<FollowUp>> followUps(String auth, String contactId, boolean includeCompleted) {
+        return Downstream.notFoundAsNull(rest.followUps(auth, contactId, includeCompleted));
+    }
+
+    public Uni<FollowUp> addFollowUp(String auth, String contactId, Inputs.NewFollowUp in) {
+        return rest.addFollowUp(auth, contactId, in);
+    }
+
+    public Uni<FollowUp> completeFollowUp(String auth, String contactId, String followUpId) {
+        return rest.completeFollowUp(auth, contactId, followUpId);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Organisation> organisation(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.organisation(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<Organisation>> organisations(String auth, String name, String cursor, Integer limit) {
+        return rest.organisations(auth, name, cursor, limit);
+    }
+
+    public Uni<Organisation> createOrganisation(String auth, Inputs.Organisation in) {
+        return rest.createOrganisation(auth, in);
+    }
+
+    public Uni<Organisation> updateOrganisation(String auth, String id, Inputs.Organisation in) {
+        return rest.updateOrganisation(auth, id, in);
+    }
+}

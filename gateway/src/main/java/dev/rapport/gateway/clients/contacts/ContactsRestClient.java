@@ -1,0 +1,151 @@
+package dev.rapport.gateway.clients.contacts;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.contact.Contact;
+import dev.rapport.gateway.contact.ContactPoint;
+import dev.rapport.gateway.contact.FollowUp;
+import dev.rapport.gateway.contact.IngestResult;
+import dev.rapport.gateway.contact.Interaction;
+import dev.rapport.gateway.contact.LeadScore;
+import dev.rapport.gateway.contact.Organisation;
+import dev.rapport.gateway.contact.Signal;
+import dev.rapport.gateway.contact.Value;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+
+/** contacts-service's REST API as the gateway uses it. Only {@link ContactsClient} calls it. */
+@RegisterRestClient(configKey = "contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface ContactsRestClient {
+    String AUTH = "Authorization";
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return ProblemResponse.from("contacts-service", response);
+    }
+
+    @GET
+    @Path("contacts")
+    Uni<Page<Contact>> byIds(@HeaderParam(AUTH) String auth, @QueryParam("ids") String ids, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("contacts")
+    Uni<Page<Contact>> search(@HeaderParam(AUTH) String auth, @QueryParam("name") String name,
+            @QueryParam("organisationId") String organisationId, @QueryParam("tag") List<String> tags,
+            @QueryParam("stage") String stage, @QueryParam("channel") String channel,
+            @QueryParam("provenance") String provenance, @QueryParam("minValue") String minValue,
+            @QueryParam("maxValue") String maxValue, @QueryParam("signal") String signal, @QueryParam("owner") String owner,
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("contacts/{id}")
+    Uni<Contact> get(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("contacts")
+    Uni<Contact> create(@HeaderParam(AUTH) String auth, @HeaderParam("Idempotency-Key") String idempotencyKey, Object body);
+
+    @PUT
+    @Path("contacts/{id}")
+    Uni<Contact> update(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @POST
+    @Path("contacts/{id}/merge")
+    Uni<Contact> merge(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @POST
+    @Path("contacts/{id}/contact-points")
+    Uni<ContactPoint> addPoint(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @PUT
+    @Path("contacts/{id}/contact-points/{pointId}")
+    Uni<ContactPoint> updatePoint(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @PathParam("pointId") String pointId, Object body);
+
+    @DELETE
+    @Path("contacts/{id}/contact-points/{pointId}")
+    Uni<Void> removePoint(@HeaderParam(AUTH) String auth, @PathParam("id") String id, @PathParam("pointId") String pointId);
+
+    @GET
+    @Path("values")
+    Uni<List<Value>> values(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
+
+    @GET
+    @Path("contacts/{id}/lead-score")
+    Uni<LeadScore> leadScore(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("contacts/{id}/signals")
+    Uni<List<Signal>> signals(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("signals")
+    Uni<Page<Signal>> signalsDue(@HeaderParam(AUTH) String auth, @QueryParam("owner") String owner,
+            @QueryParam("kind") String kind, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("contacts/{id}/signals/{kind}/acknowledge")
+    Uni<Void> acknowledgeSignal(@HeaderParam(AUTH) String auth, @PathParam("id") String id, @PathParam("kind") String kind);
+
+    @GET
+    @Path("contacts/{id}/interactions")
+    Uni<Page<Interaction>> timeline(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @QueryParam("type") List<String> types, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("interactions")
+    Uni<IngestResult> push(@HeaderParam(AUTH) String auth, Map<String, Object> body);
+
+    @POST
+    @Path("interactions/batch")
+    Uni<List<IngestResult>> pushBatch(@HeaderParam(AUTH) String auth, List<Map<String, Object>> body);
+
+    @GET
+    @Path("contacts/{id}/follow-ups")
+    Uni<List<FollowUp>> followUps(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @QueryParam("includeCompleted") boolean includeCompleted);
+
+    @POST
+    @Path("contacts/{id}/follow-ups")
+    Uni<FollowUp> addFollowUp(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @POST
+    @Path("contacts/{id}/follow-ups/{followUpId}/complete")
+    Uni<FollowUp> completeFollowUp(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @PathParam("followUpId") String followUpId);
+
+    @GET
+    @Path("organisations/{id}")
+    Uni<Organisation> organisation(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("organisations")
+    Uni<Page<Organisation>> organisations(@HeaderParam(AUTH) String auth, @QueryParam("name") String name,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("organisations")
+    Uni<Organisation> createOrganisation(@HeaderParam(AUTH) String auth, Object body);
+
+    @PUT
+    @Path("organisations/{id}")
+    Uni<Organisation> updateOrganisation(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+}

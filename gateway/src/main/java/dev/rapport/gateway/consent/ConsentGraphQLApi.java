@@ -1,0 +1,179 @@
+package dev.rapport.gateway.consent;
+
+import static dev.rapport.gateway.security.Roles.ADMIN;
+import static dev.rapport.gateway.security.Roles.AGENT;
+import static dev.rapport.gateway.security.Roles.ANALYST;
+import static dev.rapport.gateway.security.Roles.CONTACT;
+import static dev.rapport.gateway.security.Roles.INTEGRATION;
+import static dev.rapport.gateway.security.Roles.MARKETER;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.clients.consent.ConsentClient;
+import dev.rapport.gateway.common.FanOut;
+import dev.rapport.gateway.common.PageInfo;
+import dev.rapport.gateway.contact.Contact;
+import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Consents, the person's policy, decisions and touches (consent-service). */
+@GraphQLApi
+public class ConsentGraphQLApi {
+    @Inject
+    ConsentClient consent;
+    @Inject
+    Caller caller;
+
+    public record ConsentEventConnection(List<ConsentEvent> nodes, PageInfo pageInfo) {
+    }
+
+    // --- Contact fields --------------------------------------------------------------------------------------------
+
+    @Description("Consents in force now (or as of `at`): one state per scope, with the ledger event that decides it. "
+            + "consent-service has no bulk endpoint for this yet: at most 8 calls in flight.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<List<ConsentState>>> consents(@Source List<Contact> contacts, Instant at) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> consent.consents(auth, id, at)));
+    }
+
+    @Description("The person's contact policy (preferred channels, quiet hours, frequency cap, do-not-contact).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<List<Policy>> policy(@Source List<Contact> contacts) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> consent.policy(auth, id)));
+    }
+
+    @Description("The append-only consent ledger, oldest first.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<List<ConsentEventConnection>> consentLedger(@Source List<Contact> contacts, @DefaultValue("50") int first,
+            String after) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> consent.ledger(auth, id, after, Math.max(1, Math.min(first, 1000)))
+                .map(p -> p == null ? null : new ConsentEventConnection(p.itemsOrEmpty(), PageInfo.of(p.next())))));
+    }
+
+    @Description("Outreach requests for the person and what became of them (DELIVERED ones are touches).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
+    public Uni<List<List<Touch>>> touches(@Source List<Contact> contacts, String status, @DefaultValue("20") int first) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> consent.touches(auth, id, status, null, Math.max(1, Math.min(first, 100)))
+                .map(p -> p == null ? List.<Touch>of() : p.itemsOrEmpty())));
+    }
+
+    @Description("May we contact this person for this purpose (on this channel, or any channel the person prefers) now? "
+            + "One streamed consent-service call for every contact in the answer. When consent-service cannot answer, "
+            + "the answer is no with reason consent-unavailable. To ask several purposes at once use `decisions`.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<List<Decision>> mayContact(@Source List<Contact> contacts, @NonNull String purpose, String channel) {
+        return decide(ids(contacts), purpose, channel);
+    }
+
+    @Description("Decisions for several purposes at once (one streamed consent-service call per purpose).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<List<List<Decision>>> decisions(@Source List<Contact> contacts, @NonNull List<@NonNull String> purposes,
+            String channel) {
+        List<String> ids = ids(contacts);
+        List<Uni<List<Decision>>> perPurpose = purposes.stream().map(p -> decide(ids, p, channel)).toList();
+        if (perPurpose.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> List.<Decision>of()).toList());
+        }
+        return Uni.combine().all().unis(perPurpose).with(results -> {
+            List<List<Decision>> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                List<Decision> forContact = new ArrayList<>(purposes.size());
+                for (Object r : results) {
+                    forContact.add(((List<Decision>) r).get(i));
+                }
+                out.add(forContact);
+            }
+            return out;
+        });
+    }
+
+    private Uni<List<Decision>> decide(List<String> ids, String purpose, String channel) {
+        String auth = caller.bearer();
+        Uni<List<Decision>> decided = ids.size() == 1
+                ? consent.decide(auth, ids.get(0), purpose, channel).map(List::of)
+                // the bulk endpoint is for audiences (not the agent role): an agent's list is decided one by one
+                : consent.decideAll(auth, ids, purpose, channel)
+                        .onFailure(t -> t instanceof ProblemResponse p && p.isForbidden())
+                        .recoverWithUni(() -> FanOut.each(ids, id -> consent.decide(auth, id, purpose, channel)));
+        return decided
+                .map(list -> list.stream().map(d -> d == null ? Decision.unavailable(purpose, channel) : d).toList())
+                .onFailure(t -> !(t instanceof ProblemResponse))
+                .recoverWithItem(() -> ids.stream().map(id -> Decision.unavailable(purpose, channel)).toList())
+                .onFailure().transform(Downstream.toGraphQL(ConsentClient.SERVICE));
+    }
+
+    // --- queries and mutations -------------------------------------------------------------------------------------
+
+    @Query
+    @Description("Purposes outreach may be for (newsletter, survey, …) with their default lawful basis.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<Purpose>> purposes() {
+        return failed(consent.purposes(caller.bearer()));
+    }
+
+    @Mutation
+    @Description("Append a consent event (grant, withdraw, deny, object). A contact may record only its own.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION, CONTACT})
+    public Uni<ConsentEvent> recordConsent(@Id @NonNull String contactId, @NonNull Inputs.ConsentEventInput input)
+            throws AccessDeniedError {
+        caller.assertMayActFor(contactId);
+        return failed(consent.record(caller.bearer(), contactId, input));
+    }
+
+    @Mutation("setPolicy")
+    @Description("Replace the person's contact policy. A contact may change only its own.")
+    @RolesAllowed({ADMIN, AGENT, CONTACT})
+    public Uni<Policy> setPolicy(@Id @NonNull String contactId, @NonNull Inputs.PolicyInput input) throws AccessDeniedError {
+        caller.assertMayActFor(contactId);
+        return failed(consent.putPolicy(caller.bearer(), contactId, input));
+    }
+
+    @Mutation
+    @RolesAllowed(ADMIN)
+    public Uni<Purpose> createPurpose(@NonNull Inputs.PurposeInput input) {
+        return failed(consent.createPurpose(caller.bearer(), input));
+    }
+
+    @Mutation
+    @RolesAllowed(ADMIN)
+    public Uni<Purpose> updatePurpose(@NonNull String code, @NonNull Inputs.PurposeInput input) {
+        return failed(consent.replacePurpose(caller.bearer(), code, input));
+    }
+
+    @Mutation
+    @Description("Ask to reach a person; decided first, queued only when allowed. Without an idempotencyKey the gateway "
+            + "makes one, so its own retries never queue twice.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
+    public Uni<Touch> requestOutreach(@NonNull Inputs.OutreachInput input, String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? "gateway-" + UUID.randomUUID() : idempotencyKey;
+        return failed(consent.requestOutreach(caller.bearer(), key, input));
+    }
+
+    private static List<String> ids(List<Contact> contacts) {
+        return contacts.stream().map(Contact::id).toList();
+    }
+
+    private static <T> Uni<T> failed(Uni<T> call) {
+        return call.onFailure().transform(Downstream.toGraphQL(ConsentClient.SERVICE));
+    }
+}

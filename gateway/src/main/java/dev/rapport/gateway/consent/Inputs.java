@@ -1,0 +1,40 @@
+package dev.rapport.gateway.consent;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+/** What mutations accept for consent-service; passed through as JSON and validated there. */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    @Input("ConsentEventInput")
+    public record ConsentEventInput(@Description("GRANT, WITHDRAW, DENY or OBJECT") String kind, String purpose,
+            @Description("Required for a grant; absent on a withdrawal/denial/objection means every channel") String channel,
+            String contactPointId, String lawfulBasis,
+            @Description("PREFERENCE_CENTRE, WEB_FORM, AGENT, IMPORT, UNSUBSCRIBE_LINK, API") String source,
+            EvidenceInput evidence, Instant occurredAt, Instant expiresAt, Instant until) {
+    }
+
+    @Input("EvidenceInput")
+    public record EvidenceInput(String formId, @Description("Lower-case hex SHA-256 of the wording shown") String wordingHash,
+            String note, String ipAddress, String userAgent) {
+    }
+
+    @Input("PolicyInput")
+    public record PolicyInput(List<String> preferredChannels, String quietHoursStart, String quietHoursEnd, String timeZone,
+            Integer maxTouches, Integer windowDays, Boolean doNotContact, String unsubscribeScope, Long version) {
+    }
+
+    @Input("PurposeInput")
+    public record PurposeInput(String code, String description, String lawfulBasis, Long version) {
+    }
+
+    @Input("OutreachInput")
+    public record OutreachInput(String contactId, String purpose, String channel, String contactPointId, String campaign,
+            String payloadRef) {
+    }
+}

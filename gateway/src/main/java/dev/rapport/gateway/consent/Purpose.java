@@ -1,0 +1,6 @@
+package dev.rapport.gateway.consent;
+
+import java.time.Instant;
+
+public record Purpose(String code, String description, String lawfulBasis, long version, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,254 @@
+package dev.rapport.gateway.contact;
+
+import static dev.rapport.gateway.security.Roles.ADMIN;
+import static dev.rapport.gateway.security.Roles.AGENT;
+import static dev.rapport.gateway.security.Roles.ANALYST;
+import static dev.rapport.gateway.security.Roles.CONTACT;
+import static dev.rapport.gateway.security.Roles.INTEGRATION;
+import static dev.rapport.gateway.security.Roles.MARKETER;
+
+import java.util.List;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.contacts.ContactsClient;
+import dev.rapport.gateway.common.Batches;
+import dev.rapport.gateway.common.FanOut;
+import dev.rapport.gateway.common.PageInfo;
+import dev.rapport.gateway.contact.Connections.ContactConnection;
+import dev.rapport.gateway.contact.Connections.InteractionConnection;
+import dev.rapport.gateway.contact.Connections.OrganisationConnection;
+import dev.rapport.gateway.contact.Connections.SignalConnection;
+import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.error.InvalidInputError;
+import dev.rapport.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Contacts, organisations, timeline, value and signals (contacts-service). */
+@GraphQLApi
+public class ContactGraphQLApi {
+    static final int MAX_PAGE = 100;
+
+    @Inject
+    ContactsClient service;
+    @Inject
+    Caller caller;
+
+    // --- queries ---------------------------------------------------------------------------------------------------
+
+    @Query
+    @Description("One contact. A contact-role caller may ask only for itself.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<Contact> contact(@Id @NonNull String id) throws AccessDeniedError {
+        caller.assertMayActFor(id);
+        return failed(service.get(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("The caller's own contact (preference centre): the contact named by the token's contact_id claim.")
+    @RolesAllowed(CONTACT)
+    public Uni<Contact> me() throws AccessDeniedError {
+        String own = caller.ownContactId();
+        if (own == null || own.isEmpty()) {
+            throw new AccessDeniedError("The token names no contact (contact_id claim)");
+        }
+        return failed(service.get(caller.bearer(), own));
+    }
+
+    @Query
+    @Description("Search contacts; filters combine with AND. Cursor paging: pass pageInfo.endCursor as `after`.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<ContactConnection> contacts(Inputs.ContactFilter filter, @DefaultValue("20") int first, String after)
+            throws InvalidInputError {
+        return failed(service.search(caller.bearer(), filter, after, pageSize(first))
+                .map(p -> new ContactConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
+    @Query
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<Organisation> organisation(@Id @NonNull String id) {
+        return failed(service.organisation(caller.bearer(), id));
+    }
+
+    @Query
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<OrganisationConnection> organisations(String name, @DefaultValue("20") int first, String after)
+            throws InvalidInputError {
+        return failed(service.organisations(caller.bearer(), name, after, pageSize(first))
+                .map(p -> new OrganisationConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
+    @Query
+    @Description("Signals due, most urgent first; owner \"me\" for the caller's own contacts.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
+    public Uni<SignalConnection> signalsDue(String owner, String kind, @DefaultValue("20") int first, String after)
+            throws InvalidInputError {
+        return failed(service.signalsDue(caller.bearer(), owner, kind, after, pageSize(first))
+                .map(p -> new SignalConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
+    // --- Contact fields: one call per field for the whole list where contacts-service has a bulk endpoint ----------
+
+    @Description("Lifetime and trailing-12-month spend (one GET /values call for every contact in the answer).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<Value>> value(@Source List<Contact> contacts) {
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.values(caller.bearer(), chunk)));
+    }
+
+    @Description("Behavioural lead score. contacts-service has no bulk endpoint for it yet: at most 8 calls in flight.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<LeadScore>> leadScore(@Source List<Contact> contacts) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> service.leadScore(auth, id)));
+    }
+
+    @Description("Signals active now. No bulk endpoint yet: at most 8 calls in flight.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<List<Signal>>> signals(@Source List<Contact> contacts) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> service.signals(auth, id)));
+    }
+
+    @Description("Follow-ups the person asked for. No bulk endpoint yet: at most 8 calls in flight.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<List<FollowUp>>> followUps(@Source List<Contact> contacts, @DefaultValue("false") boolean includeCompleted) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> service.followUps(auth, id, includeCompleted)));
+    }
+
+    @Description("The interaction timeline, newest first, as a connection per contact (each has its own cursor).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<InteractionConnection>> timeline(@Source List<Contact> contacts, @DefaultValue("20") int first,
+            String after, List<String> types) throws InvalidInputError {
+        String auth = caller.bearer();
+        int size = pageSize(first);
+        return failed(FanOut.each(ids(contacts), id -> service.timeline(auth, id, types, after, size)
+                .map(p -> p == null ? null : new InteractionConnection(p.itemsOrEmpty(), PageInfo.of(p.next())))));
+    }
+
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    @Name("organisation")
+    public Uni<List<Organisation>> organisationOf(@Source List<Contact> contacts) {
+        String auth = caller.bearer();
+        List<String> orgIds = contacts.stream().map(c -> c.organisationId() == null ? "" : c.organisationId()).toList();
+        return failed(FanOut.each(orgIds, id -> id.isEmpty() ? Uni.createFrom().nullItem() : service.organisation(auth, id)));
+    }
+
+    // --- mutations -------------------------------------------------------------------------------------------------
+
+    @Mutation
+    @Description("Create a contact (with contact points). Pass idempotencyKey when you may retry.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
+    public Uni<Contact> createContact(@NonNull Inputs.NewContact input, String idempotencyKey) {
+        return failed(service.create(caller.bearer(), idempotencyKey, input));
+    }
+
+    @Mutation
+    @Description("Change a contact; pass the version you read (a stale one is a conflict).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER})
+    public Uni<Contact> updateContact(@Id @NonNull String id, @NonNull Inputs.ContactUpdate input) {
+        return failed(service.update(caller.bearer(), id, input));
+    }
+
+    @Mutation
+    @Description("Merge a duplicate into this contact; contact points keep their provenance.")
+    @RolesAllowed({ADMIN, AGENT})
+    public Uni<Contact> mergeContacts(@Id @NonNull String id, @NonNull Inputs.Merge input) {
+        return failed(service.merge(caller.bearer(), id, input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
+    public Uni<ContactPoint> addContactPoint(@Id @NonNull String contactId, @NonNull Inputs.NewContactPoint input) {
+        return failed(service.addContactPoint(caller.bearer(), contactId, input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
+    public Uni<ContactPoint> updateContactPoint(@Id @NonNull String contactId, @Id @NonNull String contactPointId,
+            @NonNull Inputs.ContactPointUpdate input) {
+        return failed(service.updateContactPoint(caller.bearer(), contactId, contactPointId, input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, MARKETER})
+    public Uni<Boolean> removeContactPoint(@Id @NonNull String contactId, @Id @NonNull String contactPointId) {
+        return failed(service.removeContactPoint(caller.bearer(), contactId, contactPointId).replaceWith(true));
+    }
+
+    @Mutation
+    @Description("Record an interaction; (source, externalId) makes a retried push a no-op (status DUPLICATE).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
+    public Uni<IngestResult> pushInteraction(@NonNull Inputs.NewInteraction input) {
+        return failed(service.pushInteraction(caller.bearer(), input));
+    }
+
+    @Mutation
+    @Description("Record up to 1000 interactions in one call; one result per input, in order.")
+    @RolesAllowed({ADMIN, INTEGRATION})
+    public Uni<List<IngestResult>> pushInteractions(@NonNull List<Inputs.@NonNull NewInteraction> inputs) {
+        return failed(service.pushInteractions(caller.bearer(), inputs));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
+    public Uni<Organisation> createOrganisation(@NonNull Inputs.Organisation input) {
+        return failed(service.createOrganisation(caller.bearer(), input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
+    public Uni<Organisation> updateOrganisation(@Id @NonNull String id, @NonNull Inputs.Organisation input) {
+        return failed(service.updateOrganisation(caller.bearer(), id, input));
+    }
+
+    @Mutation
+    @Description("\"Call me back in June about X\". A contact may add one for itself.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
+    public Uni<FollowUp> addFollowUp(@Id @NonNull String contactId, @NonNull Inputs.NewFollowUp input)
+            throws AccessDeniedError {
+        caller.assertMayActFor(contactId);
+        return failed(service.addFollowUp(caller.bearer(), contactId, input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, MARKETER})
+    public Uni<FollowUp> completeFollowUp(@Id @NonNull String contactId, @Id @NonNull String followUpId) {
+        return failed(service.completeFollowUp(caller.bearer(), contactId, followUpId));
+    }
+
+    @Mutation
+    @Description("Mark a signal as acted on.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER})
+    public Uni<Boolean> acknowledgeSignal(@Id @NonNull String contactId, @NonNull String kind) {
+        return failed(service.acknowledgeSignal(caller.bearer(), contactId, kind).replaceWith(true));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    static List<String> ids(List<Contact> contacts) {
+        return contacts.stream().map(Contact::id).toList();
+    }
+
+    static int pageSize(int first) throws InvalidInputError {
+        if (first < 1 || first > MAX_PAGE) {
+            throw new InvalidInputError("first must be between 1 and " + MAX_PAGE, null, null,
+                    List.of(new dev.rapport.gateway.error.GatewayError.FieldError("first", "must be between 1 and " + MAX_PAGE)));
+        }
+        return first;
+    }
+
+    private static <T> Uni<T> failed(Uni<T> call) {
+        return call.onFailure().transform(Downstream.toGraphQL(ContactsClient.SERVICE));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.rapport.gateway.contact;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+/**
+ * What mutations accept for contacts-service. Passed through as JSON: contacts-service validates them, and its field
+ * errors come back in {@code extensions.problem.errors} of a GraphQL error with code {@code invalid-input}.
+ */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    @Input("NewContactInput")
+    public record NewContact(String givenName, String familyName, String displayName, String organisationId, String owner,
+            @Description("PROSPECT, LEAD, CUSTOMER, AT_RISK or LAPSED") String lifecycleStage, List<String> tags,
+            List<NewContactPoint> contactPoints) {
+    }
+
+    @Input("ContactUpdateInput")
+    public record ContactUpdate(String givenName, String familyName, String displayName, String organisationId,
+            String owner, String lifecycleStage, List<String> tags, @Description("The version you read") Long version) {
+    }
+
+    @Input("NewContactPointInput")
+    public record NewContactPoint(@Description("EMAIL, PHONE, SMS, WHATSAPP, POSTAL, LINKEDIN, X, INSTAGRAM, FACEBOOK") String channel,
+            String address, PostalAddress postal, @Description("Region for a national phone number, e.g. GB") String region,
+            @Description("WORK or PERSONAL") String context, Provenance provenance, Instant capturedAt, Instant verifiedAt) {
+    }
+
+    @Input("ProvenanceInput")
+    public record Provenance(@Description("PROVIDED_BY_CONTACT, IMPORTED, ENRICHMENT or INFERRED") String kind, String source) {
+    }
+
+    @Input("PostalAddressInput")
+    public record PostalAddress(List<String> lines, String locality, String region, String postalCode, String country) {
+    }
+
+    @Input("ContactPointUpdateInput")
+    public record ContactPointUpdate(String context, Instant verifiedAt) {
+    }
+
+    @Input("MergeInput")
+    public record Merge(@Description("The duplicate to merge into this contact") String mergeId, Long version) {
+    }
+
+    @Input("EntryInput")
+    public record Entry(String key, String value) {
+    }
+
+    @Input("ContactPointRefInput")
+    public record ContactPointRef(String channel, String address) {
+    }
+
+    @Input("InteractionInput")
+    public record NewInteraction(String contactId, ContactPointRef contactPoint, String type, Instant occurredAt,
+            String source, String externalId, BigDecimal amount, String currency, String channel, String subject,
+            List<Entry> details) {
+    }
+
+    @Input("OrganisationInput")
+    public record Organisation(String name, String domain, String industry, Integer employeeCount, Long version) {
+    }
+
+    @Input("FollowUpInput")
+    public record NewFollowUp(LocalDate dueOn, String topic, String note, @Description("CONTACT or STAFF") String statedBy) {
+    }
+
+    @Input("ContactFilter")
+    public record ContactFilter(String name, String organisationId, List<String> tags, String stage, String channel,
+            String provenance, BigDecimal minValue, BigDecimal maxValue, String signal,
+            @Description("A staff username, or \"me\"") String owner, @Description("NAME (default) or CREATED") String sort) {
+    }
+}

@@ -1,0 +1,215 @@
+package dev.rapport.gateway.feedback;
+
+import static dev.rapport.gateway.security.Roles.ADMIN;
+import static dev.rapport.gateway.security.Roles.AGENT;
+import static dev.rapport.gateway.security.Roles.ANALYST;
+import static dev.rapport.gateway.security.Roles.CONTACT;
+import static dev.rapport.gateway.security.Roles.INTEGRATION;
+import static dev.rapport.gateway.security.Roles.MARKETER;
+
+import java.util.List;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.feedback.FeedbackClient;
+import dev.rapport.gateway.common.FanOut;
+import dev.rapport.gateway.common.PageInfo;
+import dev.rapport.gateway.contact.Contact;
+import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.feedback.Consultation.ConsultationConnection;
+import dev.rapport.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Cases, consultations, "you said, we did" and the loop (feedback-service). */
+@GraphQLApi
+public class FeedbackGraphQLApi {
+    @Inject
+    FeedbackClient feedback;
+    @Inject
+    Caller caller;
+
+    // --- Contact fields (feedback-service has no bulk endpoints yet: at most 8 calls in flight per field) -----------
+
+    @Description("The person's cases, newest first.")
+    @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
+    public Uni<List<List<SupportCase>>> cases(@Source List<Contact> contacts, String status, @DefaultValue("20") int first) {
+        String auth = caller.bearer();
+        int size = Math.max(1, Math.min(first, 100));
+        return failed(FanOut.each(ids(contacts), id -> feedback.cases(auth, id, status, null, size)
+                .map(p -> p == null ? List.<SupportCase>of() : p.itemsOrEmpty())));
+    }
+
+    @Description("Consultations the person was invited to, and whether they responded.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
+    public Uni<List<List<Invitation>>> invitations(@Source List<Contact> contacts, @DefaultValue("20") int first) {
+        String auth = caller.bearer();
+        int size = Math.max(1, Math.min(first, 100));
+        return failed(FanOut.each(ids(contacts), id -> feedback.invitations(auth, id, null, size)
+                .map(p -> p == null ? List.<Invitation>of() : p.itemsOrEmpty())));
+    }
+
+    @Description("\"Does this work for you?\" questions sent to the person after a published action, and the answers.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
+    public Uni<List<List<LoopFollowUp>>> loopFollowUps(@Source List<Contact> contacts) {
+        String auth = caller.bearer();
+        return failed(FanOut.each(ids(contacts), id -> feedback.followUps(auth, id)));
+    }
+
+    // --- queries ---------------------------------------------------------------------------------------------------
+
+    @Query("case")
+    @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
+    public Uni<SupportCase> supportCase(@Id @NonNull String id) {
+        return failed(feedback.supportCase(caller.bearer(), id));
+    }
+
+    @Query
+    @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT})
+    public Uni<ConsultationConnection> consultations(String status, @DefaultValue("20") int first, String after) {
+        return failed(feedback.consultations(caller.bearer(), status, after, Math.max(1, Math.min(first, 100)))
+                .map(p -> new ConsultationConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
+    @Query
+    @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, INTEGRATION, CONTACT})
+    public Uni<Consultation> consultation(@Id @NonNull String id) {
+        return failed(feedback.consultation(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("What customers said matters, ranked.")
+    @RolesAllowed({ADMIN, ANALYST, MARKETER})
+    public Uni<Priorities> priorities(@Id @NonNull String consultationId) {
+        return failed(feedback.priorities(caller.bearer(), consultationId));
+    }
+
+    @Query
+    @RolesAllowed({ADMIN, ANALYST, MARKETER})
+    public Uni<LoopMetrics> loopMetrics(@Id @NonNull String consultationId) {
+        return failed(feedback.loopMetrics(caller.bearer(), consultationId));
+    }
+
+    @Query
+    @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT})
+    public Uni<List<Action>> actions(@Id @NonNull String consultationId) {
+        return failed(feedback.actions(caller.bearer(), consultationId));
+    }
+
+    @Query
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<Thread> whyNotThread(@Id @NonNull String id) {
+        return failed(feedback.thread(caller.bearer(), id));
+    }
+
+    // --- mutations -------------------------------------------------------------------------------------------------
+
+    @Mutation
+    @Description("\"Can I do anything for you?\" A contact may open a case for itself.")
+    @RolesAllowed({ADMIN, AGENT, CONTACT})
+    public Uni<SupportCase> openCase(@NonNull Inputs.NewCase input) throws AccessDeniedError {
+        caller.assertMayActFor(input.contactId());
+        return failed(feedback.openCase(caller.bearer(), input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT})
+    public Uni<SupportCase> assignCase(@Id @NonNull String id, @NonNull Inputs.Assignment input) {
+        return failed(feedback.caseStep(caller.bearer(), id, "assignment", input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT})
+    public Uni<SupportCase> resolveCase(@Id @NonNull String id, @NonNull Inputs.Resolution input) {
+        return failed(feedback.caseStep(caller.bearer(), id, "resolution", input));
+    }
+
+    @Mutation
+    @Description("The customer confirms the problem is solved (or says it is not).")
+    @RolesAllowed({ADMIN, AGENT, CONTACT})
+    public Uni<SupportCase> confirmCase(@Id @NonNull String id, @NonNull Inputs.Confirmation input) {
+        return failed(feedback.caseStep(caller.bearer(), id, "confirmation", input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, CONTACT})
+    public Uni<SupportCase> reopenCase(@Id @NonNull String id, @NonNull Inputs.Reopening input) {
+        return failed(feedback.caseStep(caller.bearer(), id, "reopening", input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, MARKETER})
+    public Uni<Consultation> createConsultation(@NonNull Inputs.NewConsultation input) {
+        return failed(feedback.createConsultation(caller.bearer(), input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, MARKETER})
+    public Uni<Consultation> addInitiative(@Id @NonNull String consultationId, @NonNull Inputs.NewInitiative input) {
+        return failed(feedback.addInitiative(caller.bearer(), consultationId, input));
+    }
+
+    @Mutation
+    @Description("DRAFT → OPEN → CLOSED.")
+    @RolesAllowed({ADMIN, MARKETER})
+    public Uni<Consultation> changeConsultationStatus(@Id @NonNull String consultationId, @NonNull String status) {
+        return failed(feedback.changeStatus(caller.bearer(), consultationId, status));
+    }
+
+    @Mutation
+    @Description("Invite people to rank the initiatives (through consent-service outreach, purpose survey). "
+            + "Answers how many new invitations were recorded.")
+    @RolesAllowed({ADMIN, MARKETER})
+    public Uni<Integer> inviteToConsultation(@Id @NonNull String consultationId, @NonNull Inputs.Invite input) {
+        return failed(feedback.invite(caller.bearer(), consultationId, input));
+    }
+
+    @Mutation
+    @Name("submitConsultationResponse")
+    @RolesAllowed({ADMIN, MARKETER, AGENT, INTEGRATION, CONTACT})
+    public Uni<FeedbackResponse> submitResponse(@NonNull Inputs.NewResponse input) {
+        return failed(feedback.submitResponse(caller.bearer(), input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, MARKETER})
+    public Uni<Action> createAction(@NonNull Inputs.NewAction input) {
+        return failed(feedback.createAction(caller.bearer(), input));
+    }
+
+    @Mutation
+    @Description("Publish \"you said, we did\" to exactly the people who rated the initiative.")
+    @RolesAllowed({ADMIN, MARKETER})
+    public Uni<Action.Publication> publishAction(@Id @NonNull String id) {
+        return failed(feedback.publishAction(caller.bearer(), id));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, CONTACT})
+    public Uni<LoopFollowUp> answerFollowUp(@Id @NonNull String id, @NonNull Inputs.FollowUpAnswer input) {
+        return failed(feedback.answerFollowUp(caller.bearer(), id, input));
+    }
+
+    @Mutation
+    @RolesAllowed({ADMIN, AGENT, CONTACT})
+    public Uni<Thread> postThreadMessage(@Id @NonNull String threadId, @NonNull Inputs.NewThreadMessage input) {
+        return failed(feedback.postMessage(caller.bearer(), threadId, input));
+    }
+
+    private static List<String> ids(List<Contact> contacts) {
+        return contacts.stream().map(Contact::id).toList();
+    }
+
+    private static <T> Uni<T> failed(Uni<T> call) {
+        return call.onFailure().transform(Downstream.toGraphQL(FeedbackClient.SERVICE));
+    }
+}

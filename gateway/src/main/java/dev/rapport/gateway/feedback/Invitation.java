@@ -1,0 +1,17 @@
+package dev.rapport.gateway.feedback;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+
+@Description("An invitation to rank a consultation's initiatives; `responded` says whether the person answered.")
+public record Invitation(@Id String id, String consultationId, String consultationTitle, String contactId, String segmentRef,
+        boolean responded, Instant createdAt, Delivery delivery) {
+
+    @Description("What consent-service outreach decided for the message: QUEUED, DENIED (with reasons), …")
+    public record Delivery(String messageId, String status, List<String> reasons, String outreachRequestId,
+            Instant decidedAt, Integer attempts) {
+    }
+}

@@ -1,0 +1,12 @@
+package dev.rapport.gateway.feedback;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("What customers said matters, ranked: score 0–100 from essential/important/low-but-important/not-important.")
+public record Priorities(String consultationId, long respondents, String scoreDefinition, List<Priority> initiatives) {
+    public record Priority(String initiativeId, int position, String title, int rank, BigDecimal score, long ratings) {
+    }
+}

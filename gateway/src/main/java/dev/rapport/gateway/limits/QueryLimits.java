@@ -1,0 +1,98 @@
+package dev.rapport.gateway.limits;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.GraphQL;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.AstPrinter;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.validation.ValidationError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Adds the alias limit (and the one-argument-set rule for batched fields) to the instrumentation SmallRye builds, so
+ * its depth and complexity limits stay in force. Runs before execution: a refused document calls no service.
+ */
+@ApplicationScoped
+public class QueryLimits {
+    @Inject
+    LimitsConfig config;
+
+    void install(@Observes GraphQL.Builder builder) {
+        Instrumentation smallRyes = builder.build().getInstrumentation();
+        builder.instrumentation(new ChainedInstrumentation(List.of(smallRyes, new DocumentLimits(config))));
+    }
+
+    static final class DocumentLimits extends SimplePerformantInstrumentation {
+        private final LimitsConfig config;
+
+        DocumentLimits(LimitsConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+                InstrumentationState state) {
+            check(parameters.getDocument());
+            return super.beginValidation(parameters, state);
+        }
+
+        void check(Document document) {
+            int[] aliases = {0};
+            Map<String, Set<String>> arguments = new HashMap<>();
+            walk(document, node -> {
+                if (node instanceof Field f) {
+                    if (f.getAlias() != null) {
+                        aliases[0]++;
+                    }
+                    if (config.singleArgumentFields().contains(f.getName())) {
+                        String args = f.getArguments().stream().map(AstPrinter::printAst).sorted().toList().toString();
+                        arguments.computeIfAbsent(f.getName(), k -> new HashSet<>()).add(args);
+                    }
+                }
+            });
+            if (aliases[0] > config.maxAliases()) {
+                throw new LimitAbort("The query has " + aliases[0] + " aliases; at most " + config.maxAliases() + " are allowed");
+            }
+            arguments.forEach((field, sets) -> {
+                if (sets.size() > 1) {
+                    throw new LimitAbort("Field " + field + " is resolved for all contacts in one call, so one query may use "
+                            + "it with one set of arguments only (for several purposes use decisions(purposes: [...]))");
+                }
+            });
+        }
+
+        private static void walk(Node<?> node, java.util.function.Consumer<Node<?>> visit) {
+            visit.accept(node);
+            for (Node<?> child : node.getChildren()) {
+                walk(child, visit);
+            }
+        }
+    }
+
+    /** A refused document: answered as a GraphQL error with code limit-exceeded, before anything runs. */
+    static final class LimitAbort extends AbortExecutionException {
+        LimitAbort(String message) {
+            super(message);
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return Map.of("code", "limit-exceeded");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rapport.gateway.security;
+
+import dev.rapport.gateway.error.AccessDeniedError;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is asking. The gateway forwards the caller's own bearer token to every service (each service checks roles
+ * itself); the {@code contact} role is also held to its own {@code contact_id} here, before any call goes out.
+ */
+@RequestScoped
+public class Caller {
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    SecurityIdentity identity;
+
+    /** The Authorization header to send downstream. */
+    public String bearer() {
+        return "Bearer " + jwt.getRawToken();
+    }
+
+    public boolean isStaffOrPartner() {
+        return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.AGENT) || identity.hasRole(Roles.MARKETER)
+                || identity.hasRole(Roles.ANALYST) || identity.hasRole(Roles.INTEGRATION);
+    }
+
+    /** The contact a {@code contact}-role caller is; null for staff and partners. */
+    public String ownContactId() {
+        if (isStaffOrPartner() || !identity.hasRole(Roles.CONTACT)) {
+            return null;
+        }
+        Object claim = jwt.getClaim("contact_id");
+        return claim == null ? "" : claim.toString();
+    }
+
+    /** A contact may read and change only its own node. */
+    public void assertMayActFor(String contactId) throws AccessDeniedError {
+        String own = ownContactId();
+        if (own != null && !own.equals(contactId)) {
+            throw new AccessDeniedError("A contact may act only on its own data");
+        }
+    }
+}

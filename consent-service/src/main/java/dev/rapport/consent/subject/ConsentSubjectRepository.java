@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +16,8 @@ public class ConsentSubjectRepository implements PanacheRepositoryBase<ConsentSu
      * lock: two writers for one contact append one after the other, so the chain stays linear.
      */
     public Uni<ConsentSubject> lockOrCreate(UUID contactId) {
+        // The row lock is taken with plain SQL and the entity refreshed after it: a subject already in this session
+        // (a batch touching one contact twice) must not keep a head read before the lock.
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "insert into consent_subjects (contact_id, salt, head_seq, head_hash, created_at) "
                                 + "values (?1, ?2, 0, ?3, ?4) on conflict (contact_id) do nothing")
@@ -24,7 +25,10 @@ public class ConsentSubjectRepository implements PanacheRepositoryBase<ConsentSu
                 .setParameter(2, Hashing.newSalt())
                 .setParameter(3, Hashing.GENESIS)
                 .setParameter(4, Instant.now())
-                .executeUpdate())
-                .chain(() -> findById(contactId, LockModeType.PESSIMISTIC_WRITE));
+                .executeUpdate()
+                .chain(() -> s.createNativeQuery("select 1 from consent_subjects where contact_id = ?1 for update")
+                        .setParameter(1, contactId).getResultList())
+                .chain(() -> s.find(ConsentSubject.class, contactId))
+                .call(s::refresh));
     }
 }

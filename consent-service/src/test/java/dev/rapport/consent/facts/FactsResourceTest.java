@@ -47,6 +47,17 @@ class FactsResourceTest {
     }
 
     @Test
+    void aBatchWithSeveralPointsOfOneContactIsStoredTogether() {
+        UUID fay = UUID.randomUUID();
+        Instant t = Instant.now();
+        String one = pointEvent(UUID.randomUUID(), "ADDED", fay, UUID.randomUUID(), "EMAIL", "fay@example.org", "PROVIDED_BY_CONTACT", t);
+        String two = pointEvent(UUID.randomUUID(), "ADDED", fay, UUID.randomUUID(), "PHONE", "+447700900999", "IMPORTED", t);
+        integration().body("[" + one.replaceAll("^\\[|\\]$", "") + "," + two.replaceAll("^\\[|\\]$", "") + "]")
+                .post("/contact-point-facts/events").then().statusCode(200).body("applied", equalTo(2));
+        agent().get("/contacts/" + fay + "/contact-points").then().body("channel", org.hamcrest.Matchers.containsInAnyOrder("EMAIL", "PHONE"));
+    }
+
+    @Test
     void removedPointsAreNoLongerUsedAndLateOlderChangesLose() {
         String newsletter = purpose("newsletter", "CONSENT");
         UUID bob = UUID.randomUUID();

@@ -13,6 +13,10 @@ public interface OutboxConfig {
     /** A fixed bearer token for consent-service (local runs); otherwise the relay calls without one. */
     Optional<String> bearerToken();
 
+    /** Authenticate with the service's Keycloak client (client credentials) when no fixed token is set. */
+    @WithDefault("true")
+    boolean clientCredentials();
+
     @WithDefault("200")
     int batchSize();
 

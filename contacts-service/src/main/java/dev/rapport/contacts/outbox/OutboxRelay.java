@@ -14,13 +14,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.Tokens;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -45,8 +49,11 @@ public class OutboxRelay {
     ObjectMapper json;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Instance<OidcClient> oidcClient;
 
     private HttpClient http;
+    private volatile Tokens tokens;
     private volatile long notBefore;
     private volatile Duration backoff;
     private final AtomicLong pending = new AtomicLong();
@@ -103,11 +110,31 @@ public class OutboxRelay {
                 }));
     }
 
+    /** The bearer token for consent-service: the fixed one if configured, else a cached client-credentials token. */
+    private Uni<Optional<String>> bearer() {
+        Optional<String> fixed = config.bearerToken().filter(t -> !t.isBlank());
+        if (fixed.isPresent() || !config.clientCredentials()) {
+            return Uni.createFrom().item(fixed);
+        }
+        Tokens current = tokens;
+        if (current != null && !current.isAccessTokenExpired()) {
+            return Uni.createFrom().item(Optional.of(current.getAccessToken()));
+        }
+        return oidcClient.get().getTokens().map(fresh -> {
+            tokens = fresh;
+            return Optional.of(fresh.getAccessToken());
+        });
+    }
+
     private Uni<Void> post(List<OutboxMessage> batch) {
+        return bearer().chain(token -> post(batch, token));
+    }
+
+    private Uni<Void> post(List<OutboxMessage> batch, Optional<String> token) {
         URI base = URI.create(config.url().get().replaceAll("/+$", "") + "/contact-point-facts/events");
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base.toString())
                 .putHeader("Content-Type", "application/json").setTimeout(config.requestTimeout().toMillis());
-        config.bearerToken().filter(t -> !t.isBlank()).ifPresent(t -> options.putHeader("Authorization", "Bearer " + t));
+        token.ifPresent(t -> options.putHeader("Authorization", "Bearer " + t));
         byte[] body;
         try {
             body = json.writeValueAsBytes(batch);

@@ -1,0 +1,88 @@
+package dev.rapport.consent.ledger;
+
+import dev.rapport.consent.common.Params;
+import dev.rapport.consent.policy.PolicyService;
+import dev.rapport.consent.policy.PolicyView;
+import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Consents and policies of many contacts in one call, for callers that show a list (the gateway resolves a page of
+ * contacts with one call here instead of one per contact). Staff and integrations only: a contact reads its own
+ * through the per-contact endpoints.
+ */
+@Path("/")
+public class BulkConsentsResource {
+    static final int MAX_IDS = 500;
+
+    public record ContactConsents(UUID contactId, List<ConsentState> consents) {
+    }
+
+    @Inject
+    LedgerService ledger;
+    @Inject
+    PolicyService policies;
+
+    @GET
+    @Path("consents")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "Consents in force for many contacts",
+            description = "contactIds: comma-separated, at most 500. One entry per distinct id, in the order asked; "
+                    + "a contact without events has an empty list. With ?at= as of that instant.")
+    @APIResponse(responseCode = "400", description = "A contact id is not a UUID, none or too many were given, or at is malformed")
+    public Uni<List<ContactConsents>> consents(@RestQuery List<String> contactIds, @RestQuery String at) {
+        List<UUID> ids = ids(contactIds);
+        Instant when = Params.instant("at", at);
+        Instant asOf = (when == null ? Instant.now() : when).truncatedTo(ChronoUnit.MICROS);
+        // one after the other: a reactive session runs one statement at a time
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> ledger.state(id, asOf).map(s -> new ContactConsents(id, s)))
+                .collect().asList();
+    }
+
+    @GET
+    @Path("policies")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "Contact policies of many contacts",
+            description = "contactIds: comma-separated, at most 500. One policy per distinct id, in the order asked (the "
+                    + "default policy for a contact who set none).")
+    @APIResponse(responseCode = "400", description = "A contact id is not a UUID, or none or too many were given")
+    public Uni<List<PolicyView>> policies(@RestQuery List<String> contactIds) {
+        return Multi.createFrom().iterable(ids(contactIds))
+                .onItem().transformToUniAndConcatenate(policies::get)
+                .collect().asList();
+    }
+
+    static List<UUID> ids(List<String> raw) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (raw != null) {
+            for (String part : raw) {
+                for (String id : part.split(",")) {
+                    if (!id.isBlank()) {
+                        ids.add(Params.uuid("contactIds", id));
+                    }
+                }
+            }
+        }
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            throw ProblemException.badField("contactIds", "must name between 1 and " + MAX_IDS + " contacts");
+        }
+        return new ArrayList<>(ids);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.rapport.feedback.renewal;
+
+public record ImportResult(String period, int rows, int membersAdded, int scoresRecorded, int outcomesRecorded) {
+}

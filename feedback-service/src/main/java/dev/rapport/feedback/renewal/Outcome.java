@@ -1,0 +1,5 @@
+package dev.rapport.feedback.renewal;
+
+public enum Outcome {
+    RENEWED_EARLY, RENEWED, LAPSED
+}

@@ -1,6 +1,20 @@
 package dev.rapport.consent.outreach;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.consent.common.Channel;
+import dev.rapport.consent.common.ConsentConfig;
+import dev.rapport.consent.common.NdjsonIds;
 import dev.rapport.consent.common.Params;
+import dev.rapport.consent.decision.DecisionResource;
+import dev.rapport.consent.decision.DecisionService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import dev.rapport.consent.ledger.ConsentEventView;
 import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.paging.Cursor;
@@ -36,6 +50,14 @@ public class OutreachResource {
     UnsubscribeService unsubscribes;
     @Inject
     Caller caller;
+    @Inject
+    BulkOutreach bulk;
+    @Inject
+    DecisionService decisions;
+    @Inject
+    ConsentConfig config;
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Path("/requests")
@@ -49,6 +71,41 @@ public class OutreachResource {
     public Uni<Response> request(@Valid @NotNull OutreachRequest in, @HeaderParam(Idempotency.HEADER) String key) {
         return outreach.request(in, caller.name(), key)
                 .map(o -> Response.created(URI.create("/outreach/requests/" + o.id())).entity(o).build());
+    }
+
+    @POST
+    @Path("/requests/bulk")
+    @Blocking
+    @Consumes({DecisionResource.NDJSON, MediaType.TEXT_PLAIN})
+    @Produces(DecisionResource.NDJSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.INTEGRATION})
+    @Operation(summary = "Ask to contact a whole audience, streamed",
+            description = "Body: NDJSON contact ids (as for bulk decisions). Each is decided and stored like a single request; "
+                    + "the answer is NDJSON {contactId, id, status, decision} in input order. With a campaign, a contact that "
+                    + "already has a live request for that campaign and payloadRef is answered DUPLICATE (safe to retry).")
+    @APIResponse(responseCode = "200", description = "NDJSON results")
+    @APIResponse(responseCode = "400", description = "A bad query parameter")
+    @APIResponse(responseCode = "404", description = "No such purpose")
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
+    public Multi<Buffer> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String campaign,
+            @RestQuery String payloadRef, InputStream body) {
+        String code = Params.purpose("purpose", purpose, true);
+        Channel ch = Params.channel("channel", channel);
+        if (campaign != null && campaign.length() > 200) {
+            throw ProblemException.badField("campaign", "size must be between 0 and 200");
+        }
+        if (payloadRef != null && payloadRef.length() > 500) {
+            throw ProblemException.badField("payloadRef", "size must be between 0 and 500");
+        }
+        BulkOutreach.Settings settings = new BulkOutreach.Settings(code, ch, blankToNull(campaign), blankToNull(payloadRef),
+                caller.name());
+        NdjsonIds lines = new NdjsonIds(body, json, config.bulk().maxContacts());
+        int chunk = config.bulk().chunkSize();
+        return decisions.requirePurpose(code).onItem().transformToMulti(x -> Multi.createBy().repeating()
+                        .uni(() -> Uni.createFrom().item(() -> lines.next(chunk)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                        .until(List::isEmpty))
+                .onItem().transformToUniAndConcatenate(c -> bulk.chunk(c, settings))
+                .onTermination().invoke(lines::close);
     }
 
     @GET
@@ -112,6 +169,10 @@ public class OutreachResource {
             caller.assertMayActFor(o.contactId());
             return unsubscribes.unsubscribe(o, in, caller.name(), !caller.isStaff());
         }).map((ConsentEventView e) -> Response.created(URI.create("/consent-events/" + e.id())).entity(e).build());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static OutreachStatus parseStatus(String s) {

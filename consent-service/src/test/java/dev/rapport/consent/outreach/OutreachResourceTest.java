@@ -7,6 +7,7 @@ import static dev.rapport.consent.support.Api.contact;
 import static dev.rapport.consent.support.Api.integration;
 import static dev.rapport.consent.support.Api.purpose;
 import static dev.rapport.consent.support.Api.record;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -215,6 +216,57 @@ class OutreachResourceTest {
                 .body("channel", equalTo("EMAIL"));
         as("marketer").body("{\"contactId\":\"" + eli + "\",\"purpose\":\"" + newsletter + "\",\"channel\":\"SMS\"}")
                 .post("/decisions").then().body("allowed", equalTo(true));
+    }
+
+    @Test
+    void bulkOutreachDecidesStoresAndIsSafeToRetry() throws Exception {
+        String newsletter = purpose("newsletter", "CONSENT");
+        UUID a = reachablePerson(newsletter);
+        UUID b = reachablePerson(newsletter);
+        UUID stranger = UUID.randomUUID();
+        String body = a + "\n\"" + b + "\"\n{\"contactId\":\"" + stranger + "\"}\nbanana\n" + a + "\n";
+        String campaign = "winter-" + UUID.randomUUID();
+        String answer = given().auth().oauth2(dev.rapport.platform.testing.Tokens.forRoles("m", "marketer"))
+                .contentType("application/x-ndjson").queryParam("purpose", newsletter).queryParam("channel", "EMAIL")
+                .queryParam("campaign", campaign).queryParam("payloadRef", "mail:winter")
+                .body(body.getBytes()).post("/outreach/requests/bulk").then().statusCode(200).extract().asString();
+        List<JsonPath> lines = answer.lines().map(JsonPath::from).toList();
+        assertEquals(5, lines.size(), answer);
+        assertEquals("QUEUED", lines.get(0).getString("status"));
+        assertEquals("QUEUED", lines.get(1).getString("status"));
+        assertEquals(b.toString(), lines.get(1).getString("contactId"));
+        assertEquals("DENIED", lines.get(2).getString("status"));
+        assertEquals(List.of("unknown-contact"), lines.get(2).getList("decision.reasons.code"));
+        assertEquals(4, lines.get(3).getInt("line"));
+        assertEquals("repeats line 1", lines.get(4).getString("error"));
+        as("analyst").get("/outreach/requests/" + lines.get(0).getString("id")).then().body("campaign", equalTo(campaign))
+                .body("payloadRef", equalTo("mail:winter")).body("status", equalTo("QUEUED"));
+
+        String retry = given().auth().oauth2(dev.rapport.platform.testing.Tokens.forRoles("m", "marketer"))
+                .contentType("application/x-ndjson").queryParam("purpose", newsletter).queryParam("channel", "EMAIL")
+                .queryParam("campaign", campaign).queryParam("payloadRef", "mail:winter")
+                .body((a + "\n").getBytes()).post("/outreach/requests/bulk").then().statusCode(200).extract().asString();
+        assertEquals("DUPLICATE", JsonPath.from(retry.strip()).getString("status"));
+        assertEquals(lines.get(0).getString("id"), JsonPath.from(retry.strip()).getString("id"));
+        as("analyst").queryParam("campaign", campaign).get("/outreach/requests").then().body("items", hasSize(3));
+    }
+
+    @Test
+    void oversizedBulkBodiesAreRefused() throws Exception {
+        String newsletter = purpose("newsletter", "CONSENT");
+        byte[] big = (UUID.randomUUID() + "\n").repeat(140_000).getBytes();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        for (String path : List.of("/decisions/bulk", "/outreach/requests/bulk")) {
+            java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + path
+                                    + "?purpose=" + newsletter + "&campaign=never"))
+                    .header("Authorization", "Bearer " + dev.rapport.platform.testing.Tokens.forRoles("m", "marketer"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .expectContinue(true)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)).build();
+            assertEquals(413, client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+        }
+        as("analyst").queryParam("campaign", "never").get("/outreach/requests").then().body("items", hasSize(0));
     }
 
     @Test

@@ -2,33 +2,41 @@
 # feedback-service benchmark: response ingestion over HTTP beside pgbench single-row inserts on the same PostgreSQL,
 # then the priorities query over 100k responses.
 #   feedback-service/bench/run.sh [responses=20000] [concurrency=32] [priorityResponses=100000]
-# Needs: a JDK 17+, PostgreSQL server binaries (initdb, pg_ctl, pgbench, psql) on PATH or in /usr/lib/postgresql/*/bin.
+# Needs: a JDK 17+, PostgreSQL server binaries (initdb, pg_ctl) and clients (pgbench, psql) on PATH or in
+# /usr/lib/postgresql/*/bin; PGBIN=dir picks the server binaries (e.g. the embedded ones in /tmp/embedded-pg/*/bin,
+# which also run as root). Clients are taken from PATH.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESPONSES=${1:-20000}
 CONCURRENCY=${2:-32}
 PRIORITY_RESPONSES=${3:-100000}
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
+PGBIN=${PGBIN:-$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")}
+CLIENTS=$(dirname "$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)")
 PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 HTTPPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 WORK=$(mktemp -d)
+# PostgreSQL refuses to run as root: run the server as nobody then
+AS_PG=()
+if [ "$(id -u)" = 0 ]; then chown nobody "$WORK"; chmod 755 "$WORK"; AS_PG=(runuser -u nobody --); fi
 SECRET=bench-secret
 SERVICE_PID=
 cleanup() {
   [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
-  "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 ./mvnw -B -q package -DskipTests -pl feedback-service
-"$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
-"$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k $WORK -c max_connections=200" -l "$WORK/pg.log" start >/dev/null
-"$PGBIN/psql" -h localhost -p "$PGPORT" -U postgres -qc "create database feedback"
+"${AS_PG[@]}" "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k $WORK -c max_connections=200" -l "$WORK/pg.log" start >/dev/null
+"$CLIENTS/psql" -h localhost -p "$PGPORT" -U postgres -qc "create database feedback"
 
+# no consent-service here: invitations are denied (consent-unavailable) but can still be answered by token
 RAPPORT_DB_URL="postgresql://localhost:$PGPORT/feedback" RAPPORT_DB_USERNAME=postgres RAPPORT_DB_PASSWORD=postgres \
 RAPPORT_CONSENT_URL=http://localhost:1 RAPPORT_INVITATION_SECRET=$SECRET \
   java -Dquarkus.profile=local -Dquarkus.http.port="$HTTPPORT" -Dquarkus.log.level=WARN \
+  -D"dev.rapport.feedback.outreach.ConsentOutreach/request/Retry/maxRetries=0" \
   -jar feedback-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 until curl -sf "http://localhost:$HTTPPORT/q/health/ready" >/dev/null; do sleep 1; done
@@ -40,15 +48,15 @@ echo "== response ingestion: $RESPONSES responses × 125 initiatives, $CONCURREN
 java feedback-service/bench/Load.java "http://localhost:$HTTPPORT" "$TOKEN" "$RESPONSES" "$CONCURRENCY" "$SECRET" | tee "$WORK/load.txt"
 
 echo "== pgbench: single-row inserts, same server, same client count"
-"$PGBIN/psql" -h localhost -p "$PGPORT" -U postgres -d feedback -qc \
+"$CLIENTS/psql" -h localhost -p "$PGPORT" -U postgres -d feedback -qc \
   "create table bench_rows (id uuid primary key, response_id uuid not null, bucket smallint not null, comment text)"
 echo "insert into bench_rows values (gen_random_uuid(), gen_random_uuid(), 2, null);" > "$WORK/insert.sql"
-"$PGBIN/pgbench" -h localhost -p "$PGPORT" -U postgres -n -c "$CONCURRENCY" -j 2 -T 20 -f "$WORK/insert.sql" feedback \
+"$CLIENTS/pgbench" -h localhost -p "$PGPORT" -U postgres -n -c "$CONCURRENCY" -j 2 -T 20 -f "$WORK/insert.sql" feedback \
   | grep -E "tps|number of transactions actually"
 
 echo "== priorities over $PRIORITY_RESPONSES responses × 125 initiatives"
 CONSULTATION=$(sed -n 's/.*consultation=\([0-9a-f-]*\).*/\1/p' "$WORK/load.txt")
-"$PGBIN/psql" -h localhost -p "$PGPORT" -U postgres -d feedback -q <<SQL
+"$CLIENTS/psql" -h localhost -p "$PGPORT" -U postgres -d feedback -q <<SQL
 insert into responses (id, consultation_id, contact_id, anonymous, segment, submitted_at)
 select gen_random_uuid(), '$CONSULTATION', gen_random_uuid(), false, jsonb_build_object('region', 'r' || (g % 4)), now()
   from generate_series(1, $PRIORITY_RESPONSES - $RESPONSES) g;

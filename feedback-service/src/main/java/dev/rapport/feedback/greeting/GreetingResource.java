@@ -9,7 +9,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.rapport.platform.idempotency.Idempotency;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -31,8 +33,8 @@ public class GreetingResource {
             description = "With result ASKED, openCase=true and a contactId, the request becomes a case (channel IN_PERSON).")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Inconsistent flags (e.g. help offered but not greeted, ASKED without a request)")
-    public Uni<Response> record(@Valid @NotNull NewGreeting in) {
-        return service.record(in, caller).map(g -> Response.status(201).entity(g).build());
+    public Uni<Response> record(@Valid @NotNull NewGreeting in, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return service.record(in, caller, idempotencyKey).map(g -> Response.status(201).entity(g).build());
     }
 
     @GET

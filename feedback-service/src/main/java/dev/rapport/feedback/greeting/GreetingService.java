@@ -4,6 +4,7 @@ import dev.rapport.feedback.supportcase.CaseChannel;
 import dev.rapport.feedback.supportcase.CaseService;
 import dev.rapport.feedback.supportcase.NewCase;
 import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,9 +29,15 @@ public class GreetingService {
     CaseService cases;
     @Inject
     Pool pool;
+    @Inject
+    Idempotency idempotency;
 
     @WithTransaction
-    public Uni<GreetingView> record(NewGreeting in, Caller caller) {
+    public Uni<GreetingView> record(NewGreeting in, Caller caller, String idempotencyKey) {
+        return idempotency.once("greetings:" + caller.name(), idempotencyKey, in, GreetingView.class, () -> store(in, caller));
+    }
+
+    private Uni<GreetingView> store(NewGreeting in, Caller caller) {
         boolean offered = in.offeredHelp();
         if (offered && !in.greeted()) {
             throw ProblemException.badField("greeted", "must be true when help was offered");

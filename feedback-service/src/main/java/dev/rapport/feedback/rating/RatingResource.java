@@ -8,7 +8,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.rapport.platform.idempotency.Idempotency;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -29,11 +31,11 @@ public class RatingResource {
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.INTEGRATION, Roles.CONTACT})
     @Operation(summary = "Record a 1–5 star rating of an interaction, a case or a staff member, with a comment",
             description = "A customer rates as themselves (contactId must be theirs), and a case only if it is theirs.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded (a retry with the same Idempotency-Key is not recorded twice)")
     @APIResponse(responseCode = "400", description = "Stars outside 1–5, unknown subject type, …; the problem names the field")
     @APIResponse(responseCode = "422", description = "A CASE rating naming no existing case")
-    public Uni<Response> rate(@Valid @NotNull NewRating in) {
-        return service.rate(in, caller).map(r -> Response.status(201).entity(r).build());
+    public Uni<Response> rate(@Valid @NotNull NewRating in, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return service.rate(in, caller, idempotencyKey).map(r -> Response.status(201).entity(r).build());
     }
 
     @GET

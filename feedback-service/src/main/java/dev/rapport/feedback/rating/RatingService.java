@@ -2,6 +2,7 @@ package dev.rapport.feedback.rating;
 
 import dev.rapport.feedback.supportcase.CaseRepository;
 import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
@@ -29,9 +30,15 @@ public class RatingService {
     CaseRepository cases;
     @Inject
     Pool pool;
+    @Inject
+    Idempotency idempotency;
 
     @WithTransaction
-    public Uni<RatingView> rate(NewRating in, Caller caller) {
+    public Uni<RatingView> rate(NewRating in, Caller caller, String idempotencyKey) {
+        return idempotency.once("ratings:" + caller.name(), idempotencyKey, in, RatingView.class, () -> store(in, caller));
+    }
+
+    private Uni<RatingView> store(NewRating in, Caller caller) {
         if (!caller.isStaff()) {
             if (in.contactId() == null) {
                 throw ProblemException.badField("contactId", "is required when a customer rates");

@@ -8,6 +8,7 @@ import dev.rapport.feedback.invitation.Invitation;
 import dev.rapport.feedback.invitation.InvitationRepository;
 import dev.rapport.feedback.invitation.InvitationTokens;
 import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
@@ -37,13 +38,19 @@ public class ResponseService {
     InitiativeRepository initiatives;
     @Inject
     ConsultationService consultations;
+    @Inject
+    Idempotency idempotency;
 
     /**
      * Takes one response per invitation. Everything is checked before anything is written, and the whole response
      * is one transaction: a rejected response leaves no trace and does not use up the invitation.
      */
     @WithTransaction
-    public Uni<ResponseView> submit(NewResponse in, Caller caller) {
+    public Uni<ResponseView> submit(NewResponse in, Caller caller, String idempotencyKey) {
+        return idempotency.once("responses:" + caller.name(), idempotencyKey, in, ResponseView.class, () -> take(in, caller));
+    }
+
+    private Uni<ResponseView> take(NewResponse in, Caller caller) {
         boolean anonymous = Boolean.TRUE.equals(in.anonymous());
         if (Boolean.TRUE.equals(in.allowReply()) && !anonymous) {
             throw ProblemException.badField("allowReply", "applies only to anonymous responses");

@@ -88,6 +88,18 @@ class RatingAndGreetingTest {
     }
 
     @Test
+    void aRetriedRatingWithTheSameIdempotencyKeyIsRecordedOnce() {
+        String subject = "retry-" + UUID.randomUUID();
+        String body = "{\"subjectType\":\"STAFF\",\"subjectId\":\"" + subject + "\",\"stars\":4}";
+        String key = UUID.randomUUID().toString();
+        String first = agent().header("Idempotency-Key", key).body(body).post("/ratings").then().statusCode(201).extract().path("id");
+        String again = agent().header("Idempotency-Key", key).body(body).post("/ratings").then().statusCode(201).extract().path("id");
+        assertEquals(first, again);
+        assertEquals(1L, Sql.query("select count(*) as n from ratings where subject_id = ?", subject).get(0).get("n"));
+        agent().header("Idempotency-Key", key).body(body.replace("4", "2")).post("/ratings").then().statusCode(422);
+    }
+
+    @Test
     void greetingShares() {
         Instant t = period();
         String tp = "gate-" + UUID.randomUUID().toString().substring(0, 8);

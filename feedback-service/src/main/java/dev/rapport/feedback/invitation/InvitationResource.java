@@ -1,7 +1,5 @@
 package dev.rapport.feedback.invitation;
 
-import dev.rapport.feedback.outreach.Outreach;
-import dev.rapport.feedback.outreach.OutreachConfig;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.problem.ProblemException;
@@ -25,14 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/invitations")
 public class InvitationResource {
-    private static final Set<String> STATUSES = Set.of("PENDING", "QUEUED", "DENIED");
-
     @Inject
     InvitationService service;
-    @Inject
-    Outreach outreach;
-    @Inject
-    OutreachConfig config;
     @Inject
     Caller caller;
 

@@ -138,7 +138,12 @@ class ConsultationFlowTest {
         contact(a).body(good).post("/responses").then().statusCode(409).contentType("application/problem+json")
                 .body("type", containsString("already-responded"));
 
+        UUID slow = UUID.randomUUID();
+        String slowInvitation = invite(c.id(), Map.of(), slow).get(0);
         marketer().body("{\"status\":\"CLOSED\"}").post("/consultations/" + c.id() + "/status").then().statusCode(200);
+        contact(slow).body(good.replace(inv, slowInvitation)).post("/responses").then().statusCode(422)
+                .contentType("application/problem+json").body("type", containsString("consultation-not-open"));
+        assertEquals(1, analyst().get("/consultations/" + c.id() + "/priorities").then().extract().jsonPath().getInt("respondents"));
         UUID late = UUID.randomUUID();
         marketer().body("{\"audience\":[{\"contactId\":\"" + late + "\"}]}").post("/consultations/" + c.id() + "/invitations")
                 .then().statusCode(422).body("type", containsString("consultation-not-open"));

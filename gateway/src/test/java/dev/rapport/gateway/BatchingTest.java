@@ -36,6 +36,7 @@ class BatchingTest {
                 { contacts(first: 100) { nodes { id displayName
                     contactPoints { channel address provenance { kind source } }
                     value { lifetimeSpend currency }
+                    consents { purpose status } policy { doNotContact }
                     mayContact(purpose: "newsletter", channel: "EMAIL") { allowed reasons { code } } } } }""");
 
         assertNull(answer.getList("errors"), () -> answer.prettify());
@@ -47,9 +48,13 @@ class BatchingTest {
         assertFalse(answer.getBoolean("data.contacts.nodes[11].mayContact.allowed"));
         assertEquals("no-consent", answer.getString("data.contacts.nodes[11].mayContact.reasons[0].code"));
 
-        // contacts-service: the search and one GET /values; consent-service: one streamed bulk decision
+        assertEquals("GRANTED", answer.getString("data.contacts.nodes[42].consents[0].status"));
+        assertTrue(answer.getBoolean("data.contacts.nodes[45].policy.doNotContact"));
+        assertFalse(answer.getBoolean("data.contacts.nodes[46].policy.doNotContact"));
+
+        // contacts-service: the search and one GET /values; consent-service: one call per field, whatever the list size
         assertEquals(List.of("GET /contacts", "GET /values"), paths(Stubs.contacts).stream().sorted().toList());
-        assertEquals(List.of("POST /decisions/bulk"), paths(Stubs.consent));
+        assertEquals(List.of("GET /consents", "GET /policies", "POST /decisions/bulk"), paths(Stubs.consent).stream().sorted().toList());
         assertTrue(Stubs.feedback.calls().isEmpty());
     }
 

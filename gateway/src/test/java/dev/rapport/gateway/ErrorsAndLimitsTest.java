@@ -89,4 +89,12 @@ class ErrorsAndLimitsTest {
         assertEquals("forbidden", answer.getString("errors[0].extensions.code"), answer::prettify);
         assertTrue(Stubs.consent.calls().isEmpty());
     }
+
+    @Test
+    void importProgressIsAPollingField() {
+        JsonPath answer = GraphQL.query(ADMIN, "{ importJob(id: \"job-1\") { status processed total progress } }");
+        assertNull(answer.get("errors"), answer::prettify);
+        assertEquals("RUNNING", answer.getString("data.importJob.status"));
+        assertEquals(0.25f, answer.getFloat("data.importJob.progress"));
+    }
 }

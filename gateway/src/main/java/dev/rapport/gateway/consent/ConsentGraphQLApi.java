@@ -9,12 +9,14 @@ import static dev.rapport.gateway.security.Roles.MARKETER;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.clients.consent.ConsentClient;
+import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.FanOut;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
@@ -46,18 +48,24 @@ public class ConsentGraphQLApi {
     // --- Contact fields --------------------------------------------------------------------------------------------
 
     @Description("Consents in force now (or as of `at`): one state per scope, with the ledger event that decides it. "
-            + "consent-service has no bulk endpoint for this yet: at most 8 calls in flight.")
+            + "One GET /consents?contactIds= call for every contact in the answer.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<List<ConsentState>>> consents(@Source List<Contact> contacts, Instant at) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> consent.consents(auth, id, at)));
+        List<String> ids = ids(contacts);
+        // a single contact (a contact-role caller reading itself) uses the per-contact endpoint it is allowed
+        return failed(ids.size() == 1 ? consent.consents(auth, ids.get(0), at).map(Collections::singletonList)
+                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.consentsOf(auth, chunk, at)));
     }
 
-    @Description("The person's contact policy (preferred channels, quiet hours, frequency cap, do-not-contact).")
+    @Description("The person's contact policy (preferred channels, quiet hours, frequency cap, do-not-contact). "
+            + "One GET /policies?contactIds= call for every contact in the answer.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<Policy>> policy(@Source List<Contact> contacts) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> consent.policy(auth, id)));
+        List<String> ids = ids(contacts);
+        return failed(ids.size() == 1 ? consent.policy(auth, ids.get(0)).map(Collections::singletonList)
+                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.policiesOf(auth, chunk)));
     }
 
     @Description("The append-only consent ledger, oldest first.")

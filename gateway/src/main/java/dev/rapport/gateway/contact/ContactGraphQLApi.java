@@ -97,6 +97,23 @@ public class ContactGraphQLApi {
                 .map(p -> new SignalConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
     }
 
+    @Query
+    @Description("Progress of a CSV import (upload the file to contacts-service POST /imports; poll this every few "
+            + "seconds until COMPLETED or FAILED).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<ImportJob> importJob(@Id @NonNull String id) {
+        return failed(service.importJob(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("The rows an import could not take, by line.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<ImportJob.ImportErrorConnection> importErrors(@Id @NonNull String id, @DefaultValue("50") int first,
+            String after) throws InvalidInputError {
+        return failed(service.importErrors(caller.bearer(), id, after, pageSize(first))
+                .map(p -> p == null ? null : new ImportJob.ImportErrorConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
     // --- Contact fields: one call per field for the whole list where contacts-service has a bulk endpoint ----------
 
     @Description("Lifetime and trailing-12-month spend (one GET /values call for every contact in the answer).")

@@ -91,6 +91,9 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                         .map(id -> "{\"contactId\":\"" + id + "\",\"currency\":\"EUR\",\"lifetimeSpend\":120.50,"
                                 + "\"trailing12MonthSpend\":20,\"purchaseCount\":3,\"byCurrency\":[]}")
                         .collect(Collectors.joining(",")) + "]"))
+                .on("GET", "/imports/([^/]+)", r -> StubService.Answer.json("{\"id\":\"" + r.path().group(1)
+                        + "\",\"fileName\":\"fair.csv\",\"status\":\"RUNNING\",\"total\":200,\"processed\":50,"
+                        + "\"imported\":49,\"failed\":1}"))
                 .on("GET", "/contacts/([^/]+)/lead-score", r -> StubService.Answer.json("{\"contactId\":\"" + r.path().group(1)
                         + "\",\"score\":12.5,\"halfLifeDays\":30,\"contributions\":[]}"))
                 .on("GET", "/contacts/([^/]+)/interactions", r -> StubService.Answer.json("{\"items\":[{\"id\":\"i1\",\"contactId\":\""
@@ -116,6 +119,14 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                         Arrays.stream(r.body().split("\n")).filter(s -> !s.isBlank())
                                 .map(id -> decision(id.strip(), id.strip().endsWith("0"))).collect(Collectors.joining("\n"))))
                 .on("POST", "/decisions", r -> StubService.Answer.json(decision("x", true)))
+                .on("GET", "/contacts/([^/]+)/data-export", r -> StubService.Answer.json("{\"contactId\":\"" + r.path().group(1)
+                        + "\",\"consents\":[{\"purpose\":\"newsletter\",\"status\":\"GRANTED\"}]}"))
+                .on("GET", "/consents", r -> StubService.Answer.json("[" + Arrays.stream(r.param("contactIds").split(","))
+                        .map(id -> "{\"contactId\":\"" + id + "\",\"consents\":[{\"purpose\":\"newsletter\",\"channel\":\"EMAIL\","
+                                + "\"status\":\"GRANTED\"}]}").collect(Collectors.joining(",")) + "]"))
+                .on("GET", "/policies", r -> StubService.Answer.json("[" + Arrays.stream(r.param("contactIds").split(","))
+                        .map(id -> "{\"contactId\":\"" + id + "\",\"preferredChannels\":[\"EMAIL\"],\"capIsDefault\":true,"
+                                + "\"doNotContact\":" + id.endsWith("5") + "}").collect(Collectors.joining(",")) + "]"))
                 .on("GET", "/contacts/([^/]+)/consents", r -> StubService.Answer.json("[{\"purpose\":\"newsletter\",\"channel\":\"EMAIL\","
                         + "\"status\":\"GRANTED\",\"eventId\":\"e1\",\"lawfulBasis\":\"CONSENT\",\"source\":\"WEB_FORM\",\"since\":\"2026-01-01T00:00:00Z\"}]"))
                 .on("GET", "/contacts/([^/]+)/policy", r -> StubService.Answer.json("{\"contactId\":\"" + r.path().group(1)

@@ -34,6 +34,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemResponse.class)
 public class ConsentClient {
     public static final String SERVICE = "consent-service";
+    /** consent-service's limit for GET /consents and /policies?contactIds=. */
+    public static final int MAX_IDS = 500;
 
     @Inject
     @RestClient
@@ -44,6 +46,26 @@ public class ConsentClient {
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<List<ConsentState>> consents(String auth, String contactId, Instant at) {
         return Downstream.notFoundAsNull(rest.consents(auth, contactId, at == null ? null : at.toString()));
+    }
+
+    /** Up to 500 contacts in one call (staff and integrations); in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<ConsentState>>> consentsOf(String auth, List<String> contactIds, Instant at) {
+        return rest.consentsOf(auth, String.join(",", contactIds), at == null ? null : at.toString()).map(found -> {
+            Map<String, List<ConsentState>> byId = new HashMap<>();
+            found.forEach(c -> byId.put(c.contactId(), c.consents()));
+            return contactIds.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
+        });
+    }
+
+    /** Up to 500 contacts in one call (staff and integrations); in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Policy>> policiesOf(String auth, List<String> contactIds) {
+        return rest.policiesOf(auth, String.join(",", contactIds)).map(found -> {
+            Map<String, Policy> byId = new HashMap<>();
+            found.forEach(p -> byId.put(p.contactId(), p));
+            return contactIds.stream().map(byId::get).toList();
+        });
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
@@ -121,5 +143,16 @@ public class ConsentClient {
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<Page<Touch>> touches(String auth, String contactId, String status, String cursor, Integer limit) {
         return rest.outreach(auth, contactId, null, status, cursor, limit);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<String> dataExport(String auth, String contactId) {
+        return rest.dataExport(auth, contactId);
+    }
+
+    /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
+    @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
+    public Uni<Void> erase(String auth, String contactId) {
+        return rest.erase(auth, contactId);
     }
 }

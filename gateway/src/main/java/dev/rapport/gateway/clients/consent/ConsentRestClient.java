@@ -43,6 +43,18 @@ interface ConsentRestClient {
     Uni<List<ConsentState>> consents(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId, @QueryParam("at") String at);
 
     @GET
+    @Path("consents")
+    Uni<List<ContactConsents>> consentsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("at") String at);
+
+    record ContactConsents(String contactId, List<ConsentState> consents) {
+    }
+
+    @GET
+    @Path("policies")
+    Uni<List<Policy>> policiesOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
+
+    @GET
     @Path("contacts/{id}/consent-events")
     Uni<Page<ConsentEvent>> ledger(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
@@ -92,4 +104,14 @@ interface ConsentRestClient {
     Uni<Page<Touch>> outreach(@HeaderParam(AUTH) String auth, @QueryParam("contactId") String contactId,
             @QueryParam("campaign") String campaign, @QueryParam("status") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    /** Everything consent-service holds about the person (ledger, consents, policy, contact-point facts, outreach). */
+    @GET
+    @Path("contacts/{id}/data-export")
+    Uni<String> dataExport(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
+
+    /** Data-subject erasure (contract in docs/gateway.md, as consent-service has it): 2xx once the person is erased. */
+    @POST
+    @Path("contacts/{id}/erasure")
+    Uni<Void> erase(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
 }

@@ -187,4 +187,21 @@ public class ContactsClient {
     public Uni<Organisation> updateOrganisation(String auth, String id, Inputs.Organisation in) {
         return rest.updateOrganisation(auth, id, in);
     }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<dev.rapport.gateway.contact.ImportJob> importJob(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.importJob(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportError>> importErrors(String auth, String id, String cursor,
+            Integer limit) {
+        return Downstream.notFoundAsNull(rest.importErrors(auth, id, cursor, limit));
+    }
+
+    /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
+    @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
+    public Uni<Void> erase(String auth, String contactId) {
+        return rest.erase(auth, contactId);
+    }
 }

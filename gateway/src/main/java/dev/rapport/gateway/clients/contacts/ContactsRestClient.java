@@ -148,4 +148,18 @@ interface ContactsRestClient {
     @PUT
     @Path("organisations/{id}")
     Uni<Organisation> updateOrganisation(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @GET
+    @Path("imports/{id}")
+    Uni<dev.rapport.gateway.contact.ImportJob> importJob(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("imports/{id}/errors")
+    Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportError>> importErrors(@HeaderParam(AUTH) String auth,
+            @PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    /** Data-subject erasure (contract in docs/gateway.md, as consent-service has it): 2xx once the person is erased. */
+    @POST
+    @Path("contacts/{id}/erasure")
+    Uni<Void> erase(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
 }

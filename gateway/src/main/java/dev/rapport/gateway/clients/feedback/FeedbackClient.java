@@ -133,4 +133,10 @@ public class FeedbackClient {
     public Uni<Action.Publication> publishAction(String auth, String id) {
         return rest.publishAction(auth, id);
     }
+
+    /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
+    @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
+    public Uni<Void> erase(String auth, String contactId) {
+        return rest.erase(auth, contactId);
+    }
 }

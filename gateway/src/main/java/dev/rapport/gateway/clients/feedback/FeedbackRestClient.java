@@ -125,4 +125,9 @@ interface FeedbackRestClient {
     @POST
     @Path("actions/{id}/publish")
     Uni<Action.Publication> publishAction(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    /** Data-subject erasure (contract in docs/gateway.md, as consent-service has it): 2xx once the person is erased. */
+    @POST
+    @Path("contacts/{id}/erasure")
+    Uni<Void> erase(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
 }

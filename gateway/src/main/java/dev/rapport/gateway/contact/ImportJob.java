@@ -1,0 +1,36 @@
+package dev.rapport.gateway.contact;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.rapport.gateway.common.PageInfo;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+
+@Description("A CSV import (uploaded to contacts-service POST /imports): poll this until status is COMPLETED or FAILED.")
+public record ImportJob(@Id String id, String fileName, @Description("QUEUED, RUNNING, COMPLETED or FAILED") String status,
+        long total, long processed, long imported, long failed,
+        @Description("processed / total, 0–1 (0 while the total is unknown)") double progress, String createdBy,
+        Instant createdAt, Instant startedAt, Instant finishedAt, String failure) {
+
+    @JsonCreator
+    static ImportJob fromJson(@JsonProperty("id") String id, @JsonProperty("fileName") String fileName,
+            @JsonProperty("status") String status, @JsonProperty("total") long total,
+            @JsonProperty("processed") long processed, @JsonProperty("imported") long imported,
+            @JsonProperty("failed") long failed, @JsonProperty("createdBy") String createdBy,
+            @JsonProperty("createdAt") Instant createdAt, @JsonProperty("startedAt") Instant startedAt,
+            @JsonProperty("finishedAt") Instant finishedAt, @JsonProperty("failure") String failure) {
+        double progress = total <= 0 ? 0 : Math.min(1.0, (double) processed / total);
+        return new ImportJob(id, fileName, status, total, processed, imported, failed, progress, createdBy, createdAt,
+                startedAt, finishedAt, failure);
+    }
+
+    public record ImportError(long line, String field, String message) {
+    }
+
+    public record ImportErrorConnection(List<ImportError> nodes, PageInfo pageInfo) {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.rapport.gateway.subject;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("Per service what erasure did. erased is true only when every service confirmed it.")
+public record ErasureReport(String contactId, boolean erased, List<ServiceErasure> services) {
+
+    @Description("ERASED (the service confirmed), NOT_SUPPORTED (the service has no erasure endpoint yet), FAILED "
+            + "(still failing after retries: ask again later; nothing is assumed).")
+    public record ServiceErasure(String service, String status, String detail) {
+    }
+}

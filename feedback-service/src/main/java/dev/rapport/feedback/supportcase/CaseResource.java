@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,17 +48,27 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST, Roles.CONTACT})
-    @Operation(summary = "List cases", description = "A contact must pass their own contactId.")
+    @Operation(summary = "List cases", description = "A contact must pass their own contactId. Staff may pass contactIds "
+            + "(repeated, up to 500) to fetch the cases of many people in one call (the gateway's batched lookups).")
+    @APIResponse(responseCode = "400", description = "Bad filter, cursor or limit")
     @APIResponse(responseCode = "403", description = "A contact listing someone else's cases")
-    public Uni<Page<CaseView>> list(@QueryParam("contactId") UUID contactId, @QueryParam("status") CaseStatus status,
+    public Uni<Page<CaseView>> list(@QueryParam("contactId") UUID contactId, @QueryParam("contactIds") List<UUID> contactIds,
+            @QueryParam("status") CaseStatus status,
             @QueryParam("assignee") String assignee, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         if (!caller.isStaff()) {
             if (contactId == null) {
                 throw ProblemException.badField("contactId", "is required");
             }
             caller.assertMayActFor(contactId);
+            if (contactIds != null && !contactIds.isEmpty()) {
+                throw ProblemException.badField("contactIds", "is for staff; use contactId");
+            }
         }
-        return service.list(contactId, status, assignee, cursor, Cursor.limit(limit, 50, 500));
+        if (contactIds != null && contactIds.size() > 500) {
+            throw ProblemException.badField("contactIds", "at most 500 per call");
+        }
+        return service.list(contactId, contactIds == null ? List.of() : contactIds, status, assignee, cursor,
+                Cursor.limit(limit, 50, 500));
     }
 
     @GET

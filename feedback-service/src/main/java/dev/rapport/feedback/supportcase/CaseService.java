@@ -123,13 +123,18 @@ public class CaseService {
     }
 
     @WithSession
-    public Uni<Page<CaseView>> list(UUID contactId, CaseStatus status, String assignee, String cursor, int limit) {
+    public Uni<Page<CaseView>> list(UUID contactId, List<UUID> contactIds, CaseStatus status, String assignee, String cursor,
+            int limit) {
         List<String> after = Cursor.decode(cursor, 1);
         StringBuilder q = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         if (contactId != null) {
             params.add(contactId);
             q.append(" and contactId = ?").append(params.size());
+        }
+        if (!contactIds.isEmpty()) {
+            params.add(contactIds);
+            q.append(" and contactId in ?").append(params.size());
         }
         if (status != null) {
             params.add(status);

@@ -89,6 +89,11 @@ class CaseOutcomeTest {
         contact(other).get("/cases/" + id).then().statusCode(403);
         contact(other).queryParam("contactId", p).get("/cases").then().statusCode(403);
         contact(p).queryParam("contactId", p).get("/cases").then().statusCode(200).body("items.id", contains(id));
+        String othersCase = agent().body("{\"contactId\":\"" + other + "\",\"problem\":\"Wrong seat\",\"channel\":\"WEB\"}")
+                .post("/cases").then().statusCode(201).extract().path("id");
+        agent().queryParam("contactIds", p).queryParam("contactIds", other).get("/cases").then().statusCode(200)
+                .body("items.id", contains(id, othersCase));
+        contact(p).queryParam("contactId", p).queryParam("contactIds", other).get("/cases").then().statusCode(400);
         contact(p).body("{\"outcome\":\"CONFIRMED\"}").post("/cases/" + id + "/confirmation").then().statusCode(422)
                 .body("type", containsString("case-not-resolved"));
         contact(p).body("{\"note\":\"done\"}").post("/cases/" + id + "/resolution").then().statusCode(403);

@@ -126,7 +126,10 @@ public final class Problems {
         return errors;
     }
 
-    /** "create.body.points[0].address" becomes "points[0].address"; a bad query parameter keeps its own name. */
+    /**
+     * "create.body.points[0].address" becomes "points[0].address"; a bad query parameter keeps its own name.
+     * Bean Validation puts a list index on the node after the list, so it is written before that node's name.
+     */
     static String fieldOf(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
@@ -140,16 +143,18 @@ public final class Problems {
             if (n.getKind() == ElementKind.PARAMETER && !last) {
                 continue;
             }
-            if (n.getName() != null && !n.getName().isEmpty()) {
+            if (n.isInIterable()) {
+                Object at = n.getIndex() != null ? n.getIndex() : n.getKey();
+                if (at != null) {
+                    out.append('[').append(at).append(']');
+                }
+            }
+            String name = n.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
                 if (out.length() > 0) {
                     out.append('.');
                 }
-                out.append(n.getName());
-            }
-            if (n.getIndex() != null) {
-                out.append('[').append(n.getIndex()).append(']');
-            } else if (n.getKey() != null) {
-                out.append('[').append(n.getKey()).append(']');
+                out.append(name);
             }
         }
         return out.length() == 0 ? "body" : out.toString();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # feedback-service benchmark: response ingestion over HTTP beside pgbench single-row inserts on the same PostgreSQL,
 # then the priorities query over 100k responses.
-#   feedback-service/bench/run.sh [responses=20000] [concurrency=32] [priorityResponses=100000]
+#   bench/feedback/run.sh [responses=20000] [concurrency=32] [priorityResponses=100000]
 # Needs: a JDK 17+, PostgreSQL server binaries (initdb, pg_ctl) and clients (pgbench, psql) on PATH or in
 # /usr/lib/postgresql/*/bin; PGBIN=dir picks the server binaries (e.g. the embedded ones in /tmp/embedded-pg/*/bin,
 # which also run as root). Clients are taken from PATH.
@@ -45,7 +45,7 @@ TESTJAR=$(ls ~/.m2/repository/dev/rapport/platform/0.1.0-SNAPSHOT/platform-0.1.0
 TOKEN=$(java -cp "$TESTJAR" dev.rapport.platform.testing.Tokens marketer,integration,analyst bench)
 
 echo "== response ingestion: $RESPONSES responses × 125 initiatives, $CONCURRENCY in flight"
-java feedback-service/bench/Load.java "http://localhost:$HTTPPORT" "$TOKEN" "$RESPONSES" "$CONCURRENCY" "$SECRET" | tee "$WORK/load.txt"
+java bench/feedback/Load.java "http://localhost:$HTTPPORT" "$TOKEN" "$RESPONSES" "$CONCURRENCY" "$SECRET" | tee "$WORK/load.txt"
 
 echo "== pgbench: single-row inserts, same server, same client count"
 "$CLIENTS/psql" -h localhost -p "$PGPORT" -U postgres -d feedback -qc \

@@ -62,7 +62,8 @@ public class DecisionResource {
             description = "Body: NDJSON, one contact id per line (bare, as a JSON string, or {\"contactId\":…}), up to "
                     + "rapport.consent.bulk.max-contacts. Answer: NDJSON, one decision per line in input order "
                     + "({contactId, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt}); a bad input "
-                    + "line yields {line, error}. Read and answered a chunk at a time in constant memory.")
+                    + "line yields {line, error}. Read and answered a chunk at a time in constant memory, so the answer starts "
+                    + "while the body is still arriving: use a client that reads while it sends (curl does).")
     @APIResponse(responseCode = "200", description = "NDJSON decisions")
     @APIResponse(responseCode = "400", description = "A bad query parameter")
     @APIResponse(responseCode = "404", description = "No such purpose")

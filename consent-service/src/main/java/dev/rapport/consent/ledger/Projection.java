@@ -44,10 +44,25 @@ final class Projection {
                         decisive.lawfulBasis, decisive.source, decisive.occurredAt, decisive.expiresAt, decisive.until));
             }
         }
+        // An event that decides a narrower scope is shown there only (a withdrawal on every channel after an e-mail
+        // grant shows once, on e-mail); a broad entry stays when it decides something no narrower entry shows.
+        List<ConsentState> shown = new ArrayList<>();
+        for (ConsentState c : out) {
+            boolean shownNarrower = out.stream().anyMatch(o -> o != c && o.eventId().equals(c.eventId())
+                    && specificity(o) > specificity(c));
+            if (!shownNarrower) {
+                shown.add(c);
+            }
+        }
+        out = shown;
         out.sort(Comparator.comparing(ConsentState::purpose)
                 .thenComparing(c -> c.channel() == null ? "" : c.channel().name())
                 .thenComparing(c -> c.contactPointId() == null ? "" : c.contactPointId().toString()));
         return out;
+    }
+
+    private static int specificity(ConsentState c) {
+        return (c.channel() == null ? 0 : 1) + (c.contactPointId() == null ? 0 : 1);
     }
 
     /** An event covers a scope when it is as broad or broader: same purpose, channel (or all), point (or all). */

@@ -52,8 +52,8 @@ class BatchingTest {
         assertTrue(answer.getBoolean("data.contacts.nodes[45].policy.doNotContact"));
         assertFalse(answer.getBoolean("data.contacts.nodes[46].policy.doNotContact"));
 
-        // contacts-service: the search and one GET /values; consent-service: one call per field, whatever the list size
-        assertEquals(List.of("GET /contacts", "GET /values"), paths(Stubs.contacts).stream().sorted().toList());
+        // contacts-service: the search, one GET /contact-points and one GET /values; consent-service: one call per field, whatever the list size
+        assertEquals(List.of("GET /contact-points", "GET /contacts", "GET /values"), paths(Stubs.contacts).stream().sorted().toList());
         assertEquals(List.of("GET /consents", "GET /policies", "POST /decisions/bulk"), paths(Stubs.consent).stream().sorted().toList());
         assertTrue(Stubs.feedback.calls().isEmpty());
     }

@@ -116,6 +116,17 @@ public class ContactGraphQLApi {
 
     // --- Contact fields: one call per field for the whole list where contacts-service has a bulk endpoint ----------
 
+    @Description("Ways to reach the person, each with its provenance (given by the person, imported, enrichment, inferred). "
+            + "One GET /contact-points?contactIds= call for a list; a single contact carries them already.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<List<List<ContactPoint>>> contactPoints(@Source List<Contact> contacts) {
+        if (contacts.stream().allMatch(c -> c.contactPoints() != null)) {
+            return Uni.createFrom().item(contacts.stream().map(Contact::contactPoints).toList());
+        }
+        String auth = caller.bearer();
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.contactPointsOf(auth, chunk)));
+    }
+
     @Description("Lifetime and trailing-12-month spend (one GET /values call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<Value>> value(@Source List<Contact> contacts) {

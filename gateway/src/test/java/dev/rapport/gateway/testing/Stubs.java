@@ -79,14 +79,19 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                 .on("GET", "/contacts", r -> {
                     List<String> ids = r.param("ids") != null ? Arrays.asList(r.param("ids").split(","))
                             : generated(r.param("limit") == null ? 20 : Integer.parseInt(r.param("limit")));
+                    // like contacts-service: a search answers contacts without their contact points
                     return StubService.Answer.json("{\"items\":[" + ids.stream().filter(id -> !id.startsWith("missing"))
-                            .map(Stubs::contact).collect(Collectors.joining(",")) + "],\"next\":null}");
+                            .map(id -> contact(id).replaceAll(",\"contactPoints\":.*}$", "}")).collect(Collectors.joining(","))
+                            + "],\"next\":null}");
                 })
                 .on("GET", "/contacts/(missing[^/]*)", r -> StubService.Answer.problem(404, "urn:rapport:not-found", "No such contact", "id"))
                 .on("GET", "/contacts/([^/]+)", r -> StubService.Answer.json(contact(r.path().group(1))))
                 .on("POST", "/contacts", r -> r.body().contains("\"givenName\":\"\"")
                         ? StubService.Answer.problem(400, "https://rapport.dev/problems/invalid-input", "givenName: must not be blank", "givenName")
                         : StubService.Answer.json(contact("new")))
+                .on("GET", "/contact-points", r -> StubService.Answer.json("[" + Arrays.stream(r.param("contactIds").split(","))
+                        .map(id -> contact(id).replaceAll("^.*\"contactPoints\":\\[(.*)\\]}$", "$1"))
+                        .collect(Collectors.joining(",")) + "]"))
                 .on("GET", "/values", r -> StubService.Answer.json("[" + Arrays.stream(r.param("contactIds").split(","))
                         .map(id -> "{\"contactId\":\"" + id + "\",\"currency\":\"EUR\",\"lifetimeSpend\":120.50,"
                                 + "\"trailing12MonthSpend\":20,\"purchaseCount\":3,\"byCurrency\":[]}")

@@ -102,6 +102,16 @@ public class ContactsClient {
         return rest.removePoint(auth, contactId, pointId);
     }
 
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<ContactPoint>>> contactPointsOf(String auth, List<String> contactIds) {
+        return rest.contactPointsOf(auth, String.join(",", contactIds)).map(points -> {
+            Map<String, List<ContactPoint>> byId = new LinkedHashMap<>();
+            points.forEach(p -> byId.computeIfAbsent(p.contactId(), k -> new ArrayList<>()).add(p));
+            return contactIds.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
+        });
+    }
+
     /** One call for up to 500 contacts; in the order asked, null where there is nothing. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<List<Value>> values(String auth, List<String> contactIds) {

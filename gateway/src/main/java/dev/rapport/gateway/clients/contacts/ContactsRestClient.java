@@ -85,6 +85,10 @@ interface ContactsRestClient {
     Uni<Void> removePoint(@HeaderParam(AUTH) String auth, @PathParam("id") String id, @PathParam("pointId") String pointId);
 
     @GET
+    @Path("contact-points")
+    Uni<List<ContactPoint>> contactPointsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
+
+    @GET
     @Path("values")
     Uni<List<Value>> values(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
 

@@ -2,8 +2,8 @@ package dev.rapport.consent.common;
 
 import dev.rapport.consent.purpose.Purposes;
 import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.web.QueryParams;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Query parameters parsed here, so a bad one is a 400 naming it rather than a framework 404. */
@@ -12,28 +12,11 @@ public final class Params {
     }
 
     public static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(name, "has the wrong format (expected an ISO-8601 UTC instant such as 2026-01-31T12:00:00Z)");
-        }
+        return QueryParams.instant(name, value);
     }
 
     public static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.strip().length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(name, "is not a UUID");
-        }
+        return QueryParams.uuid(name, value);
     }
 
     public static Channel channel(String name, String value) {

@@ -1,5 +1,6 @@
 package dev.rapport.consent.ledger;
 
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.consent.common.Params;
 import dev.rapport.consent.policy.PolicyService;
 import dev.rapport.consent.policy.PolicyView;
@@ -70,19 +71,6 @@ public class BulkConsentsResource {
     }
 
     static List<UUID> ids(List<String> raw) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        if (raw != null) {
-            for (String part : raw) {
-                for (String id : part.split(",")) {
-                    if (!id.isBlank()) {
-                        ids.add(Params.uuid("contactIds", id));
-                    }
-                }
-            }
-        }
-        if (ids.isEmpty() || ids.size() > MAX_IDS) {
-            throw ProblemException.badField("contactIds", "must name between 1 and " + MAX_IDS + " contacts");
-        }
-        return new ArrayList<>(ids);
+        return QueryParams.uuids("contactIds", raw, MAX_IDS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.contact;
 
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -17,12 +18,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import dev.rapport.contacts.common.Enums;
-import dev.rapport.contacts.common.Params;
 import dev.rapport.contacts.contactpoint.Channel;
 import dev.rapport.contacts.contactpoint.ProvenanceKind;
 import dev.rapport.contacts.signal.SignalKind;
-import dev.rapport.contacts.value.ValueResource;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
 import java.net.URI;
@@ -89,13 +87,13 @@ public class ContactResource {
             @QueryParam("maxValue") String maxValue, @QueryParam("signal") String signal, @QueryParam("owner") String owner,
             @QueryParam("ids") List<String> ids, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        ContactSearch.Filter f = new ContactSearch.Filter(name, Params.uuid(organisationId, "organisationId"), tags,
-                Enums.parse(LifecycleStage.class, stage, "stage"), Enums.parse(Channel.class, channel, "channel"),
-                Enums.parse(ProvenanceKind.class, provenance, "provenance"), Params.decimal(minValue, "minValue"),
-                Params.decimal(maxValue, "maxValue"),
-                Enums.parse(SignalKind.class, signal, "signal"), "me".equals(owner) ? caller.name() : owner,
-                ids == null || ids.isEmpty() ? null : ValueResource.ids(ids, 500),
-                Enums.parse(ContactSearch.Sort.class, sort, "sort"));
+        ContactSearch.Filter f = new ContactSearch.Filter(name, QueryParams.uuid("organisationId", organisationId), tags,
+                QueryParams.enumValue(LifecycleStage.class, "stage", stage), QueryParams.enumValue(Channel.class, "channel", channel),
+                QueryParams.enumValue(ProvenanceKind.class, "provenance", provenance), QueryParams.decimal("minValue", minValue),
+                QueryParams.decimal("maxValue", maxValue),
+                QueryParams.enumValue(SignalKind.class, "signal", signal), "me".equals(owner) ? caller.name() : owner,
+                ids == null || ids.isEmpty() ? null : QueryParams.uuids("ids", ids, 500),
+                QueryParams.enumValue(ContactSearch.Sort.class, "sort", sort));
         return search.search(f, cursor, Cursor.limit(limit, 50, 500));
     }
 

@@ -1,6 +1,6 @@
 package dev.rapport.contacts.contactpoint;
 
-import dev.rapport.contacts.value.ValueResource;
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -61,7 +61,7 @@ public class ContactPointResource {
             description = "contactIds: comma-separated or repeated, at most 500.")
     @WithSession
     public Uni<List<ContactPointView>> ofMany(@QueryParam("contactIds") List<String> contactIds) {
-        return service.listFor(ValueResource.ids(contactIds, 500));
+        return service.listFor(QueryParams.uuids("contactIds", contactIds, 500));
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package dev.rapport.contacts.interaction;
 
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.contacts.contact.ContactService;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
@@ -66,7 +67,7 @@ public class InteractionResource {
     public Uni<Page<InteractionView>> timeline(@PathParam("id") UUID id, @QueryParam("type") List<String> types,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         caller.assertMayActFor(id);
-        List<InteractionType> parsed = types == null ? List.of() : types.stream().map(t -> dev.rapport.contacts.common.Enums.parse(InteractionType.class, t, "type")).toList();
+        List<InteractionType> parsed = types == null ? List.of() : types.stream().map(t -> QueryParams.enumValue(InteractionType.class, "type", t)).toList();
         int size = Cursor.limit(limit, 50, 500);
         return contacts.resolveId(id).chain(resolved -> interactions.timeline(resolved, parsed, cursor, size));
     }

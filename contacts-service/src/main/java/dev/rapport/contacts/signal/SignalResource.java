@@ -1,5 +1,6 @@
 package dev.rapport.contacts.signal;
 
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.contacts.contact.ContactService;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
@@ -71,6 +72,6 @@ public class SignalResource {
     }
 
     static SignalKind kind(String s) {
-        return dev.rapport.contacts.common.Enums.parse(SignalKind.class, s, "kind");
+        return QueryParams.enumValue(SignalKind.class, "kind", s);
     }
 }

@@ -1,7 +1,7 @@
 package dev.rapport.contacts.value;
 
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.contacts.contact.ContactService;
-import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,7 +40,7 @@ public class ValueResource {
     @Operation(summary = "Value of many contacts at once (for batched lookups)",
             description = "contactIds: comma-separated or repeated, at most 500. Unknown ids come back with zero value.")
     public Uni<List<ValueView>> values(@QueryParam("contactIds") List<String> contactIds) {
-        return values.valuesOf(ids(contactIds, 500));
+        return values.valuesOf(QueryParams.uuids("contactIds", contactIds, 500));
     }
 
     @GET
@@ -52,28 +50,5 @@ public class ValueResource {
     @APIResponse(responseCode = "404", description = "No such contact")
     public Uni<LeadScoreView> leadScore(@PathParam("id") UUID id) {
         return contacts.resolveId(id).chain(values::leadScore);
-    }
-
-    /** Parses a comma-separated or repeated id list, naming the parameter when it is wrong. */
-    public static List<UUID> ids(List<String> raw, int max) {
-        LinkedHashSet<UUID> out = new LinkedHashSet<>();
-        if (raw != null) {
-            for (String part : raw) {
-                for (String s : part.split(",")) {
-                    if (s.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        out.add(UUID.fromString(s.strip()));
-                    } catch (IllegalArgumentException e) {
-                        throw ProblemException.badField("contactIds", "'" + s.strip() + "' is not a UUID");
-                    }
-                }
-            }
-        }
-        if (out.isEmpty() || out.size() > max) {
-            throw ProblemException.badField("contactIds", "give between 1 and " + max + " ids");
-        }
-        return new ArrayList<>(out);
     }
 }

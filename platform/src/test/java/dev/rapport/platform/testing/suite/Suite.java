@@ -146,10 +146,10 @@ public final class Suite {
                 startMember(m);
             }
             if (keycloak) {
-                waitFor("keycloak", oidcUrl() + "/.well-known/openid-configuration", Duration.ofMinutes(4));
+                waitFor("keycloak", oidcUrl() + "/.well-known/openid-configuration", Duration.ofMinutes(8));
             }
             for (String m : members) {
-                awaitReady(m, Duration.ofMinutes(4));
+                awaitReady(m, Duration.ofMinutes(8));
             }
         } catch (RuntimeException | IOException | InterruptedException e) {
             stop();

@@ -15,7 +15,7 @@ PGPORT=${BENCH_PG_PORT:-55432}
 HTTP_PORT=${BENCH_HTTP_PORT:-18082}
 HEAP=${BENCH_HEAP:-512m}
 WORK=$(mktemp -d)
-JAR=consent-service/target/quarkus-app/quarkus-run.jar
+JAR=${BENCH_JAR:-consent-service/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests -pl consent-service
 TOKENS_JAR=$(ls "$HOME"/.m2/repository/dev/rapport/platform/*/platform-*-tests.jar | head -1)
 TOKEN=$(java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens marketer bench)
@@ -55,7 +55,8 @@ SCALE=$(( CONTACTS / 100000 )); [ "$SCALE" -ge 1 ] || SCALE=1
 $PSQL -d postgres -c "drop database if exists pgbench" -c "create database pgbench"
 pgbench -q -i -s "$SCALE" -h localhost -p "$PGPORT" -U postgres pgbench > /dev/null 2>&1
 
-echo "# single decisions: find the max rate, then measure latency at half of it"
+echo "# single decisions: warm up (JIT, per-connection statement plans), find the max rate, then latency at half of it"
+java bench/consent/Load.java single "$URL" "$TOKEN" "$WORK/ids.txt" newsletter 32 "$SECS" > /dev/null
 S0=$(svc_cpu); P0=$(pg_cpu)
 MAX=$(/usr/bin/time -f '%U %S' -o "$WORK/load.time" java bench/consent/Load.java single "$URL" "$TOKEN" "$WORK/ids.txt" newsletter 32 "$SECS")
 S1=$(svc_cpu); P1=$(pg_cpu)

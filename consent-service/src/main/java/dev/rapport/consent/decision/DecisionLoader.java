@@ -45,7 +45,7 @@ public class DecisionLoader {
             + "and f.valid_from <= $3::timestamptz and (f.valid_to is null or f.valid_to > $3::timestamptz)";
 
     private static final String TEMPLATE = """
-            with req as (%s), grp as (
+            with req as (%s), grp as materialized (
               select req.*, array(select req.root union all
                                   select mm.merged_contact_id from contact_merges mm where mm.survivor_id = req.root) as members
               from req

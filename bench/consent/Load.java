@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * HTTP load for consent-service decisions (JDK only, run as: java Load.java ...).
  *   single <url> <token> <ids-file> <purpose> <concurrency> <seconds> [rate-per-second]
  *       closed loop at the given concurrency; with a rate, an open loop at that rate (latency measured from the
- *       scheduled send time, so queueing counts). Prints throughput, p50, p99.
+ *       scheduled send time, so queueing counts). Prints throughput, p50, p99 (after a warm-up), and every request
+ *       sent including the warm-up (for CPU per request).
  */
 public class Load {
     public static void main(String[] a) throws Exception {
@@ -32,6 +33,7 @@ public class Load {
         long warmupEnd = System.nanoTime() + Duration.ofSeconds(Math.min(5, seconds / 4)).toNanos();
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
@@ -63,6 +65,7 @@ public class Load {
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
+                    sent.incrementAndGet();
                     long now = System.nanoTime();
                     if (now > warmupEnd && n < lat.length - 1) {
                         lat[n++] = now - scheduled;
@@ -90,8 +93,8 @@ public class Load {
             k += n;
         }
         Arrays.sort(all);
-        System.out.printf("decisions=%d errors=%d seconds=%.1f throughput=%.0f/s p50=%.2fms p99=%.2fms%n", done.get(), errors.get(),
+        System.out.printf("decisions=%d errors=%d seconds=%.1f throughput=%.0f/s p50=%.2fms p99=%.2fms sent=%d%n", done.get(), errors.get(),
                 measured, done.get() / measured, all.length == 0 ? 0 : all[all.length / 2] / 1e6,
-                all.length == 0 ? 0 : all[(int) (all.length * 0.99)] / 1e6);
+                all.length == 0 ? 0 : all[(int) (all.length * 0.99)] / 1e6, sent.get());
     }
 }

@@ -36,6 +36,10 @@ public interface ConsentConfig {
 
         @WithDefault("1000")
         int chunkSize();
+
+        /** Chunks decided at once, each on its own connection (at most the pool size). */
+        @WithDefault("4")
+        int parallelChunks();
     }
 
     interface Queue {

@@ -13,5 +13,12 @@ public record Decision(
         @Schema(description = "The contact point to use when allowed") UUID contactPointId,
         Channel channel,
         @Schema(description = "The ledger event that justifies the yes (null for a non-consent basis without one)") UUID evidenceEventId,
-        @Schema(description = "The instant the decision holds for") Instant evaluatedAt) {
+        @Schema(description = "The instant the decision holds for") Instant evaluatedAt,
+        @Schema(description = "Not now, but from this instant: set when the person's quiet hours are the only obstacle "
+                + "(the contact point and evidence it would use are named)", example = "2026-11-23T06:00:00Z") Instant notBefore) {
+
+    /** A "not now" that waiting until {@link #notBefore} would turn into a "yes". */
+    public boolean deferred() {
+        return !allowed && notBefore != null;
+    }
 }

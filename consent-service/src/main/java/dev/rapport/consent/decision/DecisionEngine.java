@@ -9,6 +9,7 @@ import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import java.util.UUID;
  * <li>A grant for a whole channel (no contact point) covers only points the person gave; a grant naming the point
  * covers it whatever its provenance. Purposes on contract or legitimate interest need no grant, but still only use
  * points the person gave (or that a point-specific grant covers), and still yield to withdrawals and objections.</li>
- * <li>Then the person's policy: do-not-contact, quiet hours in their zone, touches in the rolling window.</li>
+ * <li>A point where a delivery bounced is not used until contacts-service reports a change to it.</li>
+ * <li>Then the person's policy: do-not-contact, quiet hours in their zone, touches in the rolling window. When quiet
+ * hours are the only obstacle the answer is "not now": {@code notBefore} is the end of the quiet hours.</li>
  * </ul>
  */
 public final class DecisionEngine {
@@ -60,10 +63,15 @@ public final class DecisionEngine {
         for (Point p : candidates) {
             PointVerdict v = evaluate(p, f.events(), purpose, at);
             if (v.reasons.isEmpty()) {
+                if (contactReasons.size() == 1 && contactReasons.get(0).code().equals(Reason.QUIET_HOURS)) {
+                    // Only the clock is in the way: not now, but this point from the end of the quiet hours.
+                    return new Decision(false, contactReasons, p.id(), p.channel(), v.evidence, at,
+                            quietHoursEnd(at, f.policy()));
+                }
                 if (!contactReasons.isEmpty()) {
                     return no(contactReasons, channel, at);
                 }
-                return new Decision(true, List.of(), p.id(), p.channel(), v.evidence, at);
+                return new Decision(true, List.of(), p.id(), p.channel(), v.evidence, at, null);
             }
             v.reasons.forEach(r -> pointReasons.putIfAbsent(r.code(), r));
         }
@@ -95,6 +103,10 @@ public final class DecisionEngine {
             break;
         }
         List<Reason> reasons = new ArrayList<>();
+        if (p.undeliverableAt() != null && !p.undeliverableAt().isAfter(at)) {
+            reasons.add(new Reason(Reason.POINT_UNDELIVERABLE, "A delivery to the " + p.channel() + " contact point " + p.id()
+                    + " bounced at " + p.undeliverableAt() + "; it is not used until the point changes"));
+        }
         boolean pointGrant = decisive != null && decisive.kind() == EventKind.GRANT && decisive.pointId() != null;
         if (!given && !pointGrant) {
             reasons.add(new Reason(Reason.POINT_NOT_GIVEN, "The " + p.channel() + " contact point " + p.id() + " came from "
@@ -173,6 +185,16 @@ public final class DecisionEngine {
         return reasons;
     }
 
+    /** The first instant after {@code at} at which the person's quiet hours are over (at their end, in their zone). */
+    public static Instant quietHoursEnd(Instant at, Policy policy) {
+        ZonedDateTime local = at.atZone(policy.zone());
+        ZonedDateTime end = ZonedDateTime.of(local.toLocalDate(), policy.quietEnd(), policy.zone());
+        if (!end.toInstant().isAfter(at)) {
+            end = ZonedDateTime.of(local.toLocalDate().plusDays(1), policy.quietEnd(), policy.zone());
+        }
+        return end.toInstant();
+    }
+
     static boolean inQuietHours(Instant at, Policy policy) {
         LocalTime local = at.atZone(policy.zone()).toLocalTime();
         LocalTime start = policy.quietStart();
@@ -187,6 +209,6 @@ public final class DecisionEngine {
     }
 
     private static Decision no(List<Reason> reasons, Channel channel, Instant at) {
-        return new Decision(false, List.copyOf(reasons), null, channel, null, at);
+        return new Decision(false, List.copyOf(reasons), null, channel, null, at, null);
     }
 }

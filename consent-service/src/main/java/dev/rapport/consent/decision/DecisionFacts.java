@@ -14,8 +14,9 @@ import java.util.UUID;
 public record DecisionFacts(UUID contactId, boolean known, boolean erased, List<Point> points, List<Event> events,
         Policy policy, int touchesInWindow) {
 
+    /** A contact point as it stood at the decision's instant; {@code undeliverableAt} is set after a bounce. */
     public record Point(UUID id, Channel channel, String addressHash, Provenance provenance, Instant verifiedAt,
-            Instant addedAt, Instant removedAt) {
+            Instant addedAt, Instant removedAt, Instant undeliverableAt) {
 
         boolean presentAt(Instant t) {
             return !addedAt.isAfter(t) && (removedAt == null || removedAt.isAfter(t));

@@ -9,34 +9,43 @@ import dev.rapport.consent.facts.Provenance;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Loads what decisions need for a list of contacts in ONE statement (one round trip per contact or per chunk of an
- * audience). This is the hot path of single and bulk decisions, so it uses the reactive SQL client directly: through
- * Hibernate it took six queries and entity hydration per contact (see bench/consent for the figures this achieves).
+ * Loads what decisions need for one contact or a chunk of an audience in ONE statement (one round trip). This is the
+ * hot path of single and bulk decisions, so it uses the reactive SQL client directly: through Hibernate it took six
+ * queries and entity hydration per contact (bench/consent has the figures). Points and events come back as typed
+ * arrays (no JSON to build in PostgreSQL or to parse here). A single decision binds a scalar id rather than a
+ * one-element array: with an array PostgreSQL's generic plan looks 10x dearer than a custom one, so it re-planned
+ * this statement on every request (planning cost more than executing it; see bench/consent/README.md).
  * Merged contacts are followed: a decision for a merged-away id, or for the survivor, sees both ledgers.
+ * Decisions "now" read the current contact points; decisions as of an instant read the points' history.
  */
 @ApplicationScoped
 public class DecisionLoader {
 
-    static final String SQL = """
-            with req as (
-              select r.id, r.ord, coalesce(m.survivor_id, r.id) as root
-              from unnest($1::uuid[]) with ordinality as r(id, ord)
-              left join contact_merges m on m.merged_contact_id = r.id
-            ), grp as (
+    private static final String ONE = "select $1::uuid as id, 1::bigint as ord, "
+            + "coalesce((select m.survivor_id from contact_merges m where m.merged_contact_id = $1::uuid), $1::uuid) as root";
+    private static final String MANY = "select r.id, r.ord, coalesce(m.survivor_id, r.id) as root "
+            + "from unnest($1::uuid[]) with ordinality as r(id, ord) left join contact_merges m on m.merged_contact_id = r.id";
+    private static final String CURRENT_POINTS = "contact_point_facts f where f.contact_id = any (g.members)";
+    private static final String POINTS_AS_OF = "contact_point_fact_versions f where f.contact_id = any (g.members) "
+            + "and f.valid_from <= $3::timestamptz and (f.valid_to is null or f.valid_to > $3::timestamptz)";
+
+    private static final String TEMPLATE = """
+            with req as (%s), grp as materialized (
               select req.*, array(select req.root union all
                                   select mm.merged_contact_id from contact_merges mm where mm.survivor_id = req.root) as members
               from req
@@ -49,41 +58,69 @@ public class DecisionLoader {
                  or exists (select 1 from contact_policies p2 where p2.contact_id = any (g.members) and p2.do_not_contact)) as dnc,
               (select count(*) from outreach o
                  where o.contact_id = g.root and o.status in ('QUEUED', 'LEASED', 'DELIVERED')
-                   and o.created_at > $3::timestamptz - make_interval(days => coalesce(p.touch_window_days, $4::int)) and o.created_at <= $3::timestamptz) as touches,
-              (select json_agg(json_build_array(f.contact_point_id, f.channel, f.address_hash, f.provenance,
-                         (extract(epoch from f.verified_at) * 1000000)::bigint, (extract(epoch from f.added_at) * 1000000)::bigint,
-                         (extract(epoch from f.removed_at) * 1000000)::bigint))
-                 from contact_point_facts f where f.contact_id = any (g.members)) as points,
-              (select json_agg(json_build_array(e.id, e.kind, e.channel, e.contact_point_id, e.point_hash,
-                         (extract(epoch from e.occurred_at) * 1000000)::bigint, (extract(epoch from e.expires_at) * 1000000)::bigint,
-                         (extract(epoch from e.until_at) * 1000000)::bigint) order by e.occurred_at, e.recorded_at, e.seq)
-                 from consent_events e where e.contact_id = any (g.members) and e.purpose = $2::text and e.occurred_at <= $3::timestamptz) as events,
+                   and o.created_at > $3::timestamptz - make_interval(days => coalesce(p.touch_window_days, $4::int))
+                   and o.created_at <= $3::timestamptz) as touches,
+              pt.pt_id, pt.pt_channel, pt.pt_hash, pt.pt_provenance, pt.pt_verified, pt.pt_added, pt.pt_removed, pt.pt_undeliverable,
+              ev.ev_id, ev.ev_kind, ev.ev_channel, ev.ev_point, ev.ev_hash, ev.ev_occurred, ev.ev_expires, ev.ev_until,
               (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
             from grp g
             left join consent_subjects s on s.contact_id = g.root
             left join contact_policies p on p.contact_id = g.root
+            left join lateral (
+              select array_agg(f.contact_point_id) as pt_id, array_agg(f.channel) as pt_channel, array_agg(f.address_hash) as pt_hash,
+                     array_agg(f.provenance) as pt_provenance, array_agg(f.verified_at) as pt_verified,
+                     array_agg(f.added_at) as pt_added, array_agg(f.removed_at) as pt_removed,
+                     array_agg(f.undeliverable_at) as pt_undeliverable
+              from %s) pt on true
+            left join lateral (
+              select array_agg(e.id order by e.occurred_at, e.recorded_at, e.seq) as ev_id,
+                     array_agg(e.kind order by e.occurred_at, e.recorded_at, e.seq) as ev_kind,
+                     array_agg(e.channel order by e.occurred_at, e.recorded_at, e.seq) as ev_channel,
+                     array_agg(e.contact_point_id order by e.occurred_at, e.recorded_at, e.seq) as ev_point,
+                     array_agg(e.point_hash order by e.occurred_at, e.recorded_at, e.seq) as ev_hash,
+                     array_agg(e.occurred_at order by e.occurred_at, e.recorded_at, e.seq) as ev_occurred,
+                     array_agg(e.expires_at order by e.occurred_at, e.recorded_at, e.seq) as ev_expires,
+                     array_agg(e.until_at order by e.occurred_at, e.recorded_at, e.seq) as ev_until
+              from consent_events e
+              where e.contact_id = any (g.members) and e.purpose = $2::text and e.occurred_at <= $3::timestamptz) ev on true
             order by g.ord
             """;
+
+    static final String ONE_NOW = TEMPLATE.formatted(ONE, CURRENT_POINTS);
+    static final String ONE_AS_OF = TEMPLATE.formatted(ONE, POINTS_AS_OF);
+    static final String MANY_NOW = TEMPLATE.formatted(MANY, CURRENT_POINTS);
+    static final String MANY_AS_OF = TEMPLATE.formatted(MANY, POINTS_AS_OF);
 
     /** Facts for each contact id, in the order asked, and the purpose (null when it does not exist). */
     public record Loaded(PurposeInfo purpose, List<DecisionFacts> facts) {
     }
 
-    public Uni<Loaded> load(SqlClient sql, List<UUID> contactIds, String purpose, Instant at, int defaultWindowDays) {
-        return sql.preparedQuery(SQL)
-                .execute(Tuple.of(contactIds.toArray(UUID[]::new), purpose, at.atOffset(java.time.ZoneOffset.UTC), defaultWindowDays))
-                .map(rows -> {
-                    List<DecisionFacts> out = new ArrayList<>(contactIds.size());
-                    PurposeInfo info = null;
-                    for (Row r : rows) {
-                        String basis = r.getString("basis");
-                        if (basis != null && info == null) {
-                            info = new PurposeInfo(purpose, LawfulBasis.valueOf(basis));
-                        }
-                        out.add(facts(r));
-                    }
-                    return new Loaded(info, out);
-                });
+    /**
+     * Loads for the given contacts.
+     *
+     * @param asOf true for a decision as of a given instant: contact points as they stood then (their history);
+     *             false for a decision now: the current points
+     */
+    public Uni<Loaded> load(SqlClient sql, List<UUID> contactIds, String purpose, Instant at, boolean asOf, int defaultWindowDays) {
+        boolean one = contactIds.size() == 1;
+        String statement = one ? (asOf ? ONE_AS_OF : ONE_NOW) : (asOf ? MANY_AS_OF : MANY_NOW);
+        Object ids = one ? contactIds.get(0) : contactIds.toArray(UUID[]::new);
+        return sql.preparedQuery(statement)
+                .execute(Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays))
+                .map(rows -> loaded(rows, purpose, contactIds.size()));
+    }
+
+    private static Loaded loaded(RowSet<Row> rows, String purpose, int size) {
+        List<DecisionFacts> out = new ArrayList<>(size);
+        PurposeInfo info = null;
+        for (Row r : rows) {
+            String basis = r.getString("basis");
+            if (basis != null && info == null) {
+                info = new PurposeInfo(purpose, LawfulBasis.valueOf(basis));
+            }
+            out.add(facts(r));
+        }
+        return new Loaded(info, out);
     }
 
     private static DecisionFacts facts(Row r) {
@@ -97,40 +134,51 @@ public class DecisionLoader {
                 preferred == null ? List.of() : Arrays.stream(preferred).map(Channel::valueOf).toList(),
                 r.getLocalTime("quiet_start"), r.getLocalTime("quiet_end"), zone == null ? null : ZoneId.of(zone),
                 r.getInteger("max_touches"), r.getInteger("touch_window_days"), r.getBoolean("dnc"));
-        return new DecisionFacts(root, true, r.getBoolean("erased"), points(r.getValue("points")),
-                events(r.getValue("events")), policy, r.getLong("touches").intValue());
+        return new DecisionFacts(root, true, r.getBoolean("erased"), points(r), events(r), policy,
+                r.getLong("touches").intValue());
     }
 
-    private static List<Point> points(Object json) {
-        if (!(json instanceof JsonArray arr)) {
+    private static List<Point> points(Row r) {
+        UUID[] ids = r.getArrayOfUUIDs("pt_id");
+        if (ids == null) {
             return List.of();
         }
-        List<Point> out = new ArrayList<>(arr.size());
-        for (int i = 0; i < arr.size(); i++) {
-            JsonArray a = arr.getJsonArray(i);
-            out.add(new Point(UUID.fromString(a.getString(0)), Channel.valueOf(a.getString(1)), a.getString(2),
-                    Provenance.valueOf(a.getString(3)), micros(a.getLong(4)), micros(a.getLong(5)), micros(a.getLong(6))));
+        String[] channels = r.getArrayOfStrings("pt_channel");
+        String[] hashes = r.getArrayOfStrings("pt_hash");
+        String[] provenances = r.getArrayOfStrings("pt_provenance");
+        OffsetDateTime[] verified = r.getArrayOfOffsetDateTimes("pt_verified");
+        OffsetDateTime[] added = r.getArrayOfOffsetDateTimes("pt_added");
+        OffsetDateTime[] removed = r.getArrayOfOffsetDateTimes("pt_removed");
+        OffsetDateTime[] undeliverable = r.getArrayOfOffsetDateTimes("pt_undeliverable");
+        List<Point> out = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            out.add(new Point(ids[i], Channel.valueOf(channels[i]), hashes[i], Provenance.valueOf(provenances[i]),
+                    instant(verified[i]), instant(added[i]), instant(removed[i]), instant(undeliverable[i])));
         }
         return out;
     }
 
-    private static List<Event> events(Object json) {
-        if (!(json instanceof JsonArray arr)) {
+    private static List<Event> events(Row r) {
+        UUID[] ids = r.getArrayOfUUIDs("ev_id");
+        if (ids == null) {
             return List.of();
         }
-        List<Event> out = new ArrayList<>(arr.size());
-        for (int i = 0; i < arr.size(); i++) {
-            JsonArray a = arr.getJsonArray(i);
-            String channel = a.getString(2);
-            String point = a.getString(3);
-            out.add(new Event(UUID.fromString(a.getString(0)), EventKind.valueOf(a.getString(1)),
-                    channel == null ? null : Channel.valueOf(channel), point == null ? null : UUID.fromString(point),
-                    a.getString(4), micros(a.getLong(5)), micros(a.getLong(6)), micros(a.getLong(7))));
+        String[] kinds = r.getArrayOfStrings("ev_kind");
+        String[] channels = r.getArrayOfStrings("ev_channel");
+        UUID[] points = r.getArrayOfUUIDs("ev_point");
+        String[] hashes = r.getArrayOfStrings("ev_hash");
+        OffsetDateTime[] occurred = r.getArrayOfOffsetDateTimes("ev_occurred");
+        OffsetDateTime[] expires = r.getArrayOfOffsetDateTimes("ev_expires");
+        OffsetDateTime[] until = r.getArrayOfOffsetDateTimes("ev_until");
+        List<Event> out = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            out.add(new Event(ids[i], EventKind.valueOf(kinds[i]), channels[i] == null ? null : Channel.valueOf(channels[i]),
+                    points[i], hashes[i], instant(occurred[i]), instant(expires[i]), instant(until[i])));
         }
         return out;
     }
 
-    private static Instant micros(Long epochMicros) {
-        return epochMicros == null ? null : Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -61,7 +61,7 @@ public class DecisionResource {
     @Operation(summary = "Decide for a whole audience in one streamed call",
             description = "Body: NDJSON, one contact id per line (bare, as a JSON string, or {\"contactId\":…}), up to "
                     + "rapport.consent.bulk.max-contacts. Answer: NDJSON, one decision per line in input order "
-                    + "({contactId, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt}); a bad input "
+                    + "({contactId, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt, notBefore}); a bad input "
                     + "line yields {line, error}. Read and answered a chunk at a time in constant memory, so the answer starts "
                     + "while the body is still arriving: use a client that reads while it sends (curl does).")
     @APIResponse(responseCode = "200", description = "NDJSON decisions")
@@ -71,21 +71,27 @@ public class DecisionResource {
     public Multi<Buffer> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String at, InputStream body) {
         String code = Params.purpose("purpose", purpose, true);
         Channel ch = Params.channel("channel", channel);
-        Instant when = DecisionService.instant(Params.instant("at", at));
+        Instant asked = Params.instant("at", at);
+        Instant when = DecisionService.instant(asked);
         NdjsonIds lines = new NdjsonIds(body, json, config.bulk().maxContacts());
         int chunk = config.bulk().chunkSize();
+        // Several chunks are decided at once, each on its own pooled connection, and answered in input order: memory
+        // stays bounded by parallel-chunks x chunk-size lines whatever the audience.
         return service.requirePurpose(code).onItem().transformToMulti(x -> Multi.createBy().repeating()
                         .uni(() -> Uni.createFrom().item(() -> lines.next(chunk)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                         .until(List::isEmpty))
-                .onItem().transformToUniAndConcatenate(c -> decideChunk(c, code, ch, when))
+                .group().intoLists().of(config.bulk().parallelChunks())
+                .onItem().transformToUniAndConcatenate(group -> Uni.join()
+                        .all(group.stream().map(c -> decideChunk(c, code, ch, when, asked != null)).toList()).andFailFast())
+                .onItem().transformToIterable(buffers -> buffers)
                 .onTermination().invoke(lines::close);
     }
 
-    private Uni<Buffer> decideChunk(List<NdjsonIds.Line> chunk, String purpose, Channel channel, Instant at) {
+    private Uni<Buffer> decideChunk(List<NdjsonIds.Line> chunk, String purpose, Channel channel, Instant at, boolean asOf) {
         List<UUID> ids = new ArrayList<>(chunk.size());
         chunk.stream().filter(l -> l.contactId() != null).forEach(l -> ids.add(l.contactId()));
         Uni<List<Decision>> decided = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                : service.decideAll(ids, purpose, channel, at);
+                : service.decideAll(ids, purpose, channel, at, asOf);
         return decided.map(decisions -> {
             StringBuilder out = new StringBuilder(chunk.size() * 200);
             int next = 0;

@@ -30,13 +30,13 @@ public class DecisionService {
     /** Decides on the given connection (an outreach transaction passes its own, so it sees its own lock). */
     public Uni<Decision> decide(SqlClient sql, DecisionRequest in) {
         Instant at = instant(in.at());
-        return loader.load(sql, List.of(in.contactId()), in.purpose(), at, defaults().windowDays())
+        return loader.load(sql, List.of(in.contactId()), in.purpose(), at, in.at() != null, defaults().windowDays())
                 .map(l -> DecisionEngine.decide(l.facts().get(0), l.purpose(), in.channel(), in.contactPointId(), at, defaults()));
     }
 
-    /** Decisions for a chunk of an audience, in the order given. */
-    public Uni<List<Decision>> decideAll(List<UUID> contactIds, String purpose, Channel channel, Instant at) {
-        return loader.load(pool, contactIds, purpose, at, defaults().windowDays())
+    /** Decisions for a chunk of an audience, in the order given; {@code asOf}: at a given instant rather than now. */
+    public Uni<List<Decision>> decideAll(List<UUID> contactIds, String purpose, Channel channel, Instant at, boolean asOf) {
+        return loader.load(pool, contactIds, purpose, at, asOf, defaults().windowDays())
                 .map(l -> l.facts().stream()
                         .map(f -> DecisionEngine.decide(f, l.purpose(), channel, null, at, defaults()))
                         .toList());

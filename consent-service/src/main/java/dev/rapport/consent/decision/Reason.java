@@ -8,6 +8,7 @@ public record Reason(String code, String detail) {
     public static final String DENIED = "denied";
     public static final String OBJECTION = "objection";
     public static final String POINT_NOT_GIVEN = "point-not-given-by-person";
+    public static final String POINT_UNDELIVERABLE = "contact-point-undeliverable";
     public static final String NO_USABLE_POINT = "no-usable-contact-point";
     public static final String QUIET_HOURS = "quiet-hours";
     public static final String FREQUENCY_CAP = "frequency-cap";

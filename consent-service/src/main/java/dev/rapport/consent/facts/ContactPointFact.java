@@ -35,6 +35,12 @@ public class ContactPointFact {
     public Instant addedAt;
     @Column(name = "removed_at")
     public Instant removedAt;
+    /** Set when a delivery to this point bounced; cleared by the next change contacts-service reports. */
+    @Column(name = "undeliverable_at")
+    public Instant undeliverableAt;
+    /** When the last change to this point happened (its history is kept by valid time, see V2). */
+    @Column(name = "changed_at")
+    public Instant changedAt;
     @Column(name = "last_seq")
     public long lastSeq;
     @Column(name = "updated_at")

@@ -95,6 +95,8 @@ public class FactsService {
                 f.provenance = p.provenance();
                 f.provenanceSource = p.provenanceSource();
                 f.verifiedAt = p.verifiedAt();
+                f.undeliverableAt = null; // the point changed: worth trying again
+                f.changedAt = e.occurredAt();
                 f.lastSeq = e.seq();
                 f.updatedAt = Instant.now();
                 return existing == null ? facts.persist(f).replaceWithVoid() : Uni.createFrom().voidItem();
@@ -109,6 +111,7 @@ public class FactsService {
             }
             f.removedAt = e.occurredAt();
             f.addressHash = null; // not needed once the point is gone
+            f.changedAt = e.occurredAt();
             f.lastSeq = e.seq();
             f.updatedAt = Instant.now();
             return Uni.createFrom().voidItem();

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record Acknowledgement(
         @NotNull UUID leaseId,
-        @NotNull @Schema(description = "DELIVERED (becomes a touch), BOUNCED or FAILED (both final)") Outcome outcome,
+        @NotNull @Schema(description = "DELIVERED (becomes a touch), BOUNCED (final; the contact point is not used again until it changes) or FAILED (final)") Outcome outcome,
         @Size(max = 1000) String detail) {
 
     public enum Outcome {

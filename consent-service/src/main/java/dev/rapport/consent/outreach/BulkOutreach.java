@@ -91,7 +91,7 @@ public class BulkOutreach {
                 .chain(() -> existing(conn, array, s))
                 .chain(dupes -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return loader.load(conn, ids, s.purpose(), now, decisions.defaults().windowDays()).chain(loaded -> {
+                    return loader.load(conn, ids, s.purpose(), now, false, decisions.defaults().windowDays()).chain(loaded -> {
                         Map<UUID, BulkOutreachLine> out = new HashMap<>();
                         List<Object[]> inserts = new ArrayList<>();
                         for (int i = 0; i < ids.size(); i++) {
@@ -105,9 +105,9 @@ public class BulkOutreach {
                             Decision d = DecisionEngine.decide(loaded.facts().get(i), loaded.purpose(), s.channel(), null, now,
                                     decisions.defaults());
                             UUID id = Ids.newId();
-                            OutreachStatus status = d.allowed() ? OutreachStatus.QUEUED : OutreachStatus.DENIED;
+                            OutreachStatus status = OutreachService.statusOf(d);
                             inserts.add(new Object[] {id, root, status.name(), d.channel() == null ? null : d.channel().name(),
-                                    d.contactPointId(), d.evidenceEventId(), write(d)});
+                                    d.contactPointId(), d.evidenceEventId(), write(d), OutreachService.utc(d.notBefore())});
                             out.put(requested, new BulkOutreachLine(requested, id, status.name(), d, null, null));
                         }
                         return insert(conn, inserts, s, now).replaceWith(out);
@@ -143,6 +143,7 @@ public class BulkOutreach {
         UUID[] point = new UUID[n];
         UUID[] evidence = new UUID[n];
         String[] decision = new String[n];
+        java.time.OffsetDateTime[] notBefore = new java.time.OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             Object[] r = rows.get(i);
             id[i] = (UUID) r[0];
@@ -152,17 +153,20 @@ public class BulkOutreach {
             point[i] = (UUID) r[4];
             evidence[i] = (UUID) r[5];
             decision[i] = (String) r[6];
+            notBefore[i] = (java.time.OffsetDateTime) r[7];
         }
         return conn.preparedQuery("""
                         insert into outreach (id, contact_id, purpose, requested_channel, campaign, payload_ref, status, channel,
-                                              contact_point_id, evidence_event_id, decision, requested_by, created_at)
-                        select t.id, t.contact_id, $8, $9, $10, $11, t.status, t.channel, t.point, t.evidence, t.decision, $12, $13
-                        from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[])
-                             as t(id, contact_id, status, channel, point, evidence, decision)
+                                              contact_point_id, evidence_event_id, decision, requested_by, created_at, not_before)
+                        select t.id, t.contact_id, $8, $9, $10, $11, t.status, t.channel, t.point, t.evidence, t.decision, $12, $13,
+                               t.not_before
+                        from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[],
+                                    $14::timestamptz[])
+                             as t(id, contact_id, status, channel, point, evidence, decision, not_before)
                         """)
                 .execute(Tuple.from(java.util.Arrays.asList(id, contact, status, channel, point, evidence, decision, s.purpose(),
                         s.channel() == null ? null : s.channel().name(), s.campaign(), s.payloadRef(), s.actor(),
-                        now.atOffset(ZoneOffset.UTC))))
+                        now.atOffset(ZoneOffset.UTC), notBefore)))
                 .replaceWithVoid();
     }
 

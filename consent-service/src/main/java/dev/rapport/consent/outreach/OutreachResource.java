@@ -64,7 +64,8 @@ public class OutreachResource {
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.INTEGRATION})
     @Operation(summary = "Ask to contact a person; decided now, queued for delivery if allowed",
             description = "Answers 201 with status QUEUED (the decision names the contact point) or DENIED (kept with its "
-                    + "reasons). Idempotency-Key is honoured: a retry gets the first answer.")
+                    + "reasons). In the person's quiet hours it is QUEUED too, with a deferred decision (allowed false, "
+                    + "notBefore set), and delivered from notBefore on. Idempotency-Key is honoured: a retry gets the first answer.")
     @APIResponse(responseCode = "201", description = "Decided and stored")
     @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
     @APIResponse(responseCode = "422", description = "Unknown purpose, or an Idempotency-Key reused for another request")
@@ -147,7 +148,7 @@ public class OutreachResource {
     @POST
     @Path("/deliveries/{id}/ack")
     @RolesAllowed(Roles.INTEGRATION)
-    @Operation(summary = "Acknowledge a pulled message: DELIVERED (a touch), BOUNCED or FAILED")
+    @Operation(summary = "Acknowledge a pulled message: DELIVERED (a touch), BOUNCED (its contact point becomes undeliverable) or FAILED")
     @APIResponse(responseCode = "204", description = "Recorded")
     @APIResponse(responseCode = "404", description = "No such message")
     @APIResponse(responseCode = "409", description = "The lease is not current (it expired and the message was pulled again)")

@@ -110,13 +110,13 @@ public class OutreachService {
 
     private Uni<OutreachCreated> insert(SqlConnection conn, UUID contactId, OutreachRequest in, Decision d, String actor) {
         UUID id = Ids.newId();
-        OutreachStatus status = d.allowed() ? OutreachStatus.QUEUED : OutreachStatus.DENIED;
+        OutreachStatus status = statusOf(d);
         Tuple t = Tuple.from(java.util.Arrays.asList(id, contactId, in.purpose(), nameOf(in.channel()), in.contactPointId(), campaignOf(in),
                 payloadOf(in), status.name(), nameOf(d.channel()), d.contactPointId(), d.evidenceEventId(), write(d), actor,
-                Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)));
+                Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), utc(d.notBefore())));
         return conn.preparedQuery("insert into outreach (id, contact_id, purpose, requested_channel, requested_point_id, campaign, "
-                        + "payload_ref, status, channel, contact_point_id, evidence_event_id, decision, requested_by, created_at) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+                        + "payload_ref, status, channel, contact_point_id, evidence_event_id, decision, requested_by, created_at, "
+                        + "not_before) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
                 .execute(t).map(x -> new OutreachCreated(id, status, d));
     }
 
@@ -151,6 +151,15 @@ public class OutreachService {
                 r.getOffsetDateTime("created_at").toInstant(), r.getInteger("attempts"),
                 r.getOffsetDateTime("acknowledged_at") == null ? null : r.getOffsetDateTime("acknowledged_at").toInstant(),
                 r.getString("outcome_detail"));
+    }
+
+    /** Allowed ones are queued; deferred ones (quiet hours) are queued too, invisible until their notBefore. */
+    static OutreachStatus statusOf(Decision d) {
+        return d.allowed() || d.deferred() ? OutreachStatus.QUEUED : OutreachStatus.DENIED;
+    }
+
+    static java.time.OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
     static String nameOf(Channel c) {

@@ -31,12 +31,12 @@ import java.util.stream.Collectors;
  * The delivery queue. Pulling leases rows with {@code for update skip locked}, so concurrent consumers never get the
  * same message; a lease that is not acknowledged in time makes the message visible again. Before a pulled message is
  * handed out, the person's consent is checked again: a withdrawal since the request turns it into DENIED, quiet hours
- * hold it back until later. Reactive client directly: this is a hot path polled by every integration.
+ * put it back until they end. A message deferred by quiet hours when requested is invisible until its notBefore. A
+ * bounce marks the contact point undeliverable, so decisions stop choosing it. Reactive client directly: this is a
+ * hot path polled by every integration.
  */
 @ApplicationScoped
 public class QueueService {
-    /** How long a message held back by quiet hours stays invisible before it is re-checked. */
-    static final int QUIET_HOURS_RETRY_SECONDS = 900;
     static final Set<String> IGNORED_ON_RECHECK = Set.of(Reason.FREQUENCY_CAP);
 
     @Inject
@@ -57,7 +57,7 @@ public class QueueService {
                         with next as (
                           select id from outreach
                           where status in ('QUEUED', 'LEASED') and (status = 'QUEUED' or lease_until < now())
-                            and ($1::text is null or channel = $1)
+                            and ($1::text is null or channel = $1) and (not_before is null or not_before <= now())
                           order by id
                           limit $2
                           for update skip locked)
@@ -92,7 +92,7 @@ public class QueueService {
         for (Map.Entry<String, List<Delivery>> group : byPurpose.entrySet()) {
             List<Delivery> items = group.getValue();
             chain = chain.chain(kept -> loader.load(conn, items.stream().map(Delivery::contactId).toList(), group.getKey(), now,
-                            decisions.defaults().windowDays())
+                            false, decisions.defaults().windowDays())
                     .chain(loaded -> {
                         Uni<Void> updates = Uni.createFrom().voidItem();
                         for (int i = 0; i < items.size(); i++) {
@@ -105,7 +105,8 @@ public class QueueService {
                             if (reasons.isEmpty()) {
                                 kept.add(d);
                             } else if (reasons.stream().allMatch(r -> r.code().equals(Reason.QUIET_HOURS))) {
-                                updates = updates.chain(() -> holdBack(conn, d.id()));
+                                Instant until = DecisionEngine.quietHoursEnd(now, f.policy());
+                                updates = updates.chain(() -> holdBack(conn, d.id(), until));
                             } else {
                                 String detail = "Re-checked before delivery: " + reasons.stream()
                                         .map(r -> r.code() + " (" + r.detail() + ")").collect(Collectors.joining("; "));
@@ -118,10 +119,11 @@ public class QueueService {
         return chain;
     }
 
-    private static Uni<Void> holdBack(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("update outreach set lease_id = null, lease_until = now() + make_interval(secs => $2), "
+    /** Back in the queue, invisible until the person's quiet hours are over. */
+    private static Uni<Void> holdBack(SqlConnection conn, UUID id, Instant until) {
+        return conn.preparedQuery("update outreach set status = 'QUEUED', lease_id = null, lease_until = null, not_before = $2, "
                         + "attempts = attempts - 1 where id = $1")
-                .execute(Tuple.of(id, (double) QUIET_HOURS_RETRY_SECONDS)).replaceWithVoid();
+                .execute(Tuple.of(id, until.atOffset(java.time.ZoneOffset.UTC))).replaceWithVoid();
     }
 
     private static Uni<Void> deny(SqlConnection conn, UUID id, String detail) {
@@ -151,9 +153,18 @@ public class QueueService {
                         return Uni.createFrom().failure(ProblemException.conflict("lease-lost",
                                 "This lease is no longer current for outreach " + id + " (it is " + status + ")"));
                     }
-                    return conn.preparedQuery("update outreach set status = $2, acknowledged_at = now(), outcome_detail = $3, "
-                                    + "lease_until = null where id = $1")
+                    Uni<Void> recorded = conn.preparedQuery("update outreach set status = $2, acknowledged_at = now(), "
+                                    + "outcome_detail = $3, lease_until = null where id = $1")
                             .execute(Tuple.of(id, ack.outcome().name(), ack.detail())).replaceWithVoid();
+                    return ack.outcome() == Acknowledgement.Outcome.BOUNCED ? recorded.chain(() -> markUndeliverable(conn, id))
+                            : recorded;
                 }));
+    }
+
+    /** Until contacts-service reports a change to the point (FactsService clears the mark), decisions pass it over. */
+    private static Uni<Void> markUndeliverable(SqlConnection conn, UUID outreachId) {
+        return conn.preparedQuery("update contact_point_facts f set undeliverable_at = now(), changed_at = now() from outreach o "
+                        + "where o.id = $1 and f.contact_point_id = o.contact_point_id and f.undeliverable_at is null")
+                .execute(Tuple.of(outreachId)).replaceWithVoid();
     }
 }

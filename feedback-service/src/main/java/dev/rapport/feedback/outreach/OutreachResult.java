@@ -11,13 +11,17 @@ public record OutreachResult(UUID id, String status, Decision decision) {
 
     public static final String QUEUED = "QUEUED";
 
+    /**
+     * Accepted for delivery: queued now, or deferred by the person's quiet hours (then the decision says not now,
+     * with {@code notBefore}, and consent-service releases it to the delivery queue at that instant).
+     */
     public boolean queued() {
-        return QUEUED.equals(status) && decision != null && decision.allowed();
+        return QUEUED.equals(status);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Decision(boolean allowed, List<Reason> reasons, UUID contactPointId, String channel,
-            UUID evidenceEventId, Instant evaluatedAt) {
+            UUID evidenceEventId, Instant evaluatedAt, Instant notBefore) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -67,6 +67,17 @@ class OutreachRetryTest {
     }
 
     @Test
+    void aSendDeferredByQuietHoursIsQueuedNotDenied() {
+        Fixtures.Consultation c = openConsultation(1);
+        UUID person = UUID.randomUUID();
+        ConsentStub.deferUntil(person, java.time.Instant.now().plusSeconds(6 * 3600));
+        marketer().body("{\"audience\":[{\"contactId\":\"" + person + "\"}]}").post("/consultations/" + c.id() + "/invitations")
+                .then().statusCode(200);
+        assertEquals("QUEUED", invitationOf(c, person).getString("delivery.status"));
+        assertEquals(1, ConsentStub.requestsFor(person).size());
+    }
+
+    @Test
     void basicsAreServedAndEverythingElseNeedsAToken() {
         given().get("/q/health").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);

@@ -32,11 +32,17 @@ public class ConsentStub implements QuarkusTestResourceLifecycleManager {
     private static final List<Request> REQUESTS = new CopyOnWriteArrayList<>();
     private static final Map<UUID, List<String>> DENIALS = new ConcurrentHashMap<>();
     private static final Map<UUID, Boolean> UNREACHABLE = new ConcurrentHashMap<>();
+    private static final Map<UUID, Instant> DEFERRED = new ConcurrentHashMap<>();
     private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public static void deny(UUID contactId, String... reasons) {
         DENIALS.put(contactId, List.of(reasons));
+    }
+
+    /** Requests about this contact are accepted but deferred by quiet hours until the given instant. */
+    public static void deferUntil(UUID contactId, Instant notBefore) {
+        DEFERRED.put(contactId, notBefore);
     }
 
     /** Requests about this contact fail with 503, as if consent-service were down. */
@@ -102,17 +108,19 @@ public class ConsentStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String answer(UUID contactId, String channel) throws IOException {
-        List<String> reasons = DENIALS.get(contactId);
+        Instant deferredUntil = DEFERRED.get(contactId);
+        List<String> reasons = deferredUntil != null ? List.of("quiet-hours") : DENIALS.get(contactId);
         boolean allowed = reasons == null;
         Map<String, Object> decision = new java.util.LinkedHashMap<>();
         decision.put("allowed", allowed);
         decision.put("reasons", allowed ? List.of() : reasons.stream().map(r -> Map.of("code", r, "detail", "stub")).toList());
-        decision.put("contactPointId", allowed ? UUID.randomUUID().toString() : null);
+        decision.put("contactPointId", allowed || deferredUntil != null ? UUID.randomUUID().toString() : null);
+        decision.put("notBefore", deferredUntil == null ? null : deferredUntil.toString());
         decision.put("channel", channel == null ? "EMAIL" : channel);
         decision.put("evidenceEventId", allowed ? UUID.randomUUID().toString() : null);
         decision.put("evaluatedAt", Instant.now().toString());
         decision.put("somethingNew", "ignored by callers");
-        return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "status", allowed ? "QUEUED" : "DENIED",
+        return JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "status", allowed || deferredUntil != null ? "QUEUED" : "DENIED",
                 "decision", decision));
     }
 

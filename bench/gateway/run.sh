@@ -40,6 +40,7 @@ stop_all() {
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap stop_all EXIT
+trap 'exit 130' INT TERM
 
 OUTBOX_TOKEN=$(token integration contacts-service)
 CONSENT_TOKEN=$(token integration feedback-service)

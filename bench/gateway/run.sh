@@ -34,6 +34,7 @@ for m in "${MEMBERS[@]}"; do PORT[$m]=$(free_port); done
 url() { echo "http://localhost:${PORT[$1]}"; }
 
 stop_all() {
+  trap "" INT TERM   # finish the cleanup even when interrupted again
   for m in "${MEMBERS[@]}"; do [ -n "${PID[$m]:-}" ] && kill "${PID[$m]}" 2>/dev/null || true; done
   for m in "${MEMBERS[@]}"; do [ -n "${PID[$m]:-}" ] && wait "${PID[$m]}" 2>/dev/null || true; done
   [ -f "$WORK/gateway.jfr" ] && cp "$WORK/gateway.jfr" bench/work/gateway.jfr

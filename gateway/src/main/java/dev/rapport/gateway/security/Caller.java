@@ -17,9 +17,10 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    /** The Authorization header to send downstream. */
+    /** The Authorization header to send downstream; none without a token (only the bench profile allows that). */
     public String bearer() {
-        return "Bearer " + jwt.getRawToken();
+        String raw = jwt.getRawToken();
+        return raw == null ? null : "Bearer " + raw;
     }
 
     public boolean isStaffOrPartner() {

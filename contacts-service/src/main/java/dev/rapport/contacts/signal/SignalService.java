@@ -2,6 +2,7 @@ package dev.rapport.contacts.signal;
 
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -56,6 +57,20 @@ public class SignalService {
                     r.getString("owner") == null ? "" : r.getString("owner"),
                     r.getOffsetDateTime("since").withOffsetSameInstant(ZoneOffset.UTC), r.getUUID("contact_id"),
                     r.getString("kind"), r.getString("tiebreak")));
+        });
+    }
+
+    /** The signals due for each contact asked, in one query; grouped per id in the order asked. */
+    public Uni<List<PerContact<SignalView>>> dueFor(List<UUID> contactIds) {
+        String sql = "with " + queries.cte() + """
+                select s.contact_id, s.kind, s.since, s.facts, s.tiebreak, c.display_name, c.owner
+                from due_signals s join contacts c on c.id = s.contact_id and c.merged_into is null
+                where s.contact_id = any($1)
+                order by s.contact_id, s.since, s.kind, s.tiebreak""";
+        return pool.preparedQuery(sql).execute(Tuple.of(contactIds.toArray(UUID[]::new))).map(rows -> {
+            List<SignalView> views = new ArrayList<>();
+            rows.forEach(r -> views.add(view(r)));
+            return PerContact.group(contactIds, views, SignalView::contactId);
         });
     }
 

@@ -273,7 +273,7 @@ public class InteractionService {
         return Cursor.encode(v.occurredAt(), v.id());
     }
 
-    static InteractionView view(Row r) {
+    public static InteractionView view(Row r) {
         JsonObject details = r.getJsonObject("details");
         Map<String, String> d = null;
         if (details != null) {

@@ -1,7 +1,5 @@
 package dev.rapport.contacts.subject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.contact.ContactService;
 import dev.rapport.contacts.followup.FollowUpService;
 import dev.rapport.contacts.interaction.InteractionService;
@@ -10,6 +8,7 @@ import dev.rapport.contacts.outbox.ContactPointChange;
 import dev.rapport.contacts.outbox.Outbox;
 import dev.rapport.contacts.signal.SignalService;
 import dev.rapport.contacts.value.ValueService;
+import dev.rapport.platform.json.StoredJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,7 +44,7 @@ public class SubjectService {
     @Inject
     Outbox outbox;
     @Inject
-    ObjectMapper json;
+    StoredJson stored;
 
     public Uni<SubjectExport> export(UUID id) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -111,7 +110,7 @@ public class SubjectService {
 
     private Uni<ErasureReport> earlier(SqlConnection conn, UUID survivor) {
         return conn.preparedQuery("select report from contact_erasures where contact_id = $1").execute(Tuple.of(survivor))
-                .map(rows -> read(rows.iterator().next().getString("report")));
+                .map(rows -> stored.read(rows.iterator().next().getString("report"), ErasureReport.class));
     }
 
     private Uni<ErasureReport> eraseNow(SqlConnection conn, UUID survivor, List<UUID> ids, List<UUID> mergedAway,
@@ -143,27 +142,11 @@ public class SubjectService {
                         .execute(Tuple.of(mentions)))
                 .call(report -> conn.preparedQuery(
                         "insert into contact_erasures (contact_id, erased_at, erased_by, report) values ($1, $2, $3, $4)")
-                        .execute(Tuple.of(survivor, now, actor, write(report))));
+                        .execute(Tuple.of(survivor, now, actor, stored.write(report))));
     }
 
     private static Instant instant(Row r, String column) {
         OffsetDateTime t = r.getOffsetDateTime(column);
         return t == null ? null : t.toInstant();
-    }
-
-    private String write(ErasureReport report) {
-        try {
-            return json.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ErasureReport read(String report) {
-        try {
-            return json.readValue(report, ErasureReport.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -118,7 +118,7 @@ public class ByContactQueries {
         return ids.toArray(UUID[]::new);
     }
 
-    static Instant instant(Row r, String column) {
+    public static Instant instant(Row r, String column) {
         OffsetDateTime t = r.getOffsetDateTime(column);
         return t == null ? null : t.toInstant();
     }

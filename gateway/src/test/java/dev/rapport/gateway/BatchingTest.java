@@ -59,9 +59,7 @@ class BatchingTest {
         assertTrue(Stubs.feedback.calls().isEmpty());
     }
 
-    @Test
-    void everyNestedContactFieldCostsOneCallPerServiceForAHundredContacts() {
-        JsonPath answer = GraphQL.query(ADMIN, """
+    static final String EVERY_FIELD = """
                 { contacts(first: 100) { nodes { id
                     contactPoints { address } value { currency } leadScore { score } signals { kind }
                     followUps(includeCompleted: true) { topic } timeline(first: 5) { nodes { id type } pageInfo { endCursor hasNextPage } }
@@ -70,7 +68,14 @@ class BatchingTest {
                     consentLedger(first: 10) { nodes { id kind } pageInfo { endCursor } } touches(status: "DELIVERED") { id status }
                     cases(status: "OPEN") { id status } invitations { consultationTitle responded } loopFollowUps { answer why }
                     ratings { stars subjectType } consultationResponses { consultationId ratings { bucket } }
-                    renewalScores { programmeName period score } } } }""");
+                    renewalScores { programmeName period score } } } }""";
+
+    @Test
+    void everyNestedContactFieldCostsOneCallPerServiceForAHundredContacts() {
+        // the first query through every resolver loads and compiles a lot; count the calls of the second
+        GraphQL.query(ADMIN, EVERY_FIELD);
+        Stubs.resetAll();
+        JsonPath answer = GraphQL.query(ADMIN, EVERY_FIELD);
 
         assertNull(answer.getList("errors"), () -> answer.prettify());
         assertEquals(100, answer.getList("data.contacts.nodes").size());

@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(value = Stubs.class, restrictToAnnotatedClass = false)
 class BatchingTest {
     static final String MARKETER = Tokens.forRoles("mia", "marketer");
+    static final String ADMIN = Tokens.forRoles("root", "admin");
 
     @BeforeEach
     void reset() {
@@ -56,6 +57,87 @@ class BatchingTest {
         assertEquals(List.of("GET /contact-points", "GET /contacts", "GET /values"), paths(Stubs.contacts).stream().sorted().toList());
         assertEquals(List.of("GET /consents", "GET /policies", "POST /decisions/bulk"), paths(Stubs.consent).stream().sorted().toList());
         assertTrue(Stubs.feedback.calls().isEmpty());
+    }
+
+    static final String EVERY_FIELD = """
+                { contacts(first: 100) { nodes { id
+                    contactPoints { address } value { currency } leadScore { score } signals { kind }
+                    followUps(includeCompleted: true) { topic } timeline(first: 5) { nodes { id type } pageInfo { endCursor hasNextPage } }
+                    organisation { name }
+                    consents { status } policy { doNotContact } mayContact(purpose: "survey") { allowed }
+                    consentLedger(first: 10) { nodes { id kind } pageInfo { endCursor } } touches(status: "DELIVERED") { id status }
+                    cases(status: "OPEN") { id status } invitations { consultationTitle responded } loopFollowUps { answer why }
+                    ratings { stars subjectType } consultationResponses { consultationId ratings { bucket } }
+                    renewalScores { programmeName period score } } } }""";
+
+    @Test
+    void everyNestedContactFieldCostsOneCallPerServiceForAHundredContacts() {
+        // the first query through every resolver loads and compiles a lot; count the calls of the second
+        GraphQL.query(ADMIN, EVERY_FIELD);
+        Stubs.resetAll();
+        JsonPath answer = GraphQL.query(ADMIN, EVERY_FIELD);
+
+        assertNull(answer.getList("errors"), () -> answer.prettify());
+        assertEquals(100, answer.getList("data.contacts.nodes").size());
+        // each answer lands on its own contact
+        assertEquals("n-c-007", answer.getString("data.contacts.nodes[7].timeline.pageInfo.endCursor"));
+        assertEquals("i-c-007", answer.getString("data.contacts.nodes[7].timeline.nodes[0].id"));
+        assertEquals("Org org-7", answer.getString("data.contacts.nodes[7].organisation.name"));
+        assertEquals("older-c-042", answer.getString("data.contacts.nodes[42].consentLedger.pageInfo.endCursor"));
+        assertEquals("case-c-042", answer.getString("data.contacts.nodes[42].cases[0].id"));
+        assertEquals(2, answer.getInt("data.contacts.nodes[13].ratings[0].stars"));
+        assertEquals(5, answer.getInt("data.contacts.nodes[12].ratings[0].stars"));
+        assertEquals(12.5, answer.getDouble("data.contacts.nodes[99].leadScore.score"));
+        assertEquals("FOLLOW_UP_DUE", answer.getString("data.contacts.nodes[50].signals[0].kind"));
+        assertEquals("call back", answer.getString("data.contacts.nodes[50].followUps[0].topic"));
+        assertEquals("DELIVERED", answer.getString("data.contacts.nodes[50].touches[0].status"));
+        assertEquals("Roadmap", answer.getString("data.contacts.nodes[50].invitations[0].consultationTitle"));
+        assertEquals("PARTLY", answer.getString("data.contacts.nodes[50].loopFollowUps[0].answer"));
+        assertEquals("ESSENTIAL", answer.getString("data.contacts.nodes[50].consultationResponses[0].ratings[0].bucket"));
+        assertEquals(4, answer.getInt("data.contacts.nodes[50].renewalScores[0].score"));
+
+        // exactly one call per field and service, each naming all hundred contacts (or their ten organisations)
+        assertEquals(List.of("GET /by-contact/follow-ups", "GET /by-contact/interactions", "GET /by-contact/signals",
+                "GET /contact-points", "GET /contacts", "GET /lead-scores", "GET /organisations", "GET /values"),
+                paths(Stubs.contacts).stream().sorted().toList());
+        assertEquals(List.of("GET /by-contact/consent-events", "GET /by-contact/outreach-requests", "GET /consents",
+                "GET /policies", "POST /decisions/bulk"), paths(Stubs.consent).stream().sorted().toList());
+        assertEquals(List.of("GET /by-contact/cases", "GET /by-contact/follow-ups", "GET /by-contact/invitations",
+                "GET /by-contact/ratings", "GET /by-contact/renewal-scores", "GET /by-contact/responses"),
+                paths(Stubs.feedback).stream().sorted().toList());
+        List<StubService.Call> bulk = new java.util.ArrayList<>();
+        for (StubService s : List.of(Stubs.contacts, Stubs.consent, Stubs.feedback)) {
+            s.calls().stream().filter(c -> c.query() != null && c.query().contains("contactIds=")).forEach(bulk::add);
+        }
+        assertEquals(16, bulk.size());
+        bulk.forEach(c -> assertEquals(100, idsIn(c.query(), "contactIds").size(), c.path()));
+        StubService.Call organisations = Stubs.contacts.calls().stream().filter(c -> c.path().equals("/organisations")).findFirst().orElseThrow();
+        assertEquals(10, idsIn(organisations.query(), "ids").size());
+    }
+
+    @Test
+    void aContactReadingItselfUsesTheSameBulkEndpointsWithItsOwnId() {
+        JsonPath answer = GraphQL.query(Tokens.forContact("c-ada"), "{ me { id followUps { topic } cases { id } ratings { stars } "
+                + "consultationResponses { id } timeline { nodes { id } } } }");
+
+        assertNull(answer.getList("errors"), () -> answer.prettify());
+        assertEquals("case-c-ada", answer.getString("data.me.cases[0].id"));
+        List<StubService.Call> bulk = new java.util.ArrayList<>();
+        for (StubService s : List.of(Stubs.contacts, Stubs.feedback)) {
+            s.calls().stream().filter(c -> c.path().startsWith("/by-contact/")).forEach(bulk::add);
+        }
+        assertEquals(5, bulk.size());
+        bulk.forEach(c -> assertEquals(List.of("c-ada"), idsIn(c.query(), "contactIds"), c.path()));
+    }
+
+    static List<String> idsIn(String query, String param) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(param + "=")) {
+                return List.of(java.net.URLDecoder.decode(pair.substring(param.length() + 1), java.nio.charset.StandardCharsets.UTF_8)
+                        .split(","));
+            }
+        }
+        return List.of();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +31,57 @@ class SubjectRightsTest {
 
     @Test
     void erasureReportsPerServiceAndNeverClaimsWhatItDidNotGet() {
-        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> new StubService.Answer(204, null, null));
+        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{\"contactId\":\"c-1\"}"));
         Stubs.consent.on("POST", "/contacts/([^/]+)/erasure", r -> new StubService.Answer(503, null, null));
-        // feedback-service has no erasure endpoint: the stub answers 404
+        Stubs.feedback.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{\"contactId\":\"c-1\"}"));
 
         JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"c-1\") { erased services { service status } } }");
 
         assertNull(answer.get("errors"), answer::prettify);
         assertFalse(answer.getBoolean("data.erasePerson.erased"));
-        assertEquals("[ERASED, FAILED, NOT_SUPPORTED]", answer.getList("data.erasePerson.services.status").toString());
+        assertEquals("[ERASED, FAILED, ERASED]", answer.getList("data.erasePerson.services.status").toString());
+        assertEquals(1, Stubs.contacts.calls().stream().filter(c -> c.path().equals("/contacts/c-1/erasure")).count());
+        assertEquals(1, Stubs.feedback.calls().stream().filter(c -> c.path().equals("/contacts/c-1/erasure")).count());
         long consentAttempts = Stubs.consent.calls().stream().filter(c -> c.path().endsWith("/erasure")).count();
         assertEquals(4, consentAttempts, "the first attempt and three retries");
+    }
+
+    @Test
+    void aServiceThatWasDownIsRetriedAndErasureSucceedsOnlyWhenEveryServiceConfirms() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{}"));
+        Stubs.consent.on("POST", "/contacts/([^/]+)/erasure", r -> attempts.incrementAndGet() < 3
+                ? new StubService.Answer(503, null, null) : StubService.Answer.json("{}"));
+        Stubs.feedback.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{}"));
+
+        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"c-2\") { erased services { service status } } }");
+
+        assertNull(answer.get("errors"), answer::prettify);
+        assertTrue(answer.getBoolean("data.erasePerson.erased"));
+        assertEquals("[ERASED, ERASED, ERASED]", answer.getList("data.erasePerson.services.status").toString());
+        assertEquals(3, attempts.get());
+    }
+
+    @Test
+    void aServiceThatKnowsNoSuchPersonHoldsNothing() {
+        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> r.path().group(1).startsWith("missing")
+                ? StubService.Answer.problem(404, "https://rapport.dev/problems/not-found", "Contact does not exist", "id")
+                : StubService.Answer.json("{}"));
+        Stubs.consent.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{}"));
+        Stubs.feedback.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{}"));
+
+        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"missing-9\") { erased services { status } } }");
+
+        assertEquals("[NOTHING_HELD, ERASED, ERASED]", answer.getList("data.erasePerson.services.status").toString(),
+                answer::prettify);
+        assertTrue(answer.getBoolean("data.erasePerson.erased"));
+    }
+
+    @Test
+    void onlyAnAdminErases() {
+        JsonPath answer = GraphQL.query(Tokens.forContact("c-ada"), "mutation { erasePerson(contactId: \"c-ada\") { erased } }");
+        assertEquals("forbidden", answer.getString("errors[0].extensions.code"), answer::prettify);
+        assertTrue(Stubs.contacts.calls().stream().noneMatch(c -> c.path().endsWith("/erasure")));
     }
 
     @Test
@@ -51,9 +93,22 @@ class SubjectRightsTest {
         assertFalse(answer.getBoolean("data.exportPersonalData.complete"));
         assertTrue(answer.getBoolean("data.exportPersonalData.services[0].complete"));
         assertTrue(answer.getString("data.exportPersonalData.services[0].data").contains("c-1@example.com"));
+        assertEquals(List.of("/contacts/c-1/data-export"), Stubs.contacts.calls().stream().map(StubService.Call::path).toList());
         assertTrue(answer.getString("data.exportPersonalData.services[1].data").contains("GRANTED"));
         assertFalse(answer.getBoolean("data.exportPersonalData.services[2].complete"));
         assertEquals("feedback-service is unavailable", answer.getString("data.exportPersonalData.services[2].error"));
+    }
+
+    @Test
+    void theExportIsEachServicesOwnDocument() {
+        JsonPath answer = GraphQL.query(ADMIN, "{ exportPersonalData(contactId: \"c-3\") { complete services { service complete data } } }");
+
+        assertNull(answer.get("errors"), answer::prettify);
+        assertTrue(answer.getBoolean("data.exportPersonalData.complete"));
+        assertEquals("[contacts-service, consent-service, feedback-service]",
+                answer.getList("data.exportPersonalData.services.service").toString());
+        assertTrue(answer.getString("data.exportPersonalData.services[2].data").contains("\"problem\":\"bill\""));
+        assertEquals(1, Stubs.feedback.calls().size());
     }
 
     @Test

@@ -4,7 +4,10 @@ import dev.rapport.platform.web.QueryParams;
 import dev.rapport.consent.common.Params;
 import dev.rapport.consent.policy.PolicyService;
 import dev.rapport.consent.policy.PolicyView;
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +28,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Consents and policies of many contacts in one call, for callers that show a list (the gateway resolves a page of
- * contacts with one call here instead of one per contact). Staff and integrations only: a contact reads its own
- * through the per-contact endpoints.
+ * contacts with one call here instead of one per contact). Consents and policies are for staff and integrations (a
+ * contact reads its own through the per-contact endpoints); the ledger also for a contact asking for themselves.
  */
 @Path("/")
 public class BulkConsentsResource {
@@ -39,6 +42,8 @@ public class BulkConsentsResource {
     LedgerService ledger;
     @Inject
     PolicyService policies;
+    @Inject
+    Caller caller;
 
     @GET
     @Path("consents")
@@ -68,6 +73,24 @@ public class BulkConsentsResource {
         return Multi.createFrom().iterable(ids(contactIds))
                 .onItem().transformToUniAndConcatenate(policies::get)
                 .collect().asList();
+    }
+
+    @GET
+    @Path("by-contact/consent-events")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.CONTACT})
+    @Operation(summary = "The newest ledger events of many contacts",
+            description = "contactIds: comma-separated, at most 500. One entry per distinct id, in the order asked: that "
+                    + "contact's `limit` newest events (default 50, at most 1000), newest first, and `next`, a cursor to "
+                    + "the older ones (pass it back with that contact alone). A contact without events has an empty list. "
+                    + "One query. A contact may ask only for themselves.")
+    @APIResponse(responseCode = "400", description = "A contact id, the cursor or the limit is malformed, none or too many "
+            + "ids were given, or a cursor came with more than one id")
+    @APIResponse(responseCode = "403", description = "A contact asking for someone else")
+    public Uni<List<PerContact<ConsentEventView>>> ledgers(@RestQuery List<String> contactIds, @RestQuery String cursor,
+            @RestQuery Integer limit) {
+        List<UUID> ids = ids(contactIds);
+        caller.assertMayActForAll(ids);
+        return ledger.newestOf(ids, cursor, Cursor.limit(limit, 50, 1000));
     }
 
     static List<UUID> ids(List<String> raw) {

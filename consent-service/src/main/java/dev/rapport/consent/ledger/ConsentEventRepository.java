@@ -1,5 +1,6 @@
 package dev.rapport.consent.ledger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,23 @@ public class ConsentEventRepository implements PanacheRepositoryBase<ConsentEven
 
     public Uni<List<ConsentEvent>> ofContacts(Collection<UUID> contactIds) {
         return list("contactId in :ids order by occurredAt, recordedAt, seq", Parameters.with("ids", contactIds));
+    }
+
+    /**
+     * Each contact's {@code perContact} newest events (before {@code beforeSeq} when given), newest first, in one
+     * statement: a window over the contact's chain.
+     */
+    public Uni<List<ConsentEvent>> newestOf(Collection<UUID> contactIds, Long beforeSeq, int perContact) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select e.* from consent_events e
+                join (select id, row_number() over (partition by contact_id order by seq desc) as rn
+                      from consent_events
+                      where contact_id in (:ids) and (cast(:before as bigint) is null or seq < cast(:before as bigint))) ranked
+                  on ranked.id = e.id
+                where ranked.rn <= :n
+                order by e.contact_id, e.seq desc""", ConsentEvent.class)
+                .setParameter("ids", contactIds).setParameter("before", beforeSeq).setParameter("n", perContact)
+                .getResultList());
     }
 
     public Uni<List<ConsentEvent>> page(UUID contactId, long afterSeq, int limit) {

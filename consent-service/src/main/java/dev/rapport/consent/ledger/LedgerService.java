@@ -9,6 +9,7 @@ import dev.rapport.consent.subject.ConsentSubjectRepository;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -189,6 +190,27 @@ public class LedgerService {
         }
         return events.page(contactId, after, limit)
                 .map(rows -> Page.of(rows, limit, ConsentEventView::from, e -> Cursor.encode(e.seq)));
+    }
+
+    /**
+     * The {@code limit} newest ledger events of each contact, newest first, with each contact's cursor to the older
+     * events; a cursor (one contact only) continues from there.
+     */
+    @WithSession
+    public Uni<List<PerContact<ConsentEventView>>> newestOf(List<UUID> contactIds, String cursor, int limit) {
+        List<String> keys = Cursor.decode(cursor, 1);
+        if (!keys.isEmpty() && contactIds.size() > 1) {
+            throw ProblemException.badField("cursor", "continues one contact's ledger; ask for that contact alone");
+        }
+        Long before;
+        try {
+            before = keys.isEmpty() ? null : Long.parseLong(keys.get(0));
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField("cursor", "is not a cursor this API returned");
+        }
+        return events.newestOf(contactIds, before, limit + 1).map(rows -> PerContact.paged(contactIds,
+                rows.stream().map(ConsentEventView::from).toList(), limit, ConsentEventView::contactId,
+                e -> Cursor.encode(e.seq())));
     }
 
     @WithSession

@@ -1,7 +1,5 @@
 package dev.rapport.contacts.contact;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.contactpoint.Channel;
 import dev.rapport.contacts.contactpoint.ContactPoint;
 import dev.rapport.contacts.contactpoint.PointContext;
@@ -9,7 +7,6 @@ import dev.rapport.contacts.contactpoint.ProvenanceKind;
 import dev.rapport.contacts.outbox.ContactPointChange;
 import dev.rapport.contacts.outbox.Outbox;
 import dev.rapport.contacts.value.ValueService;
-import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,7 +15,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +35,7 @@ public class ContactMerge {
     @Inject
     ValueService values;
     @Inject
-    ObjectMapper json;
+    Outbox outbox;
 
     public Uni<UUID> merge(UUID survivorId, MergeRequest in) {
         if (survivorId.equals(in.mergeId())) {
@@ -76,7 +72,7 @@ public class ContactMerge {
                                     .chain(() -> values.recompute(conn, List.of(survivorId)))
                                     .chain(() -> {
                                         changes.add(ContactPointChange.merged(survivorId, in.mergeId()));
-                                        return appendOutbox(conn, changes);
+                                        return outbox.append(conn, changes);
                                     }));
                 })).replaceWith(survivorId);
     }
@@ -159,25 +155,6 @@ public class ContactMerge {
                 .chain(() -> conn.preparedQuery("update contacts set merged_into = $1, updated_at = now() where id = $2 or merged_into = $2")
                         .execute(both))
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> appendOutbox(SqlConnection conn, List<ContactPointChange> changes) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Tuple> rows = new ArrayList<>();
-        for (ContactPointChange c : changes) {
-            rows.add(Tuple.of(Ids.newId(), c.contactId(), Outbox.CONTACT_POINT_CHANGED, write(c), now));
-        }
-        return conn.preparedQuery("""
-                insert into outbox (event_id, contact_id, event_type, payload, created_at) values ($1, $2, $3, $4, $5)""")
-                .executeBatch(rows).replaceWithVoid();
-    }
-
-    private String write(ContactPointChange c) {
-        try {
-            return json.writeValueAsString(c);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ContactPoint point(Row r) {

@@ -1,6 +1,8 @@
 package dev.rapport.contacts.followup;
 
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +47,21 @@ public class FollowUpResource {
     public Uni<List<FollowUpView>> list(@PathParam("id") UUID contactId, @QueryParam("includeCompleted") boolean all) {
         caller.assertMayActFor(contactId);
         return service.list(contactId, all);
+    }
+
+    @GET
+    @Path("by-contact/follow-ups")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.CONTACT})
+    @Operation(summary = "Follow-ups of many contacts at once (for batched lookups)",
+            description = "contactIds: comma-separated or repeated, at most 500; open ones unless includeCompleted=true. One "
+                    + "entry per distinct id, in the order asked (empty list for none). A contact may ask only for themselves.")
+    @APIResponse(responseCode = "400", description = "A contact id is not a UUID, or none or more than 500 were given")
+    @APIResponse(responseCode = "403", description = "A contact asking for someone else")
+    public Uni<List<PerContact<FollowUpView>>> byContact(@QueryParam("contactIds") List<String> contactIds,
+            @QueryParam("includeCompleted") boolean all) {
+        List<UUID> ids = QueryParams.uuids("contactIds", contactIds, PerContact.MAX_IDS);
+        caller.assertMayActForAll(ids);
+        return service.listFor(ids, all);
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.rapport.contacts.followup;
 
 import dev.rapport.contacts.contact.ContactService;
 import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -41,6 +42,15 @@ public class FollowUpService {
                 ? followUps.list("contactId = ?1 order by dueOn, id", c.id)
                 : followUps.list("contactId = ?1 and completedAt is null order by dueOn, id", c.id))
                 .map(l -> l.stream().map(FollowUpView::from).toList()));
+    }
+
+    /** Follow-ups of many contacts in one query, grouped per id in the order asked (due date first). */
+    @WithSession
+    public Uni<List<PerContact<FollowUpView>>> listFor(List<UUID> contactIds, boolean includeCompleted) {
+        return (includeCompleted
+                ? followUps.list("contactId in ?1 order by contactId, dueOn, id", contactIds)
+                : followUps.list("contactId in ?1 and completedAt is null order by contactId, dueOn, id", contactIds))
+                .map(l -> PerContact.group(contactIds, l.stream().map(FollowUpView::from).toList(), FollowUpView::contactId));
     }
 
     @WithTransaction

@@ -4,6 +4,7 @@ import dev.rapport.platform.web.QueryParams;
 import dev.rapport.contacts.contact.ContactService;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
@@ -67,8 +68,29 @@ public class InteractionResource {
     public Uni<Page<InteractionView>> timeline(@PathParam("id") UUID id, @QueryParam("type") List<String> types,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         caller.assertMayActFor(id);
-        List<InteractionType> parsed = types == null ? List.of() : types.stream().map(t -> QueryParams.enumValue(InteractionType.class, "type", t)).toList();
+        List<InteractionType> parsed = types(types);
         int size = Cursor.limit(limit, 50, 500);
         return contacts.resolveId(id).chain(resolved -> interactions.timeline(resolved, parsed, cursor, size));
+    }
+
+    @GET
+    @Path("by-contact/interactions")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.CONTACT})
+    @Operation(summary = "The first page of many contacts' timelines at once (for batched lookups)",
+            description = "contactIds: comma-separated or repeated, at most 500. One entry per distinct id, in the order asked: "
+                    + "that contact's `limit` newest interactions (default 20, at most 100) and `next`, the cursor for "
+                    + "GET /contacts/{id}/interactions (null on the last page). A cursor given here applies to every contact. "
+                    + "One query. A contact may ask only for themselves.")
+    @APIResponse(responseCode = "400", description = "A contact id, type, cursor or limit is malformed; the problem names it")
+    @APIResponse(responseCode = "403", description = "A contact asking for someone else")
+    public Uni<List<PerContact<InteractionView>>> byContact(@QueryParam("contactIds") List<String> contactIds,
+            @QueryParam("type") List<String> types, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        List<UUID> ids = QueryParams.uuids("contactIds", contactIds, PerContact.MAX_IDS);
+        caller.assertMayActForAll(ids);
+        return interactions.timelines(ids, types(types), cursor, Cursor.limit(limit, 20, 100));
+    }
+
+    private static List<InteractionType> types(List<String> types) {
+        return types == null ? List.of() : types.stream().map(t -> QueryParams.enumValue(InteractionType.class, "type", t)).toList();
     }
 }

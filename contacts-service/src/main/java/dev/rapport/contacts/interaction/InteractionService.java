@@ -5,6 +5,7 @@ import dev.rapport.contacts.value.ValueService;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -210,32 +211,69 @@ public class InteractionService {
 
     /** Newest first, keyset-paged on (occurredAt, id). */
     public Uni<Page<InteractionView>> timeline(UUID contactId, List<InteractionType> types, String cursor, int limit) {
-        List<String> after = Cursor.decode(cursor, 2);
-        Instant afterAt;
-        UUID afterId;
-        try {
-            afterAt = after.isEmpty() ? null : Instant.parse(after.get(0));
-            afterId = after.isEmpty() ? null : UUID.fromString(after.get(1));
-        } catch (RuntimeException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this API returned");
-        }
-        String[] typeNames = types == null || types.isEmpty() ? null : types.stream().map(Enum::name).toArray(String[]::new);
+        Keyset after = Keyset.of(cursor);
         return pool.preparedQuery("""
                 select * from interactions
                 where contact_id = $1
                   and ($2::text[] is null or type = any($2))
                   and ($3::timestamptz is null or (occurred_at, id) < ($3, $4))
                 order by occurred_at desc, id desc limit $5""")
-                .execute(Tuple.of(contactId, typeNames, afterAt == null ? null : afterAt.atOffset(ZoneOffset.UTC), afterId,
-                        limit + 1))
+                .execute(Tuple.of(contactId, typeNames(types), after.at(), after.id(), limit + 1))
                 .map(rows -> {
                     List<InteractionView> views = new ArrayList<>();
                     rows.forEach(r -> views.add(view(r)));
-                    return Page.of(views, limit, v -> v, v -> Cursor.encode(v.occurredAt(), v.id()));
+                    return Page.of(views, limit, v -> v, InteractionService::cursorOf);
                 });
     }
 
-    static InteractionView view(Row r) {
+    /**
+     * The first page of many contacts' timelines in one query: each contact's {@code limit} newest interactions (a window
+     * over the timeline index) with that contact's own cursor for the next page. A cursor given here applies to every
+     * contact (interactions older than it), so one contact's {@code next} continues that contact's timeline.
+     */
+    public Uni<List<PerContact<InteractionView>>> timelines(List<UUID> contactIds, List<InteractionType> types, String cursor,
+            int limit) {
+        Keyset after = Keyset.of(cursor);
+        return pool.preparedQuery("""
+                select * from (
+                  select i.*, row_number() over (partition by i.contact_id order by i.occurred_at desc, i.id desc) as rn
+                  from interactions i
+                  where i.contact_id = any($1)
+                    and ($2::text[] is null or i.type = any($2))
+                    and ($3::timestamptz is null or (i.occurred_at, i.id) < ($3, $4))) ranked
+                where rn <= $5
+                order by contact_id, occurred_at desc, id desc""")
+                .execute(Tuple.of(contactIds.toArray(UUID[]::new), typeNames(types), after.at(), after.id(), limit + 1))
+                .map(rows -> {
+                    List<InteractionView> views = new ArrayList<>();
+                    rows.forEach(r -> views.add(view(r)));
+                    return PerContact.paged(contactIds, views, limit, InteractionView::contactId, InteractionService::cursorOf);
+                });
+    }
+
+    private record Keyset(OffsetDateTime at, UUID id) {
+        static Keyset of(String cursor) {
+            List<String> after = Cursor.decode(cursor, 2);
+            if (after.isEmpty()) {
+                return new Keyset(null, null);
+            }
+            try {
+                return new Keyset(Instant.parse(after.get(0)).atOffset(ZoneOffset.UTC), UUID.fromString(after.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.badField("cursor", "is not a cursor this API returned");
+            }
+        }
+    }
+
+    private static String[] typeNames(List<InteractionType> types) {
+        return types == null || types.isEmpty() ? null : types.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static String cursorOf(InteractionView v) {
+        return Cursor.encode(v.occurredAt(), v.id());
+    }
+
+    public static InteractionView view(Row r) {
         JsonObject details = r.getJsonObject("details");
         Map<String, String> d = null;
         if (details != null) {

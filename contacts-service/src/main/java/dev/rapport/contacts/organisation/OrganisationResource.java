@@ -14,6 +14,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import dev.rapport.platform.web.QueryParams;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -57,9 +59,13 @@ public class OrganisationResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
-    @Operation(summary = "List organisations by name, with cursor paging")
-    public Uni<Page<OrganisationView>> list(@QueryParam("name") String name, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
-        return service.list(name, cursor, Cursor.limit(limit, 50, 500));
+    @Operation(summary = "List organisations by name, with cursor paging",
+            description = "`ids` (comma-separated or repeated, at most 500) serves batched lookups: one call for every "
+                    + "organisation of a page of contacts.")
+    @APIResponse(responseCode = "400", description = "An id, the cursor or the limit is malformed; the problem names it")
+    public Uni<Page<OrganisationView>> list(@QueryParam("name") String name, @QueryParam("ids") List<String> ids,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(name, ids == null || ids.isEmpty() ? null : QueryParams.uuids("ids", ids, 500), cursor,
+                Cursor.limit(limit, 50, 500));
     }
 }

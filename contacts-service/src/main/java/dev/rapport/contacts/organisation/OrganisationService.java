@@ -52,10 +52,14 @@ public class OrganisationService {
     }
 
     @WithSession
-    public Uni<Page<OrganisationView>> list(String name, String cursor, int limit) {
+    public Uni<Page<OrganisationView>> list(String name, List<UUID> ids, String cursor, int limit) {
         List<String> after = Cursor.decode(cursor, 2);
         StringBuilder q = new StringBuilder("from Organisation where 1 = 1");
         Parameters p = new Parameters();
+        if (ids != null) {
+            q.append(" and id in :ids");
+            p.and("ids", ids);
+        }
         if (name != null && !name.isBlank()) {
             q.append(" and lower(name) like :name");
             p.and("name", "%" + name.toLowerCase(Locale.ROOT).replace("%", "\\%") + "%");

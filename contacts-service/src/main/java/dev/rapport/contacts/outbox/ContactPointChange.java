@@ -21,6 +21,11 @@ public record ContactPointChange(String change, UUID contactId, UUID contactPoin
                 p.provenance.name(), p.provenanceSource, p.verifiedAt, null);
     }
 
+    /** A point removed because its person was erased: ids only, so the outbox never carries the address again. */
+    public static ContactPointChange erased(UUID contactId, UUID contactPointId) {
+        return new ContactPointChange("REMOVED", contactId, contactPointId, null, null, null, null, null, null, null);
+    }
+
     public static ContactPointChange merged(UUID survivor, UUID mergedAway) {
         return new ContactPointChange("MERGED", survivor, null, null, null, null, null, null, null, mergedAway);
     }

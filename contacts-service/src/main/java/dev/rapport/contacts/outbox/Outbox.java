@@ -8,6 +8,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Appends contact-point changes to the outbox inside the caller's transaction: both commit, or neither. */
@@ -35,6 +40,21 @@ public class Outbox {
             }
             return chain;
         });
+    }
+
+    /** The same, for work done on the reactive SQL client: rows written on the caller's (transactional) connection. */
+    public Uni<Void> append(SqlConnection conn, List<ContactPointChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Tuple> rows = new ArrayList<>();
+        for (ContactPointChange c : changes) {
+            rows.add(Tuple.of(Ids.newId(), c.contactId(), CONTACT_POINT_CHANGED, write(c), now));
+        }
+        return conn.preparedQuery("""
+                insert into outbox (event_id, contact_id, event_type, payload, created_at) values ($1, $2, $3, $4, $5)""")
+                .executeBatch(rows).replaceWithVoid();
     }
 
     private String write(ContactPointChange c) {

@@ -4,6 +4,7 @@ import dev.rapport.platform.web.QueryParams;
 import dev.rapport.contacts.contact.ContactService;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
@@ -55,6 +56,18 @@ public class SignalResource {
     @APIResponse(responseCode = "404", description = "No such contact")
     public Uni<List<SignalView>> ofContact(@PathParam("id") UUID id) {
         return contacts.resolveId(id).chain(resolved -> signals.due(null, null, resolved, null, 1000)).map(Page::items);
+    }
+
+    @GET
+    @Path("by-contact/signals")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
+    @Operation(summary = "Signals due for many contacts at once (for batched lookups)",
+            description = "contactIds: comma-separated or repeated, at most 500. One entry per distinct id, in the order asked, "
+                    + "each with that contact's due signals (oldest first); a contact with none has an empty list. One query.")
+    @APIResponse(responseCode = "400", description = "A contact id is not a UUID, or none or more than 500 were given")
+    @APIResponse(responseCode = "403", description = "A role that may not read signals")
+    public Uni<List<PerContact<SignalView>>> byContact(@QueryParam("contactIds") List<String> contactIds) {
+        return signals.dueFor(QueryParams.uuids("contactIds", contactIds, PerContact.MAX_IDS));
     }
 
     @POST

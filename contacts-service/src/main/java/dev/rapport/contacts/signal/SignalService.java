@@ -2,6 +2,7 @@ package dev.rapport.contacts.signal;
 
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -45,7 +46,7 @@ public class SignalService {
         int limitParam = params.size();
         String sql = "with " + queries.cte() + """
                 select s.contact_id, s.kind, s.since, s.facts, s.tiebreak, c.display_name, c.owner
-                from due_signals s join contacts c on c.id = s.contact_id and c.merged_into is null
+                from due_signals s join contacts c on c.id = s.contact_id and c.merged_into is null and c.erased_at is null
                 where ($1::text is null or c.owner = $1) and ($2::text is null or s.kind = $2)
                   and ($3::uuid is null or s.contact_id = $3)""" + keyset + """
                  order by coalesce(c.owner, ''), s.since, s.contact_id, s.kind, s.tiebreak limit $""" + limitParam;
@@ -59,10 +60,24 @@ public class SignalService {
         });
     }
 
+    /** The signals due for each contact asked, in one query; grouped per id in the order asked. */
+    public Uni<List<PerContact<SignalView>>> dueFor(List<UUID> contactIds) {
+        String sql = "with " + queries.cte() + """
+                select s.contact_id, s.kind, s.since, s.facts, s.tiebreak, c.display_name, c.owner
+                from due_signals s join contacts c on c.id = s.contact_id and c.merged_into is null and c.erased_at is null
+                where s.contact_id = any($1)
+                order by s.contact_id, s.since, s.kind, s.tiebreak""";
+        return pool.preparedQuery(sql).execute(Tuple.of(contactIds.toArray(UUID[]::new))).map(rows -> {
+            List<SignalView> views = new ArrayList<>();
+            rows.forEach(r -> views.add(view(r)));
+            return PerContact.group(contactIds, views, SignalView::contactId);
+        });
+    }
+
     public Uni<List<OwnerSummary>> summary() {
         return pool.query("with " + queries.cte() + """
                 select c.owner, s.kind, count(*) as n
-                from due_signals s join contacts c on c.id = s.contact_id and c.merged_into is null
+                from due_signals s join contacts c on c.id = s.contact_id and c.merged_into is null and c.erased_at is null
                 group by c.owner, s.kind order by c.owner nulls last, s.kind""").execute().map(rows -> {
             List<OwnerSummary> out = new ArrayList<>();
             rows.forEach(r -> out.add(new OwnerSummary(r.getString("owner"), SignalKind.valueOf(r.getString("kind")),

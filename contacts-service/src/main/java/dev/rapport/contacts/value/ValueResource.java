@@ -2,6 +2,7 @@ package dev.rapport.contacts.value;
 
 import dev.rapport.platform.web.QueryParams;
 import dev.rapport.contacts.contact.ContactService;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -50,5 +51,17 @@ public class ValueResource {
     @APIResponse(responseCode = "404", description = "No such contact")
     public Uni<LeadScoreView> leadScore(@PathParam("id") UUID id) {
         return contacts.resolveId(id).chain(values::leadScore);
+    }
+
+    @GET
+    @Path("lead-scores")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
+    @Operation(summary = "Lead scores of many contacts at once (for batched lookups)",
+            description = "contactIds: comma-separated or repeated, at most 500. One score per distinct id, in the order asked; "
+                    + "a contact without scored behaviour (or unknown) has score 0 and no contributions. One query.")
+    @APIResponse(responseCode = "400", description = "A contact id is not a UUID, or none or more than 500 were given")
+    @APIResponse(responseCode = "403", description = "A role that may not read lead scores")
+    public Uni<List<LeadScoreView>> leadScores(@QueryParam("contactIds") List<String> contactIds) {
+        return values.leadScores(QueryParams.uuids("contactIds", contactIds, PerContact.MAX_IDS));
     }
 }

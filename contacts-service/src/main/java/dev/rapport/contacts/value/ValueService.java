@@ -104,23 +104,31 @@ public class ValueService {
     }
 
     public Uni<LeadScoreView> leadScore(UUID contactId) {
+        return leadScores(List.of(contactId)).map(l -> l.get(0));
+    }
+
+    /** Lead scores of many contacts in one query; in the order asked, a score of 0 for a contact without behaviour. */
+    public Uni<List<LeadScoreView>> leadScores(List<UUID> contactIds) {
         double halfLife = leadScoreConfig.halfLifeDays();
         return pool.preparedQuery("""
-                select type, count(*) as n,
+                select contact_id, type, count(*) as n,
                        sum(power(0.5, greatest(extract(epoch from now() - occurred_at), 0) / 86400.0 / $2)) as decayed
-                from interactions where contact_id = $1 group by type order by type""")
-                .execute(Tuple.of(contactId, halfLife)).map(rows -> {
+                from interactions where contact_id = any($1) group by contact_id, type order by contact_id, type""")
+                .execute(Tuple.of(contactIds.toArray(UUID[]::new), halfLife)).map(rows -> {
                     Map<String, Double> weights = new HashMap<>(leadScoreConfig.weights());
-                    List<LeadScoreView.Contribution> parts = new ArrayList<>();
-                    double total = 0;
+                    Map<UUID, List<LeadScoreView.Contribution>> parts = new LinkedHashMap<>();
+                    contactIds.forEach(id -> parts.put(id, new ArrayList<>()));
                     for (Row r : rows) {
                         String key = r.getString("type").toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                         double w = weights.getOrDefault(key, 0.0);
-                        double points = round(w * r.getDouble("decayed"));
-                        total += points;
-                        parts.add(new LeadScoreView.Contribution(r.getString("type"), r.getLong("n"), w, points));
+                        parts.get(r.getUUID("contact_id")).add(new LeadScoreView.Contribution(r.getString("type"),
+                                r.getLong("n"), w, round(w * r.getDouble("decayed"))));
                     }
-                    return new LeadScoreView(contactId, round(total), Instant.now(), halfLife, parts);
+                    Instant now = Instant.now();
+                    List<LeadScoreView> out = new ArrayList<>(parts.size());
+                    parts.forEach((id, list) -> out.add(new LeadScoreView(id,
+                            round(list.stream().mapToDouble(LeadScoreView.Contribution::points).sum()), now, halfLife, list)));
+                    return out;
                 });
     }
 

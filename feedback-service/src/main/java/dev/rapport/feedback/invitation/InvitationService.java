@@ -129,7 +129,7 @@ public class InvitationService {
         });
     }
 
-    private static InvitationView view(Row r) {
+    public static InvitationView view(Row r) {
         DeliveryView delivery = r.getUUID("message_id") == null ? null : new DeliveryView(r.getUUID("message_id"),
                 r.getString("status"), reasons(r.getArrayOfStrings("reasons")), r.getUUID("outreach_request_id"),
                 r.getOffsetDateTime("decided_at") == null ? null : r.getOffsetDateTime("decided_at").toInstant(),

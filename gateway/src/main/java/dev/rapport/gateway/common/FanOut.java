@@ -9,8 +9,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * For per-contact fields whose service has no bulk endpoint yet: at most {@link #CONCURRENCY} calls in flight per
- * field and query, answers in the order asked. Each call goes through the client bean, so it has its own timeout and
+ * One call per contact, for the one lookup a caller's role cannot make in bulk (an agent's decisions: consent-service's
+ * bulk decisions endpoint is for audiences, not agents). Every Contact field otherwise reads its service's bulk
+ * endpoint. At most {@link #CONCURRENCY} calls in flight per field and query, answers in the order asked. Each call goes through the client bean, so it has its own timeout and
  * retry and is counted by the breaker.
  */
 public final class FanOut {

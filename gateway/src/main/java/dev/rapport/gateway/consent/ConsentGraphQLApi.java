@@ -68,21 +68,25 @@ public class ConsentGraphQLApi {
                 : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.policiesOf(auth, chunk)));
     }
 
-    @Description("The append-only consent ledger, oldest first.")
+    @Description("The append-only consent ledger, newest first (one GET /by-contact/consent-events call for every "
+            + "contact in the answer). pageInfo.endCursor leads to older events; pass it as `after` for one contact only.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<ConsentEventConnection>> consentLedger(@Source List<Contact> contacts, @DefaultValue("50") int first,
             String after) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> consent.ledger(auth, id, after, Math.max(1, Math.min(first, 1000)))
-                .map(p -> p == null ? null : new ConsentEventConnection(p.itemsOrEmpty(), PageInfo.of(p.next())))));
+        int size = Math.max(1, Math.min(first, 1000));
+        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.ledgersOf(auth, chunk, after, size))
+                .map(pages -> pages.stream()
+                        .map(p -> new ConsentEventConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))).toList()));
     }
 
-    @Description("Outreach requests for the person and what became of them (DELIVERED ones are touches).")
+    @Description("Outreach requests for the person and what became of them (DELIVERED ones are touches), newest first. "
+            + "One GET /by-contact/outreach-requests call for every contact in the answer.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<List<Touch>>> touches(@Source List<Contact> contacts, String status, @DefaultValue("20") int first) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> consent.touches(auth, id, status, null, Math.max(1, Math.min(first, 100)))
-                .map(p -> p == null ? List.<Touch>of() : p.itemsOrEmpty())));
+        int size = Math.max(1, Math.min(first, 100));
+        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.touchesOf(auth, chunk, status, size)));
     }
 
     @Description("May we contact this person for this purpose (on this channel, or any channel the person prefers) now? "

@@ -7,12 +7,14 @@ import static dev.rapport.gateway.security.Roles.CONTACT;
 import static dev.rapport.gateway.security.Roles.INTEGRATION;
 import static dev.rapport.gateway.security.Roles.MARKETER;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.contacts.ContactsClient;
 import dev.rapport.gateway.common.Batches;
-import dev.rapport.gateway.common.FanOut;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Connections.ContactConnection;
 import dev.rapport.gateway.contact.Connections.InteractionConnection;
@@ -133,43 +135,57 @@ public class ContactGraphQLApi {
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.values(caller.bearer(), chunk)));
     }
 
-    @Description("Behavioural lead score. contacts-service has no bulk endpoint for it yet: at most 8 calls in flight.")
+    @Description("Behavioural lead score (one GET /lead-scores call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<LeadScore>> leadScore(@Source List<Contact> contacts) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> service.leadScore(auth, id)));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.leadScoresOf(auth, chunk)));
     }
 
-    @Description("Signals active now. No bulk endpoint yet: at most 8 calls in flight.")
+    @Description("Signals active now (one GET /by-contact/signals call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<List<Signal>>> signals(@Source List<Contact> contacts) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> service.signals(auth, id)));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.signalsOf(auth, chunk)));
     }
 
-    @Description("Follow-ups the person asked for. No bulk endpoint yet: at most 8 calls in flight.")
+    @Description("Follow-ups the person asked for (one GET /by-contact/follow-ups call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<List<FollowUp>>> followUps(@Source List<Contact> contacts, @DefaultValue("false") boolean includeCompleted) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> service.followUps(auth, id, includeCompleted)));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
+                chunk -> service.followUpsOf(auth, chunk, includeCompleted)));
     }
 
-    @Description("The interaction timeline, newest first, as a connection per contact (each has its own cursor).")
+    @Description("The interaction timeline, newest first, as a connection per contact (each has its own cursor). One "
+            + "GET /by-contact/interactions call for every contact in the answer; `after` applies to each of them.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<InteractionConnection>> timeline(@Source List<Contact> contacts, @DefaultValue("20") int first,
             String after, List<String> types) throws InvalidInputError {
         String auth = caller.bearer();
         int size = pageSize(first);
-        return failed(FanOut.each(ids(contacts), id -> service.timeline(auth, id, types, after, size)
-                .map(p -> p == null ? null : new InteractionConnection(p.itemsOrEmpty(), PageInfo.of(p.next())))));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
+                        chunk -> service.timelinesOf(auth, chunk, types, after, size))
+                .map(pages -> pages.stream()
+                        .map(p -> new InteractionConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))).toList()));
     }
 
+    @Description("The contact's organisation (one GET /organisations?ids= call for every organisation in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     @Name("organisation")
     public Uni<List<Organisation>> organisationOf(@Source List<Contact> contacts) {
         String auth = caller.bearer();
-        List<String> orgIds = contacts.stream().map(c -> c.organisationId() == null ? "" : c.organisationId()).toList();
-        return failed(FanOut.each(orgIds, id -> id.isEmpty() ? Uni.createFrom().nullItem() : service.organisation(auth, id)));
+        List<String> orgIds = contacts.stream().map(Contact::organisationId).filter(Objects::nonNull).distinct().toList();
+        if (orgIds.isEmpty()) {
+            return Uni.createFrom().item(contacts.stream().map(c -> (Organisation) null).toList());
+        }
+        return failed(Batches.inChunks(orgIds, ContactsClient.MAX_IDS, chunk -> service.organisationsOf(auth, chunk))
+                .map(found -> {
+                    Map<String, Organisation> byId = new HashMap<>();
+                    found.stream().filter(Objects::nonNull).forEach(o -> byId.put(o.id(), o));
+                    return contacts.stream().map(c -> c.organisationId() == null ? null : byId.get(c.organisationId()))
+                            .toList();
+                }));
     }
 
     // --- mutations -------------------------------------------------------------------------------------------------

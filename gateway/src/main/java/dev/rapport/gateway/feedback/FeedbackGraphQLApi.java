@@ -11,7 +11,7 @@ import java.util.List;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
-import dev.rapport.gateway.common.FanOut;
+import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.error.AccessDeniedError;
@@ -38,31 +38,59 @@ public class FeedbackGraphQLApi {
     @Inject
     Caller caller;
 
-    // --- Contact fields (feedback-service has no bulk endpoints yet: at most 8 calls in flight per field) -----------
+    // --- Contact fields: one GET /by-contact/… call per field for every contact in the answer --------------------
 
-    @Description("The person's cases, newest first.")
+    @Description("The person's cases, newest first (`first` per person, at most 100).")
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
     public Uni<List<List<SupportCase>>> cases(@Source List<Contact> contacts, String status, @DefaultValue("20") int first) {
         String auth = caller.bearer();
-        int size = Math.max(1, Math.min(first, 100));
-        return failed(FanOut.each(ids(contacts), id -> feedback.cases(auth, id, status, null, size)
-                .map(p -> p == null ? List.<SupportCase>of() : p.itemsOrEmpty())));
+        int size = perPerson(first);
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, status, size)));
     }
 
-    @Description("Consultations the person was invited to, and whether they responded.")
+    @Description("Consultations the person was invited to, newest first, and whether they responded.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
     public Uni<List<List<Invitation>>> invitations(@Source List<Contact> contacts, @DefaultValue("20") int first) {
         String auth = caller.bearer();
-        int size = Math.max(1, Math.min(first, 100));
-        return failed(FanOut.each(ids(contacts), id -> feedback.invitations(auth, id, null, size)
-                .map(p -> p == null ? List.<Invitation>of() : p.itemsOrEmpty())));
+        int size = perPerson(first);
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.invitationsOf(auth, chunk, size)));
     }
 
     @Description("\"Does this work for you?\" questions sent to the person after a published action, and the answers.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
     public Uni<List<List<LoopFollowUp>>> loopFollowUps(@Source List<Contact> contacts) {
         String auth = caller.bearer();
-        return failed(FanOut.each(ids(contacts), id -> feedback.followUps(auth, id)));
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.followUpsOf(auth, chunk)));
+    }
+
+    @Description("Stars the person gave (interactions, cases, staff), newest first.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<List<List<Rating>>> ratings(@Source List<Contact> contacts, @DefaultValue("20") int first) {
+        String auth = caller.bearer();
+        int size = perPerson(first);
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.ratingsOf(auth, chunk, size)));
+    }
+
+    @Description("How the person ranked consultations' initiatives, newest first; only responses given under their "
+            + "name (anonymous ones are never linked to a person).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<List<List<FeedbackResponse>>> consultationResponses(@Source List<Contact> contacts,
+            @DefaultValue("20") int first) {
+        String auth = caller.bearer();
+        int size = perPerson(first);
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.responsesOf(auth, chunk, size)));
+    }
+
+    @Description("Renewal propensity per programme and period the person is a member in: the latest score (its tier) "
+            + "and the outcome once recorded.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
+    public Uni<List<List<RenewalScore>>> renewalScores(@Source List<Contact> contacts) {
+        String auth = caller.bearer();
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.renewalScoresOf(auth, chunk)));
+    }
+
+    private static int perPerson(int first) {
+        return Math.max(1, Math.min(first, 100));
     }
 
     // --- queries ---------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ public interface LimitsConfig {
      * Batched Contact fields with arguments. A batch is one call for every contact in the answer, so one query may use
      * each of them with one set of arguments only (ask several purposes through {@code decisions(purposes:)}).
      */
-    @WithDefault("mayContact,decisions,timeline,consents,consentLedger,touches,cases,invitations,followUps")
+    @WithDefault("mayContact,decisions,timeline,consents,consentLedger,touches,cases,invitations,followUps,ratings,"
+            + "consultationResponses")
     Set<String> singleArgumentFields();
 }

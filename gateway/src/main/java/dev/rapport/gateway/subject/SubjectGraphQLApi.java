@@ -5,12 +5,8 @@ import static dev.rapport.gateway.security.Roles.CONTACT;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.clients.consent.ConsentClient;
@@ -31,9 +27,6 @@ import org.eclipse.microprofile.graphql.Query;
 /** Data-subject rights across the suite: export everything held about a person; erase it everywhere. */
 @GraphQLApi
 public class SubjectGraphQLApi {
-    /** Timelines and ledgers are exported a page at a time up to this many items per list. */
-    static final int MAX_ITEMS = 1000;
-
     @Inject
     ContactsClient contacts;
     @Inject
@@ -42,52 +35,28 @@ public class SubjectGraphQLApi {
     FeedbackClient feedback;
     @Inject
     Caller caller;
-    @Inject
-    ObjectMapper json;
 
     @Query
-    @Description("Everything the services hold about a person, per service, as JSON. A contact may export itself.")
+    @Description("Everything the services hold about a person, per service, as JSON (each service's own data-subject "
+            + "export, GET /contacts/{id}/data-export). A contact may export itself.")
     @RolesAllowed({ADMIN, CONTACT})
     public Uni<PersonalDataExport> exportPersonalData(@Id @NonNull String contactId) throws AccessDeniedError {
         caller.assertMayActFor(contactId);
         String auth = caller.bearer();
-        Uni<ServiceData> fromContacts = part(ContactsClient.SERVICE, Uni.combine().all().unis(
-                contacts.get(auth, contactId),
-                contacts.timeline(auth, contactId, null, null, MAX_ITEMS).onFailure().recoverWithNull(),
-                contacts.followUps(auth, contactId, true),
-                contacts.values(auth, List.of(contactId)))
-                .with(list -> map("contact", list.get(0), "interactions", list.get(1), "followUps", list.get(2),
-                        "value", list.get(3))));
-        // consent-service has its own data-subject export; the others are gathered from their reads
-        Uni<ServiceData> fromConsent = consent.dataExport(auth, contactId)
-                .map(data -> new ServiceData(ConsentClient.SERVICE, true, data, null))
-                .onFailure().recoverWithItem(t -> new ServiceData(ConsentClient.SERVICE, false, null,
-                        failure(ConsentClient.SERVICE, t)));
-        Uni<ServiceData> fromFeedback = part(FeedbackClient.SERVICE, Uni.combine().all().unis(
-                feedback.cases(auth, contactId, null, null, 100),
-                feedback.invitations(auth, contactId, null, 100),
-                feedback.followUps(auth, contactId))
-                .with(list -> map("cases", list.get(0), "invitations", list.get(1), "loopFollowUps", list.get(2))));
-        return Uni.combine().all().unis(fromContacts, fromConsent, fromFeedback).with(ServiceData.class, parts ->
-                new PersonalDataExport(contactId, Instant.now(), parts.stream().allMatch(ServiceData::complete), parts));
+        return Uni.combine().all().unis(
+                        part(ContactsClient.SERVICE, contacts.dataExport(auth, contactId)),
+                        part(ConsentClient.SERVICE, consent.dataExport(auth, contactId)),
+                        part(FeedbackClient.SERVICE, feedback.dataExport(auth, contactId)))
+                .with(ServiceData.class, parts -> new PersonalDataExport(contactId, Instant.now(),
+                        parts.stream().allMatch(ServiceData::complete), parts));
     }
 
-    private static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
-    }
-
-    private Uni<ServiceData> part(String service, Uni<Map<String, Object>> read) {
-        return read.map(data -> {
-            try {
-                return new ServiceData(service, true, json.writeValueAsString(data), null);
-            } catch (Exception e) {
-                return new ServiceData(service, false, null, "could not be written as JSON");
-            }
-        }).onFailure().recoverWithItem(t -> new ServiceData(service, false, null, failure(service, t)));
+    /** A service's export as it sent it; a 404 means it holds nothing about the person, anything else is incomplete. */
+    private static Uni<ServiceData> part(String service, Uni<String> export) {
+        return export.map(data -> new ServiceData(service, true, data, null))
+                .onFailure(t -> t instanceof ProblemResponse p && p.status() == 404)
+                .recoverWithItem(() -> new ServiceData(service, true, null, null))
+                .onFailure().recoverWithItem(t -> new ServiceData(service, false, null, failure(service, t)));
     }
 
     @Mutation
@@ -101,13 +70,15 @@ public class SubjectGraphQLApi {
         each.add(erase(ConsentClient.SERVICE, id -> consent.erase(auth, id), contactId));
         each.add(erase(FeedbackClient.SERVICE, id -> feedback.erase(auth, id), contactId));
         return Uni.combine().all().unis(each).with(ErasureReport.ServiceErasure.class, results -> new ErasureReport(contactId,
-                results.stream().allMatch(r -> r.status().equals("ERASED")), results));
+                results.stream().allMatch(r -> r.status().equals("ERASED") || r.status().equals("NOTHING_HELD")), results));
     }
 
     private static Uni<ErasureReport.ServiceErasure> erase(String service, Function<String, Uni<Void>> call, String id) {
         return call.apply(id)
                 .map(x -> new ErasureReport.ServiceErasure(service, "ERASED", null))
-                .onFailure().recoverWithItem(t -> t instanceof ProblemResponse p && (p.status() == 404 || p.status() == 405)
+                .onFailure().recoverWithItem(t -> t instanceof ProblemResponse p && p.status() == 404
+                        ? new ErasureReport.ServiceErasure(service, "NOTHING_HELD", service + " holds nothing about this contact")
+                        : t instanceof ProblemResponse p && p.status() == 405
                         ? new ErasureReport.ServiceErasure(service, "NOT_SUPPORTED", service + " has no erasure endpoint")
                         : new ErasureReport.ServiceErasure(service, "FAILED", failure(service, t)));
     }

@@ -57,4 +57,9 @@ public class Caller {
         }
         throw ProblemException.forbidden("You may only act on your own data");
     }
+
+    /** For bulk reads: staff pass; a contact only when every id asked is their own. */
+    public void assertMayActForAll(java.util.Collection<UUID> contactIds) {
+        contactIds.forEach(this::assertMayActFor);
+    }
 }

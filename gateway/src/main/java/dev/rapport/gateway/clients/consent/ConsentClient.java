@@ -13,6 +13,7 @@ import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.DownstreamFailure;
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.consent.ConsentEvent;
 import dev.rapport.gateway.consent.ConsentState;
 import dev.rapport.gateway.consent.Decision;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemResponse.class)
 public class ConsentClient {
     public static final String SERVICE = "consent-service";
-    /** consent-service's limit for GET /consents and /policies?contactIds=. */
+    /** consent-service's limit for GET /consents, /policies and /by-contact/…?contactIds=. */
     public static final int MAX_IDS = 500;
 
     @Inject
@@ -143,6 +144,18 @@ public class ConsentClient {
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<Page<Touch>> touches(String auth, String contactId, String status, String cursor, Integer limit) {
         return rest.outreach(auth, contactId, null, status, cursor, limit);
+    }
+
+    /** Up to 500 contacts in one call: each contact's newest events with its own cursor; in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Page<ConsentEvent>>> ledgersOf(String auth, List<String> contactIds, String cursor, Integer limit) {
+        return rest.ledgersOf(auth, String.join(",", contactIds), cursor, limit).map(found -> PerContact.pages(contactIds, found));
+    }
+
+    /** Up to 500 contacts in one call: each contact's newest outreach requests; in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<Touch>>> touchesOf(String auth, List<String> contactIds, String status, Integer limit) {
+        return rest.touchesOf(auth, String.join(",", contactIds), status, limit).map(found -> PerContact.lists(contactIds, found));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)

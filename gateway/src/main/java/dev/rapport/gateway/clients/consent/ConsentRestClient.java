@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.consent.ConsentEvent;
 import dev.rapport.gateway.consent.ConsentState;
 import dev.rapport.gateway.consent.Decision;
@@ -104,6 +105,16 @@ interface ConsentRestClient {
     Uni<Page<Touch>> outreach(@HeaderParam(AUTH) String auth, @QueryParam("contactId") String contactId,
             @QueryParam("campaign") String campaign, @QueryParam("status") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("by-contact/consent-events")
+    Uni<List<PerContact<ConsentEvent>>> ledgersOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("by-contact/outreach-requests")
+    Uni<List<PerContact<Touch>>> touchesOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit);
 
     /** Everything consent-service holds about the person (ledger, consents, policy, contact-point facts, outreach). */
     @GET

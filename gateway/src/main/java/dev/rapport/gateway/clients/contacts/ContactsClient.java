@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.contact.ContactPoint;
 import dev.rapport.gateway.contact.FollowUp;
@@ -207,6 +208,52 @@ public class ContactsClient {
     public Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportError>> importErrors(String auth, String id, String cursor,
             Integer limit) {
         return Downstream.notFoundAsNull(rest.importErrors(auth, id, cursor, limit));
+    }
+
+    /** One call for up to 500 organisations; in the order asked, null where one does not exist. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Organisation>> organisationsOf(String auth, List<String> ids) {
+        return rest.organisationsByIds(auth, String.join(",", ids), Math.min(ids.size(), MAX_IDS)).map(page -> {
+            Map<String, Organisation> byId = new LinkedHashMap<>();
+            page.itemsOrEmpty().forEach(o -> byId.put(o.id(), o));
+            return ids.stream().map(byId::get).toList();
+        });
+    }
+
+    /** One call for up to 500 contacts; in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<LeadScore>> leadScoresOf(String auth, List<String> contactIds) {
+        return rest.leadScoresOf(auth, String.join(",", contactIds)).map(found -> {
+            Map<String, LeadScore> byId = new LinkedHashMap<>();
+            found.forEach(s -> byId.put(s.contactId(), s));
+            return contactIds.stream().map(byId::get).toList();
+        });
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<Signal>>> signalsOf(String auth, List<String> contactIds) {
+        return rest.signalsOf(auth, String.join(",", contactIds)).map(found -> PerContact.lists(contactIds, found));
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<FollowUp>>> followUpsOf(String auth, List<String> contactIds, boolean includeCompleted) {
+        return rest.followUpsOf(auth, String.join(",", contactIds), includeCompleted)
+                .map(found -> PerContact.lists(contactIds, found));
+    }
+
+    /** One call for up to 500 contacts: each contact's first page, with its own cursor; in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Page<Interaction>>> timelinesOf(String auth, List<String> contactIds, List<String> types, String cursor,
+            Integer limit) {
+        return rest.timelinesOf(auth, String.join(",", contactIds), types, cursor, limit)
+                .map(found -> PerContact.pages(contactIds, found));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<String> dataExport(String auth, String contactId) {
+        return rest.dataExport(auth, contactId);
     }
 
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.contact.ContactPoint;
 import dev.rapport.gateway.contact.FollowUp;
@@ -161,6 +162,34 @@ interface ContactsRestClient {
     @Path("imports/{id}/errors")
     Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportError>> importErrors(@HeaderParam(AUTH) String auth,
             @PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("organisations")
+    Uni<Page<Organisation>> organisationsByIds(@HeaderParam(AUTH) String auth, @QueryParam("ids") String ids,
+            @QueryParam("limit") int limit);
+
+    @GET
+    @Path("lead-scores")
+    Uni<List<LeadScore>> leadScoresOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
+
+    @GET
+    @Path("by-contact/signals")
+    Uni<List<PerContact<Signal>>> signalsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
+
+    @GET
+    @Path("by-contact/follow-ups")
+    Uni<List<PerContact<FollowUp>>> followUpsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("includeCompleted") boolean includeCompleted);
+
+    @GET
+    @Path("by-contact/interactions")
+    Uni<List<PerContact<Interaction>>> timelinesOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("type") List<String> types, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    /** Everything contacts-service holds about the person, as one JSON document. */
+    @GET
+    @Path("contacts/{id}/data-export")
+    Uni<String> dataExport(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
 
     /** Data-subject erasure (contract in docs/gateway.md, as consent-service has it): 2xx once the person is erased. */
     @POST

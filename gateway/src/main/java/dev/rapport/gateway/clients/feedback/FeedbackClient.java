@@ -5,6 +5,7 @@ import java.util.List;
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.feedback.Action;
 import dev.rapport.gateway.feedback.Consultation;
 import dev.rapport.gateway.feedback.FeedbackResponse;
@@ -13,6 +14,8 @@ import dev.rapport.gateway.feedback.Invitation;
 import dev.rapport.gateway.feedback.LoopFollowUp;
 import dev.rapport.gateway.feedback.LoopMetrics;
 import dev.rapport.gateway.feedback.Priorities;
+import dev.rapport.gateway.feedback.Rating;
+import dev.rapport.gateway.feedback.RenewalScore;
 import dev.rapport.gateway.feedback.SupportCase;
 import dev.rapport.gateway.feedback.Thread;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +32,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemResponse.class)
 public class FeedbackClient {
     public static final String SERVICE = "feedback-service";
+    /** feedback-service's limit for GET /by-contact/…?contactIds=. */
+    public static final int MAX_IDS = 500;
 
     @Inject
     @RestClient
@@ -132,6 +137,47 @@ public class FeedbackClient {
 
     public Uni<Action.Publication> publishAction(String auth, String id) {
         return rest.publishAction(auth, id);
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<SupportCase>>> casesOf(String auth, List<String> contactIds, String status, Integer limit) {
+        return rest.casesOf(auth, String.join(",", contactIds), status, limit).map(found -> PerContact.lists(contactIds, found));
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<Invitation>>> invitationsOf(String auth, List<String> contactIds, Integer limit) {
+        return rest.invitationsOf(auth, String.join(",", contactIds), limit).map(found -> PerContact.lists(contactIds, found));
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<LoopFollowUp>>> followUpsOf(String auth, List<String> contactIds) {
+        return rest.followUpsOf(auth, String.join(",", contactIds)).map(found -> PerContact.lists(contactIds, found));
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<Rating>>> ratingsOf(String auth, List<String> contactIds, Integer limit) {
+        return rest.ratingsOf(auth, String.join(",", contactIds), limit).map(found -> PerContact.lists(contactIds, found));
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<FeedbackResponse>>> responsesOf(String auth, List<String> contactIds, Integer limit) {
+        return rest.responsesOf(auth, String.join(",", contactIds), limit).map(found -> PerContact.lists(contactIds, found));
+    }
+
+    /** One call for up to 500 contacts; one list per contact, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<List<RenewalScore>>> renewalScoresOf(String auth, List<String> contactIds) {
+        return rest.renewalScoresOf(auth, String.join(",", contactIds)).map(found -> PerContact.lists(contactIds, found));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<String> dataExport(String auth, String contactId) {
+        return rest.dataExport(auth, contactId);
     }
 
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.feedback.Action;
 import dev.rapport.gateway.feedback.Consultation;
 import dev.rapport.gateway.feedback.FeedbackResponse;
@@ -11,6 +12,8 @@ import dev.rapport.gateway.feedback.Invitation;
 import dev.rapport.gateway.feedback.LoopFollowUp;
 import dev.rapport.gateway.feedback.LoopMetrics;
 import dev.rapport.gateway.feedback.Priorities;
+import dev.rapport.gateway.feedback.Rating;
+import dev.rapport.gateway.feedback.RenewalScore;
 import dev.rapport.gateway.feedback.SupportCase;
 import dev.rapport.gateway.feedback.Thread;
 import io.smallrye.mutiny.Uni;
@@ -125,6 +128,40 @@ interface FeedbackRestClient {
     @POST
     @Path("actions/{id}/publish")
     Uni<Action.Publication> publishAction(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("by-contact/cases")
+    Uni<List<PerContact<SupportCase>>> casesOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("by-contact/invitations")
+    Uni<List<PerContact<Invitation>>> invitationsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("by-contact/follow-ups")
+    Uni<List<PerContact<LoopFollowUp>>> followUpsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
+
+    @GET
+    @Path("by-contact/ratings")
+    Uni<List<PerContact<Rating>>> ratingsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("by-contact/responses")
+    Uni<List<PerContact<FeedbackResponse>>> responsesOf(@HeaderParam(AUTH) String auth,
+            @QueryParam("contactIds") String contactIds, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("by-contact/renewal-scores")
+    Uni<List<PerContact<RenewalScore>>> renewalScoresOf(@HeaderParam(AUTH) String auth,
+            @QueryParam("contactIds") String contactIds);
+
+    /** Everything feedback-service holds about the person, as one JSON document. */
+    @GET
+    @Path("contacts/{id}/data-export")
+    Uni<String> dataExport(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
 
     /** Data-subject erasure (contract in docs/gateway.md, as consent-service has it): 2xx once the person is erased. */
     @POST

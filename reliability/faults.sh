@@ -20,9 +20,11 @@ if [[ $missing == 1 ]]; then
   echo "== building the services and the gateway (./mvnw install -DskipTests)"
   ./mvnw -q -B "${OFFLINE[@]}" install -DskipTests
 fi
-CP_FILE="reliability/target/faults.classpath"
 echo "== compiling the scenarios"
-./mvnw -q -B "${OFFLINE[@]}" -pl reliability compile dependency:build-classpath \
-  -Dmdep.outputFile="$ROOT/$CP_FILE" -Dmdep.includeScope=compile
-exec java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Drapport.repo="$ROOT" -cp "reliability/target/classes:$(cat "$CP_FILE")" \
+# platform is built in the same reactor so that its test classes (Suite, Tokens) come from this checkout
+./mvnw -q -B "${OFFLINE[@]}" -pl platform,reliability test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/faults.classpath -Dmdep.includeScope=compile
+CP_FILE="reliability/target/faults.classpath"
+# FAULTS_JAVA_OPTS: extra JVM options for the runner, e.g. -Drapport.suite.keep=true to keep the processes' logs
+exec java -Xmx512m ${FAULTS_JAVA_OPTS:-} -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Drapport.repo="$ROOT" -cp "reliability/target/classes:$(cat "$CP_FILE")" \
   dev.rapport.reliability.faults.Faults "$@"

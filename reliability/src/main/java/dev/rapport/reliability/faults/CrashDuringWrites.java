@@ -72,10 +72,11 @@ final class CrashDuringWrites implements Scenario {
             ExecutorService writers = Executors.newFixedThreadPool(o.writers());
             java.util.concurrent.atomic.AtomicBoolean killing = new java.util.concurrent.atomic.AtomicBoolean(true);
             for (int w = 0; w < o.writers(); w++) {
+                int kind = w % KINDS.size();
                 writers.submit(() -> {
                     while ((System.nanoTime() < end || killing.get()) && !Thread.currentThread().isInterrupted()) {
                         long n = sequence.getAndIncrement();
-                        write(rig, next(run, n, contacts, consultation), consultation, end);
+                        write(rig, next(run, n, kind, contacts, consultation), consultation, end);
                     }
                     return null;
                 });
@@ -105,10 +106,11 @@ final class CrashDuringWrites implements Scenario {
         }
     }
 
-    private Write next(String run, long n, List<UUID> contacts, Consultation consultation) {
+    /** The next write of one client; each client writes one kind, as separate integrations would. */
+    private Write next(String run, long n, int kind, List<UUID> contacts, Consultation consultation) {
         String key = run + "-" + n;
         UUID contact = contacts.get((int) (n % contacts.size()));
-        return switch ((int) (n % 3)) {
+        return switch (kind) {
             case 0 -> new Write(KINDS.get(0), key, contact);
             case 1 -> new Write(KINDS.get(1), key, contact);
             default -> {

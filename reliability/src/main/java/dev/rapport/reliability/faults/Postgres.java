@@ -23,6 +23,7 @@ final class Postgres implements AutoCloseable {
     private final EmbeddedPostgres pg;
     private final Path dataDir;
     private final Thread hook = new Thread(this::stopServer);
+    private Process restarted;
 
     private Postgres(EmbeddedPostgres pg, Path dataDir) {
         this.pg = pg;
@@ -60,27 +61,56 @@ final class Postgres implements AutoCloseable {
         return url(database, port());
     }
 
-    /** {@code pg_ctl restart -m immediate}: every connection is cut at once, then the server recovers and returns. */
+    /**
+     * What {@code pg_ctl restart -m immediate} does: SIGQUIT to the postmaster (every connection is cut at once, no
+     * checkpoint), then the same server command line again, which recovers from the WAL. Done by hand because
+     * {@code pg_ctl} refuses to run as root, which containers and CI runners often are; zonky's binaries do not.
+     */
     void restartImmediately() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(pgCtl().toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "-t", "60",
-                "restart").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("pg_ctl restart failed");
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        List<String> command = commandLine(pid);
+        signal(pid, "QUIT");
+        ProcessHandle old = ProcessHandle.of(pid).orElse(null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (old != null && old.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()));
+        synchronized (this) {
+            restarted = pb.start();
+        }
+        while (System.nanoTime() < deadline) {
+            try (Connection c = connect("postgres")) {
+                return;
+            } catch (SQLException starting) {
+                if (!restarted.isAlive()) {
+                    throw new IOException("PostgreSQL did not start again (exit " + restarted.exitValue() + ")");
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("PostgreSQL did not accept connections within 60 s of its restart");
     }
 
-    /** pg_ctl beside the running server's binary (zonky extracts them to a temporary directory). */
-    private Path pgCtl() throws IOException {
-        String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
-        Path exe = Path.of("/proc", pid, "exe");
-        if (Files.exists(exe)) {
-            return exe.toRealPath().resolveSibling("pg_ctl");
+    /** The postmaster's own command line (Linux: /proc; elsewhere from postmaster.opts, written at start). */
+    private List<String> commandLine(long pid) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(pid), "cmdline");
+        if (Files.exists(proc)) {
+            String raw = new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8);
+            return List.of(raw.split("\u0000"));
         }
-        try (var found = Files.find(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"), 3,
-                (f, a) -> f.getFileName().toString().equals("pg_ctl"))) {
-            return found.findFirst().orElseThrow(() -> new IOException("pg_ctl not found"));
+        String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
+        List<String> args = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
+        while (m.find()) {
+            args.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
+        return args;
+    }
+
+    private static void signal(long pid, String signal) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
     }
 
     void execute(String database, String sql) throws SQLException {
@@ -110,6 +140,19 @@ final class Postgres implements AutoCloseable {
     }
 
     private synchronized void stopServer() {
+        if (restarted != null) {
+            // ours since the restart: zonky only knows the process it started
+            try {
+                signal(restarted.pid(), "INT");
+                if (!restarted.waitFor(30, TimeUnit.SECONDS)) {
+                    restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (IOException | InterruptedException e) {
+                restarted.destroyForcibly();
+            }
+            restarted = null;
+            return;
+        }
         try {
             pg.close();
         } catch (IOException e) {

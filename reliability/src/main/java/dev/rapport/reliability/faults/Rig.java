@@ -46,7 +46,9 @@ final class Rig implements AutoCloseable {
             }
             tune.accept(pg, b);
             log("starting " + String.join(", ", members) + " on PostgreSQL at port " + pg.port());
-            return new Rig(pg, b.start());
+            Suite suite = b.start();
+            log("started; logs in " + suite.dataDir());
+            return new Rig(pg, suite);
         } catch (RuntimeException e) {
             pg.close();
             throw e;

@@ -20,10 +20,9 @@ import java.util.concurrent.TimeUnit;
  * and the scenario can restart it ({@code pg_ctl restart -m immediate}) or read the services' tables to check them.
  */
 final class Postgres implements AutoCloseable {
-    private final EmbeddedPostgres pg;
+    private EmbeddedPostgres pg;
     private final Path dataDir;
     private final Thread hook = new Thread(this::stopServer);
-    private Process restarted;
 
     private Postgres(EmbeddedPostgres pg, Path dataDir) {
         this.pg = pg;
@@ -33,8 +32,7 @@ final class Postgres implements AutoCloseable {
 
     static Postgres start(String... databases) throws IOException {
         Path dir = Files.createTempDirectory("rapport-faults-pg");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-                .setPort(Suite.freePort()).setServerConfig("max_connections", "300").start();
+        EmbeddedPostgres pg = builder(dir, Suite.freePort()).start();
         Postgres p = new Postgres(pg, dir);
         try {
             p.execute("postgres", "create role rapport login superuser password 'rapport'");
@@ -63,54 +61,26 @@ final class Postgres implements AutoCloseable {
 
     /**
      * What {@code pg_ctl restart -m immediate} does: SIGQUIT to the postmaster (every connection is cut at once, no
-     * checkpoint), then the same server command line again, which recovers from the WAL. Done by hand because
-     * {@code pg_ctl} refuses to run as root, which containers and CI runners often are; zonky's binaries do not.
+     * checkpoint), then the server starts again on the same data and port and recovers from the WAL. pg_ctl itself
+     * refuses to run as root, which containers and CI runners often are, so zonky starts it again.
      */
     void restartImmediately() throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-        List<String> command = commandLine(pid);
-        signal(pid, "QUIT");
-        ProcessHandle old = ProcessHandle.of(pid).orElse(null);
+        new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (old != null && old.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        while (postmaster != null && postmaster.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()));
         synchronized (this) {
-            restarted = pb.start();
+            pg.close(); // nothing left to stop; releases zonky's lock on the data directory
+            pg = builder(dataDir, pg.getPort()).start();
         }
-        while (System.nanoTime() < deadline) {
-            try (Connection c = connect("postgres")) {
-                return;
-            } catch (SQLException starting) {
-                if (!restarted.isAlive()) {
-                    throw new IOException("PostgreSQL did not start again (exit " + restarted.exitValue() + ")");
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("PostgreSQL did not accept connections within 60 s of its restart");
     }
 
-    /** The postmaster's own command line (Linux: /proc; elsewhere from postmaster.opts, written at start). */
-    private List<String> commandLine(long pid) throws IOException {
-        Path proc = Path.of("/proc", Long.toString(pid), "cmdline");
-        if (Files.exists(proc)) {
-            String raw = new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8);
-            return List.of(raw.split("\u0000"));
-        }
-        String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
-        List<String> args = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
-        while (m.find()) {
-            args.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-        return args;
-    }
-
-    private static void signal(long pid, String signal) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    private static EmbeddedPostgres.Builder builder(Path dir, int port) {
+        return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
+                .setServerConfig("max_connections", "300");
     }
 
     void execute(String database, String sql) throws SQLException {
@@ -140,19 +110,6 @@ final class Postgres implements AutoCloseable {
     }
 
     private synchronized void stopServer() {
-        if (restarted != null) {
-            // ours since the restart: zonky only knows the process it started
-            try {
-                signal(restarted.pid(), "INT");
-                if (!restarted.waitFor(30, TimeUnit.SECONDS)) {
-                    restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (IOException | InterruptedException e) {
-                restarted.destroyForcibly();
-            }
-            restarted = null;
-            return;
-        }
         try {
             pg.close();
         } catch (IOException e) {

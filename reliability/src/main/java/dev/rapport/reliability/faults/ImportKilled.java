@@ -36,22 +36,16 @@ final class ImportKilled implements Scenario {
             String imports = rig.url(Suite.CONTACTS) + "/imports?fileName=" + fileName;
             Map<String, String> headers = Map.of("Content-Type", "text/csv", "Idempotency-Key", run);
             long t0 = System.nanoTime();
-            JsonNode job = Api.expect(rig.api.post(imports, rig.admin, body, headers), "POST /imports");
+            JsonNode job = Api.expect(Fixtures.patiently(() -> rig.api.post(imports, rig.admin, body, headers)), "POST /imports");
             String jobUrl = rig.url(Suite.CONTACTS) + "/imports/" + job.path("id").asText();
             long killAt = o.rows() / 2;
             JsonNode seen = poll(rig, jobUrl, j -> j.path("processed").asLong() >= killAt || "COMPLETED".equals(j.path("status").asText()));
             long processedAtKill = seen.path("processed").asLong();
             Rig.log("kill -9 contacts-service at " + processedAtKill + " of " + o.rows() + " rows");
             double down = rig.crashAndRestart(Suite.CONTACTS, Duration.ofSeconds(1));
-            JsonNode again = null;
-            for (int attempt = 0; again == null; attempt++) {
-                Api.Answer a = rig.api.post(imports, rig.admin, body, headers);
-                if (a.ok() || attempt >= 10) {
-                    again = Api.expect(a, "re-submitted POST /imports");
-                } else {
-                    Thread.sleep(1000);
-                }
-            }
+            // the same file with the same key: safe to send again until it gets an answer
+            JsonNode again = Api.expect(Fixtures.patiently(() -> rig.api.post(imports, rig.admin, body, headers)),
+                    "re-submitted POST /imports");
             JsonNode done = poll(rig, jobUrl, j -> "COMPLETED".equals(j.path("status").asText())
                     || "FAILED".equals(j.path("status").asText()));
             double seconds = (System.nanoTime() - t0) / 1e9;

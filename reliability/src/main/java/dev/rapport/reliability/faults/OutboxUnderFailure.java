@@ -48,7 +48,7 @@ final class OutboxUnderFailure implements Scenario {
             Rig.log(pending + " changes waiting in the outbox; restarting consent-service");
             long back = System.nanoTime();
             rig.suite.restart(Suite.CONSENT);
-            rig.suite.awaitReady(Suite.CONSENT, Duration.ofMinutes(3));
+            rig.suite.awaitReady(Suite.CONSENT, Duration.ofMinutes(6));
             double ready = (System.nanoTime() - back) / 1e9;
             double caughtUp = awaitSync(rig, contacts, Duration.ofMinutes(5));
             double sinceBack = (System.nanoTime() - back) / 1e9;

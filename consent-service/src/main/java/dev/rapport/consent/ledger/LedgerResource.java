@@ -1,6 +1,7 @@
 package dev.rapport.consent.ledger;
 
 import dev.rapport.consent.common.Params;
+import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.security.Caller;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -40,11 +43,14 @@ public class LedgerResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
     @APIResponse(responseCode = "403", description = "Another person's consents")
-    @APIResponse(responseCode = "422", description = "Unknown purpose, a contact point of someone else, or an erased contact")
-    public Uni<Response> record(@PathParam("contactId") UUID contactId, @Valid @NotNull NewConsentEvent in) {
+    @APIResponse(responseCode = "422", description = "Unknown purpose, a contact point of someone else, an erased contact, or an Idempotency-Key reused for another event")
+    @APIResponse(responseCode = "409", description = "The same Idempotency-Key is being used by a concurrent request; retry")
+    public Uni<Response> record(@PathParam("contactId") UUID contactId, @Valid @NotNull NewConsentEvent in,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retry safe: the same key answers the event "
+                    + "recorded first and appends nothing") String idempotencyKey) {
         caller.assertMayActFor(contactId);
         boolean isContact = !caller.isStaff();
-        return service.record(contactId, in, new LedgerService.Recorder(caller.name(), isContact))
+        return service.record(contactId, in, new LedgerService.Recorder(caller.name(), isContact), idempotencyKey)
                 .map(e -> Response.created(URI.create("/consent-events/" + e.id())).entity(e).build());
     }
 

@@ -13,6 +13,7 @@ import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import dev.rapport.platform.idempotency.Idempotency;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,8 @@ public class LedgerService {
     ContactMergeRepository merges;
     @Inject
     ConsentConfig config;
+    @Inject
+    Idempotency idempotency;
 
     /** Who records an event: the actor name goes into the evidence; a contact may only use the preference centre. */
     public record Recorder(String actor, boolean isContact) {
@@ -45,9 +48,20 @@ public class LedgerService {
 
     @WithTransaction
     public Uni<ConsentEventView> record(UUID contactId, NewConsentEvent in, Recorder by) {
+        return record(contactId, in, by, null);
+    }
+
+    /**
+     * Records an event; with an {@code Idempotency-Key} a retried request (its answer lost to a crash or a timeout)
+     * answers the event recorded first and appends nothing: a ledger is append-only, so a duplicate could never be
+     * taken back.
+     */
+    @WithTransaction
+    public Uni<ConsentEventView> record(UUID contactId, NewConsentEvent in, Recorder by, String idempotencyKey) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         validate(in, by, now);
-        return merges.survivorOf(contactId).chain(subjectId -> append(subjectId, in, by, now)).map(ConsentEventView::from);
+        return idempotency.once("consent-events:" + contactId + ":" + by.actor(), idempotencyKey, in, ConsentEventView.class,
+                () -> merges.survivorOf(contactId).chain(subjectId -> append(subjectId, in, by, now)).map(ConsentEventView::from));
     }
 
     /**

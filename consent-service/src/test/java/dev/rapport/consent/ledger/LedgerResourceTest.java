@@ -41,6 +41,27 @@ class LedgerResourceTest {
     String dbPassword;
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyAppendsNothingAndAnswersTheFirstEvent() {
+        String newsletter = purpose("newsletter", "CONSENT");
+        UUID ada = UUID.randomUUID();
+        String grant = "{\"kind\":\"GRANT\",\"purpose\":\"" + newsletter + "\",\"channel\":\"EMAIL\",\"source\":\"API\"}";
+        String first = agent().header("Idempotency-Key", "grant-1").body(grant).post("/contacts/" + ada + "/consent-events")
+                .then().statusCode(201).extract().path("id");
+        // the client never saw the answer (the service was killed after the commit) and sends the same request again
+        agent().header("Idempotency-Key", "grant-1").body(grant).post("/contacts/" + ada + "/consent-events")
+                .then().statusCode(201).body("id", equalTo(first));
+        agent().header("Idempotency-Key", "grant-1").body(grant.replace("GRANT", "DENY"))
+                .post("/contacts/" + ada + "/consent-events").then().statusCode(422)
+                .body("type", equalTo("https://rapport.dev/problems/idempotency-key-reused"));
+        agent().get("/contacts/" + ada + "/consent-events").then().statusCode(200).body("items.id", contains(first));
+        as("analyst").get("/contacts/" + ada + "/consent-chain").then().body("valid", equalTo(true)).body("events", equalTo(1));
+        // the same key for another person is another request
+        UUID bob = UUID.randomUUID();
+        agent().header("Idempotency-Key", "grant-1").body(grant).post("/contacts/" + bob + "/consent-events")
+                .then().statusCode(201).body("id", org.hamcrest.Matchers.not(equalTo(first)));
+    }
+
+    @Test
     void eventsChainAndVerify() {
         String newsletter = purpose("newsletter", "CONSENT");
         UUID ada = UUID.randomUUID();

@@ -40,6 +40,7 @@ public final class Suite {
     private final List<String> members;
     private final Map<String, String> databaseUrls;
     private final Map<String, Map<String, String>> extraProperties;
+    private final Map<String, Map<String, String>> extraEnvironment;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> restarts = new LinkedHashMap<>();
@@ -53,6 +54,7 @@ public final class Suite {
         this.members = List.copyOf(b.members);
         this.databaseUrls = Map.copyOf(b.databaseUrls);
         this.extraProperties = Map.copyOf(b.extraProperties);
+        this.extraEnvironment = Map.copyOf(b.extraEnvironment);
     }
 
     /** The repository root, assuming tests run in a module directory one level below it. */
@@ -93,6 +95,7 @@ public final class Suite {
         private final List<String> members = new ArrayList<>();
         private final Map<String, String> databaseUrls = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> extraEnvironment = new LinkedHashMap<>();
 
         private Builder(Path repo) {
             this.repo = repo;
@@ -119,6 +122,15 @@ public final class Suite {
         /** Extra {@code -D} system properties for one member (configuration overrides). */
         public Builder property(String member, String key, String value) {
             extraProperties.computeIfAbsent(member, k -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        /**
+         * An environment variable for one member, set after the suite's own, so it may override them (e.g. point
+         * {@code RAPPORT_CONSENT_URL} at a proxy in front of consent-service).
+         */
+        public Builder environment(String member, String key, String value) {
+            extraEnvironment.computeIfAbsent(member, k -> new LinkedHashMap<>()).put(key, value);
             return this;
         }
 
@@ -200,6 +212,7 @@ public final class Suite {
         env.put("RAPPORT_CONTACTS_URL", url(CONTACTS));
         env.put("RAPPORT_CONSENT_URL", url(CONSENT));
         env.put("RAPPORT_FEEDBACK_URL", url(FEEDBACK));
+        env.putAll(extraEnvironment.getOrDefault(name, Map.of()));
         launch(name, pb);
     }
 

@@ -1,0 +1,70 @@
+package dev.rapport.gateway.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import dev.rapport.gateway.testing.GraphQL;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * What the end-to-end scenarios share: real tokens, GraphQL calls that must succeed, purposes every scenario needs,
+ * and polling for what travels asynchronously (contacts-service's outbox to consent-service). Every scenario class runs
+ * with {@link EndToEndTest.RealSuiteProfile}, so Quarkus starts the application, Keycloak and the services once for all.
+ */
+final class Suite {
+    private Suite() {
+    }
+
+    static String token(String user) {
+        return EndToEndTest.token(user);
+    }
+
+    /** The partner client (client credentials): role integration. */
+    static String integrationToken() {
+        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", "partner",
+                        "client_secret", "partner-local-secret"))
+                .post(RealSuite.keycloakUrl + "/realms/rapport/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    static String tokenFor(String role) {
+        return "integration".equals(role) ? integrationToken() : token(role);
+    }
+
+    /** A GraphQL call that must answer without errors. */
+    static JsonPath ok(String token, String document, Map<String, Object> variables) {
+        JsonPath answer = GraphQL.query(token, document, variables);
+        assertNull(answer.get("errors"), answer::prettify);
+        return answer;
+    }
+
+    static JsonPath ok(String token, String document) {
+        return ok(token, document, Map.of());
+    }
+
+    /** Creates the purpose unless an earlier scenario did (a conflict is then expected). */
+    static void purpose(String code, String lawfulBasis) {
+        JsonPath answer = GraphQL.query(token("admin"), """
+                mutation($code: String!, $basis: String) { createPurpose(input: {code: $code, description: $code,
+                    lawfulBasis: $basis}) { code } }""", Map.of("code", code, "basis", lawfulBasis));
+        if (answer.get("errors") != null && !"conflict".equals(answer.getString("errors[0].extensions.code"))) {
+            throw new AssertionError(answer.prettify());
+        }
+    }
+
+    /** Asks until the answer satisfies the condition (or the deadline passes, then returns the last answer). */
+    static JsonPath await(Duration limit, Supplier<JsonPath> ask, Predicate<JsonPath> done) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonPath last = ask.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            last = ask.get();
+        }
+        return last;
+    }
+}

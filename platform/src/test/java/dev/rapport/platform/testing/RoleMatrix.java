@@ -122,7 +122,14 @@ public final class RoleMatrix {
      * rows for it; the message lists the rows to add, change or remove.
      */
     public static void assertMatches(String module, Map<String, Set<String>> actual) {
-        Map<String, Row> table = rows(module);
+        String differences = differences(module, rows(module), actual);
+        if (differences != null) {
+            throw new AssertionError(differences);
+        }
+    }
+
+    /** What to change in the table so it says what the code does; null when they agree. */
+    static String differences(String module, Map<String, Row> table, Map<String, Set<String>> actual) {
         List<String> missing = new ArrayList<>();
         List<String> different = new ArrayList<>();
         List<String> stale = new ArrayList<>();
@@ -136,7 +143,7 @@ public final class RoleMatrix {
         });
         table.keySet().stream().filter(op -> !actual.containsKey(op)).forEach(op -> stale.add("`" + module + ": " + op + "`"));
         if (missing.isEmpty() && different.isEmpty() && stale.isEmpty()) {
-            return;
+            return null;
         }
         StringBuilder m = new StringBuilder("docs/roles.md and the code disagree for " + module + ".");
         if (!missing.isEmpty()) {
@@ -148,7 +155,7 @@ public final class RoleMatrix {
         if (!stale.isEmpty()) {
             m.append("\nRows for operations that no longer exist (remove them):\n").append(String.join("\n", stale));
         }
-        throw new AssertionError(m.toString());
+        return m.toString();
     }
 
     // --- JAX-RS resources ------------------------------------------------------------------------------------------

@@ -85,7 +85,9 @@ class RoleMatrixEndToEndTest {
                 continue;
             }
             String name = p.isAnnotationPresent(Name.class) ? p.getAnnotation(Name.class).value() : p.getName();
-            args.add(name + ": " + literal(name, p.getParameterizedType(), own));
+            // contact(id) is the one operation whose `id` names a contact
+            String argument = op.name().equals("contact") && name.equals("id") ? "contactId" : name;
+            args.add(name + ": " + literal(argument, p.getParameterizedType(), own));
         }
         return op.kind() + " { " + op.name() + args + selection(m.getGenericReturnType()) + " }";
     }

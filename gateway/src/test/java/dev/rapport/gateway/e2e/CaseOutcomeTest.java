@@ -28,38 +28,35 @@ class CaseOutcomeTest {
 
     @Test
     void aCaseCountsAsResolvedOnlyOnceTheCustomerConfirms() {
-        String agent = Suite.token("agent");
-        String analyst = Suite.token("analyst");
-        String own = EndToEndTest.createContact(agent, "Customer");
-        EndToEndTest.linkDemoContactUser(own);
-        String customer = Suite.token("contact");
+        String own = EndToEndTest.createContact(Suite.token("agent"), "Customer");
+        Suite.linkContactUser(own);
         Map<String, Object> window = Map.of("from", Instant.now().minus(1, ChronoUnit.MINUTES).toString(),
                 "to", Instant.now().plus(1, ChronoUnit.HOURS).toString());
-        JsonPath before = ok(analyst, METRICS, window);
+        JsonPath before = ok(Suite.token("analyst"), METRICS, window);
 
-        String id = ok(customer, """
+        String id = ok(Suite.token("contact"), """
                 mutation($me: String) { openCase(input: {contactId: $me, problem: "My invoice shows my old address",
                   channel: "CHAT"}) { id status } }""", Map.of("me", own)).getString("data.openCase.id");
-        ok(agent, "mutation($id: ID!) { assignCase(id: $id, input: {assignee: \"agent\"}) { assignee } }", Map.of("id", id));
-        JsonPath resolved = ok(agent, """
+        ok(Suite.token("agent"), "mutation($id: ID!) { assignCase(id: $id, input: {assignee: \"agent\"}) { assignee } }", Map.of("id", id));
+        JsonPath resolved = ok(Suite.token("agent"), """
                 mutation($id: ID!) { resolveCase(id: $id, input: {note: "Address corrected", onFirstContact: true}) { status } }""",
                 Map.of("id", id));
         assertEquals("RESOLVED", resolved.getString("data.resolveCase.status"));
-        JsonPath awaiting = ok(analyst, METRICS, window);
+        JsonPath awaiting = ok(Suite.token("analyst"), METRICS, window);
         assertEquals(count(before, "opened") + 1, count(awaiting, "opened"));
         assertEquals(count(before, "awaitingConfirmation") + 1, count(awaiting, "awaitingConfirmation"), awaiting::prettify);
         assertEquals(count(before, "resolvedAndConfirmed"), count(awaiting, "resolvedAndConfirmed"),
                 "resolved by staff is not resolved");
 
-        JsonPath confirmed = ok(customer, """
+        JsonPath confirmed = ok(Suite.token("contact"), """
                 mutation($id: ID!) { confirmCase(id: $id, input: {outcome: "CONFIRMED", comment: "Thanks, it is right now"}) {
                   status confirmedAt history { status } } }""", Map.of("id", id));
         assertEquals("CONFIRMED", confirmed.getString("data.confirmCase.status"));
-        JsonPath after = ok(analyst, METRICS, window);
+        JsonPath after = ok(Suite.token("analyst"), METRICS, window);
         assertEquals(count(before, "resolvedAndConfirmed") + 1, count(after, "resolvedAndConfirmed"), after::prettify);
         assertEquals(count(before, "awaitingConfirmation"), count(after, "awaitingConfirmation"));
 
-        JsonPath mine = ok(customer, "{ me { cases { id status } } }");
+        JsonPath mine = ok(Suite.token("contact"), "{ me { cases { id status } } }");
         assertEquals("CONFIRMED", mine.getString("data.me.cases.find { it.id == '" + id + "' }.status"));
     }
 

@@ -38,10 +38,8 @@ class ConsentScenarioTest {
     void consentEvidenceProvenanceCapAndWithdrawal() throws InterruptedException {
         Suite.purpose("newsletter", "CONSENT");
         Suite.purpose("sales", "CONSENT");
-        String agent = Suite.token("agent");
-        String marketer = Suite.token("marketer");
 
-        JsonPath created = ok(agent, """
+        JsonPath created = ok(Suite.token("agent"), """
                 mutation { createContact(input: {givenName: "Grace", familyName: "Hopper", contactPoints: [
                   {channel: "EMAIL", address: "grace.hopper@navy.example", context: "WORK",
                    provenance: {kind: "PROVIDED_BY_CONTACT", source: "web-form:newsletter-signup"}},
@@ -54,42 +52,42 @@ class ConsentScenarioTest {
 
         // contacts-service tells consent-service about the points through its outbox: asynchronous
         JsonPath facts = Suite.await(Duration.ofSeconds(60),
-                () -> ok(agent, "query($id: ID!) { contactPointFacts(contactId: $id) { contactPointId channel givenByPerson } }",
+                () -> ok(Suite.token("agent"), "query($id: ID!) { contactPointFacts(contactId: $id) { contactPointId channel givenByPerson } }",
                         Map.of("id", id)),
                 a -> a.getList("data.contactPointFacts").size() == 2);
         assertEquals(2, facts.getList("data.contactPointFacts").size(), facts::prettify);
 
         String twoDaysAgo = Instant.now().minus(2, ChronoUnit.DAYS).toString();
-        String grant = ok(marketer, """
+        String grant = ok(Suite.token("marketer"), """
                 mutation($id: ID!, $at: DateTime) { recordConsent(contactId: $id, input: {kind: "GRANT", purpose: "newsletter",
                   channel: "EMAIL", source: "WEB_FORM", occurredAt: $at, evidence: {formId: "newsletter-signup",
                   wordingHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}) { id } }""",
                 Map.of("id", id, "at", twoDaysAgo)).getString("data.recordConsent.id");
 
-        JsonPath emailNewsletter = decide(agent, id, "newsletter", "EMAIL", null);
+        JsonPath emailNewsletter = decide(Suite.token("agent"), id, "newsletter", "EMAIL", null);
         assertTrue(emailNewsletter.getBoolean("data.decision.allowed"), emailNewsletter::prettify);
         assertEquals(grant, emailNewsletter.getString("data.decision.evidenceEventId"));
         assertEquals(email, emailNewsletter.getString("data.decision.contactPointId"));
 
-        JsonPath phoneSales = decide(agent, id, "sales", "PHONE", null);
+        JsonPath phoneSales = decide(Suite.token("agent"), id, "sales", "PHONE", null);
         assertFalse(phoneSales.getBoolean("data.decision.allowed"));
         assertTrue(codes(phoneSales).contains("point-not-given-by-person"), phoneSales::prettify);
 
-        JsonPath emailSales = decide(agent, id, "sales", "EMAIL", null);
+        JsonPath emailSales = decide(Suite.token("agent"), id, "sales", "EMAIL", null);
         assertFalse(emailSales.getBoolean("data.decision.allowed"));
         assertTrue(codes(emailSales).contains("no-consent"), emailSales::prettify);
 
         // a grant naming the bought phone covers it: now two channels may carry the newsletter, capped at 2 a week
-        ok(marketer, """
+        ok(Suite.token("marketer"), """
                 mutation($id: ID!, $point: String, $at: DateTime) { recordConsent(contactId: $id, input: {kind: "GRANT",
                   purpose: "newsletter", channel: "PHONE", contactPointId: $point, source: "AGENT", occurredAt: $at}) { id } }""",
                 Map.of("id", id, "point", phone, "at", twoDaysAgo));
-        ok(agent, "mutation($id: ID!) { setPolicy(contactId: $id, input: {maxTouches: 2, windowDays: 7}) { contactId } }",
+        ok(Suite.token("agent"), "mutation($id: ID!) { setPolicy(contactId: $id, input: {maxTouches: 2, windowDays: 7}) { contactId } }",
                 Map.of("id", id));
 
         List<String> statuses = new ArrayList<>();
         for (String channel : List.of("EMAIL", "PHONE", "EMAIL", "PHONE", "EMAIL")) {
-            JsonPath sent = ok(marketer, """
+            JsonPath sent = ok(Suite.token("marketer"), """
                     mutation($id: String, $channel: String) { requestOutreach(input: {contactId: $id, purpose: "newsletter",
                       channel: $channel, campaign: "november-newsletter"}) { status decision { reasons { code } } } }""",
                     Map.of("id", id, "channel", channel));
@@ -100,17 +98,17 @@ class ConsentScenarioTest {
         }
         assertEquals(List.of("QUEUED", "QUEUED", "DENIED", "DENIED", "DENIED"), statuses);
 
-        ok(agent, """
+        ok(Suite.token("agent"), """
                 mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: "WITHDRAW", purpose: "newsletter",
                   source: "AGENT"}) { id } }""", Map.of("id", id));
-        JsonPath now = decide(agent, id, "newsletter", "EMAIL", null);
+        JsonPath now = decide(Suite.token("agent"), id, "newsletter", "EMAIL", null);
         assertFalse(now.getBoolean("data.decision.allowed"));
         assertTrue(codes(now).contains("withdrawn"), now::prettify);
-        JsonPath yesterday = decide(agent, id, "newsletter", "EMAIL", Instant.now().minus(1, ChronoUnit.DAYS).toString());
+        JsonPath yesterday = decide(Suite.token("agent"), id, "newsletter", "EMAIL", Instant.now().minus(1, ChronoUnit.DAYS).toString());
         assertTrue(yesterday.getBoolean("data.decision.allowed"), yesterday::prettify);
         assertEquals(grant, yesterday.getString("data.decision.evidenceEventId"));
 
-        JsonPath chain = ok(agent, "query($id: ID!) { verifyConsentChain(contactId: $id) { valid events } }", Map.of("id", id));
+        JsonPath chain = ok(Suite.token("agent"), "query($id: ID!) { verifyConsentChain(contactId: $id) { valid events } }", Map.of("id", id));
         assertTrue(chain.getBoolean("data.verifyConsentChain.valid"));
         assertEquals(3, chain.getInt("data.verifyConsentChain.events"));
     }

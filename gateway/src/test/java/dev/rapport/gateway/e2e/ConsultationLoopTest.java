@@ -30,27 +30,25 @@ class ConsultationLoopTest {
     @Test
     void youSaidWeDidClosesTheLoop() throws InterruptedException {
         Suite.purpose("survey", "CONSENT");
-        String agent = Suite.token("agent");
-        String marketer = Suite.token("marketer");
-        String ann = consentingContact(agent, marketer, "Ann");
-        String bob = consentingContact(agent, marketer, "Bob");
-        String nobody = consentingContact(agent, marketer, "Nobody");
+        String ann = consentingContact("Ann");
+        String bob = consentingContact("Bob");
+        String nobody = consentingContact("Nobody");
 
-        JsonPath consultation = ok(marketer, """
+        JsonPath consultation = ok(Suite.token("marketer"), """
                 mutation { createConsultation(input: {title: "Our plans for 2027", purpose: "Tell us what matters",
                   initiatives: [{title: "Longer opening hours"}, {title: "Free parking"}]}) { id initiatives { id title } } }""");
         String id = consultation.getString("data.createConsultation.id");
         String hours = consultation.getString("data.createConsultation.initiatives[0].id");
         String parking = consultation.getString("data.createConsultation.initiatives[1].id");
-        ok(marketer, "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: \"OPEN\") { status } }",
+        ok(Suite.token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: \"OPEN\") { status } }",
                 Map.of("id", id));
-        JsonPath invited = ok(marketer, """
+        JsonPath invited = ok(Suite.token("marketer"), """
                 mutation($id: ID!, $a: String, $b: String, $c: String) { inviteToConsultation(consultationId: $id, input: {
                   audience: [{contactId: $a}, {contactId: $b}, {contactId: $c}], channel: "EMAIL",
                   segmentRef: "e2e-loop"}) }""", Map.of("id", id, "a", ann, "b", bob, "c", nobody));
         assertEquals(3, invited.getInt("data.inviteToConsultation"));
 
-        JsonPath invitations = ok(marketer, """
+        JsonPath invitations = ok(Suite.token("marketer"), """
                 query($id: ID!) { consultationInvitations(consultationId: $id, first: 10) { nodes { id contactId
                   delivery { status reasons } } } }""", Map.of("id", id));
         List<Map<String, Object>> nodes = invitations.getList("data.consultationInvitations.nodes");
@@ -58,14 +56,13 @@ class ConsultationLoopTest {
         nodes.forEach(n -> assertEquals("QUEUED", ((Map<?, ?>) n.get("delivery")).get("status"), invitations::prettify));
 
         // Ann answers herself (the demo contact user); Bob's paper form is keyed in by the marketer; Nobody does not answer
-        EndToEndTest.linkDemoContactUser(ann);
-        String annToken = Suite.token("contact");
-        respond(annToken, invitationOf(nodes, ann), """
+        Suite.linkContactUser(ann);
+        respond(Suite.token("contact"), invitationOf(nodes, ann), """
                 [{initiativeId: "%s", bucket: "ESSENTIAL"}, {initiativeId: "%s", bucket: "NOT_IMPORTANT"}]"""
                 .formatted(hours, parking));
-        respond(marketer, invitationOf(nodes, bob), "[{initiativeId: \"%s\", bucket: \"IMPORTANT\"}]".formatted(hours));
+        respond(Suite.token("marketer"), invitationOf(nodes, bob), "[{initiativeId: \"%s\", bucket: \"IMPORTANT\"}]".formatted(hours));
 
-        JsonPath priorities = ok(marketer, """
+        JsonPath priorities = ok(Suite.token("marketer"), """
                 query($id: ID!) { priorities(consultationId: $id) { respondents initiatives { initiativeId rank score ratings } } }""",
                 Map.of("id", id));
         assertEquals(2, priorities.getInt("data.priorities.respondents"));
@@ -74,30 +71,30 @@ class ConsultationLoopTest {
         BigDecimal score = new BigDecimal(priorities.getString("data.priorities.initiatives[0].score"));
         assertEquals(0, new BigDecimal("83.3").compareTo(score.setScale(1, RoundingMode.HALF_UP)), priorities::prettify);
 
-        String action = ok(marketer, """
+        String action = ok(Suite.token("marketer"), """
                 mutation($i: String) { createAction(input: {initiativeId: $i, decision: "WILL_DO",
                   description: "Open until 20:00 from January"}) { id } }""", Map.of("i", hours)).getString("data.createAction.id");
-        JsonPath published = ok(marketer, "mutation($id: ID!) { publishAction(id: $id) { recipients unreachableAnonymous } }",
+        JsonPath published = ok(Suite.token("marketer"), "mutation($id: ID!) { publishAction(id: $id) { recipients unreachableAnonymous } }",
                 Map.of("id", action));
         assertEquals(2, published.getInt("data.publishAction.recipients"), "only the two who rated it are told");
 
         // "Does this work for you?" — Ann: no, and why; an agent answers in the thread. Bob: yes.
-        String annFollowUp = followUpOf(annToken, "{ me { loopFollowUps { id actionId answer } } }", "data.me.loopFollowUps");
-        JsonPath no = ok(annToken, """
+        String annFollowUp = followUpOf(Suite.token("contact"), "{ me { loopFollowUps { id actionId answer } } }", "data.me.loopFollowUps");
+        JsonPath no = ok(Suite.token("contact"), """
                 mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: "NO", why: "I work until 20:00"}) { answer threadId } }""",
                 Map.of("id", annFollowUp));
         String thread = no.getString("data.answerFollowUp.threadId");
-        ok(agent, """
+        ok(Suite.token("agent"), """
                 mutation($t: ID!) { postThreadMessage(threadId: $t, input: {body: "Saturdays until 22:00, would that help?"}) {
                   status } }""", Map.of("t", thread));
-        JsonPath threadRead = ok(annToken, "query($t: ID!) { whyNotThread(id: $t) { contactId messages { fromStaff body } } }",
+        JsonPath threadRead = ok(Suite.token("contact"), "query($t: ID!) { whyNotThread(id: $t) { contactId messages { fromStaff body } } }",
                 Map.of("t", thread));
         assertEquals(List.of(false, true), threadRead.getList("data.whyNotThread.messages.fromStaff"));
-        String bobFollowUp = followUpOf(agent, "query { contact(id: \"" + bob + "\") { loopFollowUps { id actionId answer } } }",
+        String bobFollowUp = followUpOf(Suite.token("agent"), "query { contact(id: \"" + bob + "\") { loopFollowUps { id actionId answer } } }",
                 "data.contact.loopFollowUps");
-        ok(agent, "mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: \"YES\"}) { answer } }", Map.of("id", bobFollowUp));
+        ok(Suite.token("agent"), "mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: \"YES\"}) { answer } }", Map.of("id", bobFollowUp));
 
-        JsonPath metrics = ok(marketer, """
+        JsonPath metrics = ok(Suite.token("marketer"), """
                 query($id: ID!) { loopMetrics(consultationId: $id) { respondents reachableRespondents answeredOnEverything
                   shareAnswered openThreads answeredThreads closedThreads } }""", Map.of("id", id));
         assertEquals(2, metrics.getInt("data.loopMetrics.respondents"));
@@ -107,13 +104,13 @@ class ConsultationLoopTest {
     }
 
     /** A contact with an e-mail it gave and a survey grant, once consent-service knows the e-mail. */
-    private static String consentingContact(String agent, String marketer, String name) throws InterruptedException {
-        String id = EndToEndTest.createContact(agent, name);
+    private static String consentingContact(String name) throws InterruptedException {
+        String id = EndToEndTest.createContact(Suite.token("agent"), name);
         JsonPath facts = Suite.await(Duration.ofSeconds(60),
-                () -> ok(agent, "query($id: ID!) { contactPointFacts(contactId: $id) { contactPointId } }", Map.of("id", id)),
+                () -> ok(Suite.token("agent"), "query($id: ID!) { contactPointFacts(contactId: $id) { contactPointId } }", Map.of("id", id)),
                 a -> !a.getList("data.contactPointFacts").isEmpty());
         assertEquals(1, facts.getList("data.contactPointFacts").size(), facts::prettify);
-        ok(marketer, """
+        ok(Suite.token("marketer"), """
                 mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: "GRANT", purpose: "survey", channel: "EMAIL",
                   source: "AGENT"}) { id } }""", Map.of("id", id));
         return id;

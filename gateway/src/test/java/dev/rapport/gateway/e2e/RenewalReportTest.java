@@ -30,9 +30,7 @@ class RenewalReportTest {
 
     @Test
     void theReportShowsWhetherTheScorePredictsRenewal() {
-        String marketer = Suite.token("marketer");
-        String agent = Suite.token("agent");
-        String programme = ok(marketer, """
+        String programme = ok(Suite.token("marketer"), """
                 mutation { createProgramme(input: {name: "Season ticket", description: "Home games 2026/27"}) { id } }""")
                 .getString("data.createProgramme.id");
 
@@ -46,28 +44,28 @@ class RenewalReportTest {
         String importCohort = """
                 mutation($p: ID!, $rows: [MemberRowInput]) { importProgrammeMembers(programmeId: $p, input: {period: "2026/27",
                   scoredBy: "model:renewal-v3", rows: $rows}) { rows membersAdded scoresRecorded } }""";
-        JsonPath imported = ok(marketer, importCohort, Map.of("p", programme, "rows", rows));
+        JsonPath imported = ok(Suite.token("marketer"), importCohort, Map.of("p", programme, "rows", rows));
         assertEquals(10, imported.getInt("data.importProgrammeMembers.membersAdded"));
-        assertEquals(0, ok(marketer, importCohort, Map.of("p", programme, "rows", rows))
+        assertEquals(0, ok(Suite.token("marketer"), importCohort, Map.of("p", programme, "rows", rows))
                 .getInt("data.importProgrammeMembers.membersAdded"), "re-importing the same rows changes nothing");
 
         String late = UUID.randomUUID().toString();
-        ok(marketer, """
+        ok(Suite.token("marketer"), """
                 mutation($p: ID!, $c: String) { scoreMember(programmeId: $p, input: {contactId: $c, period: "2026/27", score: 5,
                   note: "asked about next season"}) { scoresRecorded } }""", Map.of("p", programme, "c", late));
         high.add(late);
 
         // the real renewals: four of five in tier 5 (three early), one of three in tier 3, none in tier 1
-        outcome(agent, programme, high.get(0), "RENEWED_EARLY");
-        outcome(agent, programme, high.get(1), "RENEWED_EARLY");
-        outcome(agent, programme, high.get(2), "RENEWED_EARLY");
-        outcome(agent, programme, high.get(3), "RENEWED");
-        outcome(agent, programme, middle.get(0), "RENEWED");
-        outcome(agent, programme, middle.get(1), "LAPSED");
-        outcome(agent, programme, low.get(0), "LAPSED");
-        outcome(agent, programme, low.get(1), "LAPSED");
+        outcome(Suite.token("agent"), programme, high.get(0), "RENEWED_EARLY");
+        outcome(Suite.token("agent"), programme, high.get(1), "RENEWED_EARLY");
+        outcome(Suite.token("agent"), programme, high.get(2), "RENEWED_EARLY");
+        outcome(Suite.token("agent"), programme, high.get(3), "RENEWED");
+        outcome(Suite.token("agent"), programme, middle.get(0), "RENEWED");
+        outcome(Suite.token("agent"), programme, middle.get(1), "LAPSED");
+        outcome(Suite.token("agent"), programme, low.get(0), "LAPSED");
+        outcome(Suite.token("agent"), programme, low.get(1), "LAPSED");
 
-        JsonPath notMember = GraphQL.query(agent, """
+        JsonPath notMember = GraphQL.query(Suite.token("agent"), """
                 mutation($p: ID!, $c: String) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c, period: "2026/27",
                   outcome: "RENEWED"}) }""", Map.of("p", programme, "c", UUID.randomUUID().toString()));
         assertEquals("rule-broken", notMember.getString("errors[0].extensions.code"), notMember::prettify);

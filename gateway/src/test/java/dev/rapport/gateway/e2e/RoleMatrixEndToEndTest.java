@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +45,7 @@ class RoleMatrixEndToEndTest {
     @Test
     void everyRoleAgainstEveryOperation() {
         String own = EndToEndTest.createContact(Suite.token("agent"), "Matrix");
-        EndToEndTest.linkDemoContactUser(own);
-        Map<String, String> tokens = new LinkedHashMap<>();
-        RoleMatrix.ROLES.forEach(role -> tokens.put(role, Suite.tokenFor(role)));
+        Suite.linkContactUser(own);
         Map<String, RoleMatrix.Row> table = RoleMatrix.rows("gateway");
 
         List<String> wrong = new ArrayList<>();
@@ -62,7 +59,7 @@ class RoleMatrixEndToEndTest {
             assertTrue(row != null, "docs/roles.md has no row for gateway: " + op.key() + " (RoleMatrixTest says which)");
             String document = document(op, own);
             for (String role : RoleMatrix.ROLES) {
-                JsonPath answer = GraphQL.query(tokens.get(role), document);
+                JsonPath answer = GraphQL.query(Suite.tokenFor(role), document);
                 calls++;
                 List<String> codes = answer.get("errors") == null ? List.of() : answer.getList("errors.extensions.code");
                 boolean refused = codes.contains("forbidden");

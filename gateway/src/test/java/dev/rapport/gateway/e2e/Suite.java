@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -20,12 +21,30 @@ final class Suite {
     private Suite() {
     }
 
+    private static final Map<String, Timed> TOKENS = new ConcurrentHashMap<>();
+
+    private record Timed(String token, long at) {
+    }
+
+    /** A real token for a demo user; fresh enough for the next calls (tokens live 5 minutes, a slow machine is slow). */
     static String token(String user) {
-        return EndToEndTest.token(user);
+        return TOKENS.compute(user, (u, t) -> t != null && System.nanoTime() - t.at() < 60_000_000_000L ? t
+                : new Timed(EndToEndTest.token(u), System.nanoTime())).token();
+    }
+
+    /** Points the demo user "contact" at this contact; its next token carries the new contact_id. */
+    static void linkContactUser(String contactId) {
+        EndToEndTest.linkDemoContactUser(contactId);
+        TOKENS.remove("contact");
     }
 
     /** The partner client (client credentials): role integration. */
     static String integrationToken() {
+        return TOKENS.compute("partner", (u, t) -> t != null && System.nanoTime() - t.at() < 60_000_000_000L ? t
+                : new Timed(partnerToken(), System.nanoTime())).token();
+    }
+
+    private static String partnerToken() {
         return given().formParams(Map.of("grant_type", "client_credentials", "client_id", "partner",
                         "client_secret", "partner-local-secret"))
                 .post(RealSuite.keycloakUrl + "/realms/rapport/protocol/openid-connect/token")

@@ -57,7 +57,7 @@ class TokenTest {
                 .put(realm).then().statusCode(204);
         String token;
         try {
-            token = Suite.token("admin");
+            token = EndToEndTest.token("admin");
         } finally {
             given().auth().oauth2(admin).contentType("application/json").body(Map.of("accessTokenLifespan", lifespan))
                     .put(realm).then().statusCode(204);

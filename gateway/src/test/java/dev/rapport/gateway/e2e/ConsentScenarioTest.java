@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -39,13 +40,14 @@ class ConsentScenarioTest {
         Suite.purpose("newsletter", "CONSENT");
         Suite.purpose("sales", "CONSENT");
 
-        JsonPath created = ok(Suite.token("agent"), """
-                mutation { createContact(input: {givenName: "Grace", familyName: "Hopper", contactPoints: [
+        JsonPath created = Suite.okRetrying(() -> Suite.token("agent"), """
+                mutation($key: String) { createContact(idempotencyKey: $key, input: {givenName: "Grace", familyName: "Hopper",
+                  contactPoints: [
                   {channel: "EMAIL", address: "grace.hopper@navy.example", context: "WORK",
                    provenance: {kind: "PROVIDED_BY_CONTACT", source: "web-form:newsletter-signup"}},
-                  {channel: "PHONE", address: "+44 7700 900123", region: "GB", context: "PERSONAL",
+                  {channel: "PHONE", address: "+44 7911 123456", region: "GB", context: "PERSONAL",
                    provenance: {kind: "ENRICHMENT", source: "acme-data-vendor"}}]}) {
-                  id contactPoints { id channel } } }""");
+                  id contactPoints { id channel } } }""", Map.of("key", UUID.randomUUID().toString()));
         String id = created.getString("data.createContact.id");
         String email = pointId(created, "EMAIL");
         String phone = pointId(created, "PHONE");

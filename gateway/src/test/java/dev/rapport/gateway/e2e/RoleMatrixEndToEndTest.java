@@ -43,8 +43,8 @@ class RoleMatrixEndToEndTest {
             Long.class, long.class, BigDecimal.class, Instant.class, LocalDate.class, Void.class);
 
     @Test
-    void everyRoleAgainstEveryOperation() {
-        String own = EndToEndTest.createContact(Suite.token("agent"), "Matrix");
+    void everyRoleAgainstEveryOperation() throws InterruptedException {
+        String own = Suite.createContact("Matrix");
         Suite.linkContactUser(own);
         Map<String, RoleMatrix.Row> table = RoleMatrix.rows("gateway");
 

@@ -83,9 +83,13 @@ class ConsultationLoopTest {
         // "Does this work for you?" — Ann: no, and why; an agent answers in the thread. Bob: yes.
         String annFollowUp = followUpOf(Suite.token("contact"), "{ me { loopFollowUps { id actionId answer } } }", "data.me.loopFollowUps");
         JsonPath no = ok(Suite.token("contact"), """
-                mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: "NO", why: "I work until 20:00"}) { answer threadId } }""",
+                mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: "NO", why: "I work until 20:00"}) { answer } }""",
                 Map.of("id", annFollowUp));
-        String thread = no.getString("data.answerFollowUp.threadId");
+        assertEquals("NO", no.getString("data.answerFollowUp.answer"));
+        List<String> threads = ok(Suite.token("contact"), "query($c: ID) { whyNotThreads(consultationId: $c) { id initiativeId } }",
+                Map.of("c", id)).getList("data.whyNotThreads.id");
+        assertEquals(1, threads.size(), "a NO opens one thread with that person");
+        String thread = threads.get(0);
         ok(Suite.token("agent"), """
                 mutation($t: ID!) { postThreadMessage(threadId: $t, input: {body: "Saturdays until 22:00, would that help?"}) {
                   status } }""", Map.of("t", thread));

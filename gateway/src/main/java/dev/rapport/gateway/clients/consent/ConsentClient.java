@@ -21,6 +21,10 @@ import dev.rapport.gateway.consent.Inputs;
 import dev.rapport.gateway.consent.Policy;
 import dev.rapport.gateway.consent.Purpose;
 import dev.rapport.gateway.consent.Touch;
+import dev.rapport.gateway.ledger.ChainVerification;
+import dev.rapport.gateway.ledger.ConsentReceipt;
+import dev.rapport.gateway.ledger.ContactPointFact;
+import dev.rapport.gateway.outreach.BulkOutreachResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -167,5 +171,87 @@ public class ConsentClient {
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
+    }
+
+    // --- the ledger by filter, single items, receipts, outreach reads and bulk ---------------------------------------
+
+    /** One decision with every option consent-service offers: one contact point, and as of a past instant. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Decision> decideAt(String auth, String contactId, String purpose, String channel, String contactPointId,
+            Instant at) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("contactId", contactId);
+        body.put("purpose", purpose);
+        body.put("channel", channel);
+        body.put("contactPointId", contactPointId);
+        body.put("at", at == null ? null : at.toString());
+        return rest.decide(auth, body).map(d -> d.withPurpose(purpose));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<ConsentEvent> consentEvent(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.consentEvent(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<ConsentEvent>> consentEvents(String auth, String contactId, String purpose, Instant from, Instant to) {
+        return rest.consentEvents(auth, contactId, purpose, from == null ? null : from.toString(), to == null ? null : to.toString());
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<ChainVerification> verifyChain(String auth, String contactId) {
+        return rest.verifyChain(auth, contactId);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<ConsentReceipt> receipt(String auth, String eventId) {
+        return Downstream.notFoundAsNull(rest.receipt(auth, eventId));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<ContactPointFact>> contactPointFacts(String auth, String contactId) {
+        return rest.contactPointFacts(auth, contactId);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Purpose> purpose(String auth, String code) {
+        return Downstream.notFoundAsNull(rest.purpose(auth, code));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Touch> outreachRequest(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.outreachRequest(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<Touch>> outreachRequests(String auth, String contactId, String campaign, String status, String cursor,
+            Integer limit) {
+        return rest.outreach(auth, contactId, campaign, status, cursor, limit);
+    }
+
+    /** Not retried: a retry is safe only with a campaign (DUPLICATE), which the caller may not give. */
+    public Uni<List<BulkOutreachResult>> requestOutreachBulk(String auth, List<String> contactIds, String purpose, String channel,
+            String campaign, String payloadRef) {
+        return rest.requestOutreachBulk(auth, purpose, channel, campaign, payloadRef, String.join("\n", contactIds))
+                .map(ndjson -> {
+                    List<BulkOutreachResult> out = new ArrayList<>(contactIds.size());
+                    for (String line : ndjson.split("\n")) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        try {
+                            out.add(json.readValue(line, BulkOutreachResult.class));
+                        } catch (Exception e) {
+                            throw new DownstreamFailure("consent-service sent an unreadable outreach result");
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<ConsentEvent> unsubscribe(String auth, String deliveryId, Boolean thisChannelOnly) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("thisChannelOnly", thisChannelOnly);
+        return rest.unsubscribe(auth, deliveryId, body);
     }
 }

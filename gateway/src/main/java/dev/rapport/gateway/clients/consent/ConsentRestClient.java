@@ -6,6 +6,9 @@ import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.consent.ConsentEvent;
+import dev.rapport.gateway.ledger.ChainVerification;
+import dev.rapport.gateway.ledger.ConsentReceipt;
+import dev.rapport.gateway.ledger.ContactPointFact;
 import dev.rapport.gateway.consent.ConsentState;
 import dev.rapport.gateway.consent.Decision;
 import dev.rapport.gateway.consent.Policy;
@@ -125,4 +128,48 @@ interface ConsentRestClient {
     @POST
     @Path("contacts/{id}/erasure")
     Uni<Void> erase(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
+
+    // --- the ledger by filter, single items, receipts, outreach reads and bulk ---------------------------------------
+
+    @GET
+    @Path("consent-events/{id}")
+    Uni<ConsentEvent> consentEvent(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("consent-events")
+    Uni<List<ConsentEvent>> consentEvents(@HeaderParam(AUTH) String auth, @QueryParam("contactId") String contactId,
+            @QueryParam("purpose") String purpose, @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("contacts/{id}/consent-chain")
+    Uni<ChainVerification> verifyChain(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
+
+    @GET
+    @Path("consent-events/{id}/receipt")
+    Uni<ConsentReceipt> receipt(@HeaderParam(AUTH) String auth, @PathParam("id") String eventId);
+
+    @GET
+    @Path("contacts/{id}/contact-points")
+    Uni<List<ContactPointFact>> contactPointFacts(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
+
+    @GET
+    @Path("purposes/{code}")
+    Uni<Purpose> purpose(@HeaderParam(AUTH) String auth, @PathParam("code") String code);
+
+    @GET
+    @Path("outreach/requests/{id}")
+    Uni<Touch> outreachRequest(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    /** NDJSON contact ids in, NDJSON results out, in input order. */
+    @POST
+    @Path("outreach/requests/bulk")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    Uni<String> requestOutreachBulk(@HeaderParam(AUTH) String auth, @QueryParam("purpose") String purpose,
+            @QueryParam("channel") String channel, @QueryParam("campaign") String campaign,
+            @QueryParam("payloadRef") String payloadRef, String contactIds);
+
+    @POST
+    @Path("outreach/deliveries/{id}/unsubscribe")
+    Uni<ConsentEvent> unsubscribe(@HeaderParam(AUTH) String auth, @PathParam("id") String deliveryId, Object body);
 }

@@ -261,4 +261,17 @@ public class ContactsClient {
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
     }
+
+    // --- signal summary and inline imports -------------------------------------------------------------------------
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<dev.rapport.gateway.signal.SignalSummary>> signalSummary(String auth) {
+        return rest.signalSummary(auth);
+    }
+
+    /** The Idempotency-Key names the job: a retry returns the same job, so it is retried. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<dev.rapport.gateway.contact.ImportJob> importCsv(String auth, String idempotencyKey, String fileName, String csv) {
+        return rest.importCsv(auth, idempotencyKey, fileName, csv);
+    }
 }

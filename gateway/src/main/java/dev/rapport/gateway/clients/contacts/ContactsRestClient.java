@@ -195,4 +195,16 @@ interface ContactsRestClient {
     @POST
     @Path("contacts/{id}/erasure")
     Uni<Void> erase(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
+
+    // --- signal summary and inline imports -------------------------------------------------------------------------
+
+    @GET
+    @Path("signals/summary")
+    Uni<List<dev.rapport.gateway.signal.SignalSummary>> signalSummary(@HeaderParam(AUTH) String auth);
+
+    @POST
+    @Path("imports")
+    @Consumes("text/csv")
+    Uni<dev.rapport.gateway.contact.ImportJob> importCsv(@HeaderParam(AUTH) String auth,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @QueryParam("fileName") String fileName, String csv);
 }

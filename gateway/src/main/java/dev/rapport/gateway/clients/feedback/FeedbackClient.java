@@ -7,6 +7,18 @@ import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.feedback.Action;
+import dev.rapport.gateway.feedback.CaseMetrics;
+import dev.rapport.gateway.feedback.InvitationLink;
+import dev.rapport.gateway.greeting.Greeting;
+import dev.rapport.gateway.greeting.GreetingInput;
+import dev.rapport.gateway.greeting.GreetingReport;
+import dev.rapport.gateway.rating.Rating;
+import dev.rapport.gateway.rating.RatingInput;
+import dev.rapport.gateway.rating.RatingReport;
+import dev.rapport.gateway.renewal.MemberImportResult;
+import dev.rapport.gateway.renewal.Offer;
+import dev.rapport.gateway.renewal.Programme;
+import dev.rapport.gateway.renewal.RenewalReport;
 import dev.rapport.gateway.feedback.Consultation;
 import dev.rapport.gateway.feedback.FeedbackResponse;
 import dev.rapport.gateway.feedback.Inputs;
@@ -184,5 +196,102 @@ public class FeedbackClient {
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
+    }
+
+    // --- lookups, reports, ratings, greetings and renewal programmes -------------------------------------------------
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<CaseMetrics> caseMetrics(String auth, String from, String to) {
+        return rest.caseMetrics(auth, from, to);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Action> action(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.action(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<FeedbackResponse> response(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.response(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<Invitation>> consultationInvitations(String auth, String consultationId, String status, String cursor,
+            Integer limit) {
+        return rest.consultationInvitations(auth, consultationId, status, cursor, limit);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<InvitationLink> invitationLink(String auth, String invitationId) {
+        return Downstream.notFoundAsNull(rest.invitationLink(auth, invitationId));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<LoopFollowUp> followUp(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.followUp(auth, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Thread>> threads(String auth, String consultationId, String contactId, String status) {
+        return rest.threads(auth, consultationId, contactId, status);
+    }
+
+    /** Retried only with an Idempotency-Key (feedback-service then answers a repeat with the first result). */
+    public Uni<Rating> rate(String auth, String idempotencyKey, RatingInput in) {
+        return rest.rate(auth, idempotencyKey, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<RatingReport> ratingReport(String auth, String by, String from, String to, String subjectType) {
+        return rest.ratingReport(auth, by, from, to, subjectType);
+    }
+
+    public Uni<Greeting> recordGreeting(String auth, String idempotencyKey, GreetingInput in) {
+        return rest.recordGreeting(auth, idempotencyKey, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<GreetingReport> greetingReport(String auth, String from, String to) {
+        return rest.greetingReport(auth, from, to);
+    }
+
+    public Uni<Programme> createProgramme(String auth, dev.rapport.gateway.renewal.Inputs.NewProgramme in) {
+        return rest.createProgramme(auth, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Programme> programme(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.programme(auth, id));
+    }
+
+    /** Re-importing the same rows changes nothing in feedback-service, so the import is retried. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<MemberImportResult> importMembers(String auth, String programmeId, dev.rapport.gateway.renewal.Inputs.MemberImport in) {
+        return rest.importMembers(auth, programmeId, in);
+    }
+
+    /** Scores are append-only: not retried. */
+    public Uni<MemberImportResult> scoreMember(String auth, String programmeId, dev.rapport.gateway.renewal.Inputs.NewScore in) {
+        return rest.scoreMember(auth, programmeId, in);
+    }
+
+    /** An outcome is a PUT (the latest replaces the earlier one), so it is retried. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Void> recordOutcome(String auth, String programmeId, dev.rapport.gateway.renewal.Inputs.NewOutcome in) {
+        return rest.recordOutcome(auth, programmeId, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<RenewalReport> renewalReport(String auth, String programmeId, String period) {
+        return Downstream.notFoundAsNull(rest.renewalReport(auth, programmeId, period));
+    }
+
+    public Uni<Offer> sendOffer(String auth, String programmeId, dev.rapport.gateway.renewal.Inputs.NewOffer in) {
+        return rest.sendOffer(auth, programmeId, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Offer> renewalOffer(String auth, String programmeId, String offerId) {
+        return Downstream.notFoundAsNull(rest.renewalOffer(auth, programmeId, offerId));
     }
 }

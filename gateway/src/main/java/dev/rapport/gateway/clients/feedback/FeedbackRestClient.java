@@ -6,6 +6,16 @@ import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.feedback.Action;
+import dev.rapport.gateway.feedback.CaseMetrics;
+import dev.rapport.gateway.feedback.InvitationLink;
+import dev.rapport.gateway.greeting.Greeting;
+import dev.rapport.gateway.greeting.GreetingReport;
+import dev.rapport.gateway.rating.Rating;
+import dev.rapport.gateway.rating.RatingReport;
+import dev.rapport.gateway.renewal.MemberImportResult;
+import dev.rapport.gateway.renewal.Offer;
+import dev.rapport.gateway.renewal.Programme;
+import dev.rapport.gateway.renewal.RenewalReport;
 import dev.rapport.gateway.feedback.Consultation;
 import dev.rapport.gateway.feedback.FeedbackResponse;
 import dev.rapport.gateway.feedback.Invitation;
@@ -21,6 +31,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +47,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 @Consumes(MediaType.APPLICATION_JSON)
 interface FeedbackRestClient {
     String AUTH = "Authorization";
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
@@ -167,4 +179,85 @@ interface FeedbackRestClient {
     @POST
     @Path("contacts/{id}/erasure")
     Uni<Void> erase(@HeaderParam(AUTH) String auth, @PathParam("id") String contactId);
+
+    // --- lookups, reports, ratings, greetings and renewal programmes -------------------------------------------------
+
+    @GET
+    @Path("cases/metrics")
+    Uni<CaseMetrics> caseMetrics(@HeaderParam(AUTH) String auth, @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("actions/{id}")
+    Uni<Action> action(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("responses/{id}")
+    Uni<FeedbackResponse> response(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("consultations/{id}/invitations")
+    Uni<Page<Invitation>> consultationInvitations(@HeaderParam(AUTH) String auth, @PathParam("id") String consultationId,
+            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("invitations/{id}/link")
+    Uni<InvitationLink> invitationLink(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("follow-ups/{id}")
+    Uni<LoopFollowUp> followUp(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("threads")
+    Uni<List<Thread>> threads(@HeaderParam(AUTH) String auth, @QueryParam("consultationId") String consultationId,
+            @QueryParam("contactId") String contactId, @QueryParam("status") String status);
+
+    @POST
+    @Path("ratings")
+    Uni<Rating> rate(@HeaderParam(AUTH) String auth, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, Object body);
+
+    @GET
+    @Path("ratings/report")
+    Uni<RatingReport> ratingReport(@HeaderParam(AUTH) String auth, @QueryParam("by") String by, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("subjectType") String subjectType);
+
+    @POST
+    @Path("greetings")
+    Uni<Greeting> recordGreeting(@HeaderParam(AUTH) String auth, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, Object body);
+
+    @GET
+    @Path("greetings/report")
+    Uni<GreetingReport> greetingReport(@HeaderParam(AUTH) String auth, @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @POST
+    @Path("programmes")
+    Uni<Programme> createProgramme(@HeaderParam(AUTH) String auth, Object body);
+
+    @GET
+    @Path("programmes/{id}")
+    Uni<Programme> programme(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("programmes/{id}/members/import")
+    Uni<MemberImportResult> importMembers(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @POST
+    @Path("programmes/{id}/scores")
+    Uni<MemberImportResult> scoreMember(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @PUT
+    @Path("programmes/{id}/outcomes")
+    Uni<Void> recordOutcome(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @GET
+    @Path("programmes/{id}/report")
+    Uni<RenewalReport> renewalReport(@HeaderParam(AUTH) String auth, @PathParam("id") String id, @QueryParam("period") String period);
+
+    @POST
+    @Path("programmes/{id}/offers")
+    Uni<Offer> sendOffer(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @GET
+    @Path("programmes/{id}/offers/{offerId}")
+    Uni<Offer> renewalOffer(@HeaderParam(AUTH) String auth, @PathParam("id") String id, @PathParam("offerId") String offerId);
 }

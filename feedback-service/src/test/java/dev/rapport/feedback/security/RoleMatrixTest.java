@@ -1,0 +1,16 @@
+package dev.rapport.feedback.security;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.platform.testing.RoleMatrix;
+
+/** Every REST resource method of feedback-service has its row in docs/roles.md, with exactly the roles its annotations allow. */
+class RoleMatrixTest {
+
+    @Test
+    void everyResourceMethodMatchesItsRowInDocsRoles() {
+        RoleMatrix.assertMatches("feedback-service", RoleMatrix.restOperations(Path.of("target/classes")));
+    }
+}

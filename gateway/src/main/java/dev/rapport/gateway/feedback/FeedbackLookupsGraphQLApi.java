@@ -1,0 +1,100 @@
+package dev.rapport.gateway.feedback;
+
+import static dev.rapport.gateway.security.Roles.ADMIN;
+import static dev.rapport.gateway.security.Roles.AGENT;
+import static dev.rapport.gateway.security.Roles.ANALYST;
+import static dev.rapport.gateway.security.Roles.CONTACT;
+import static dev.rapport.gateway.security.Roles.INTEGRATION;
+import static dev.rapport.gateway.security.Roles.MARKETER;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.feedback.FeedbackClient;
+import dev.rapport.gateway.common.PageInfo;
+import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** feedback-service reads beyond the consultation loop's main path: single items, who was invited, case outcomes. */
+@GraphQLApi
+public class FeedbackLookupsGraphQLApi {
+    @Inject
+    FeedbackClient feedback;
+    @Inject
+    Caller caller;
+
+    @Description("Who was invited to a consultation, and what consent-service decided for each invitation.")
+    public record InvitationConnection(List<Invitation> nodes, PageInfo pageInfo) {
+    }
+
+    @Query
+    @Description("Outcome metrics over the cases opened in [from, to) (default: the last 30 days).")
+    @RolesAllowed({ADMIN, ANALYST})
+    public Uni<CaseMetrics> caseMetrics(Instant from, Instant to) {
+        return failed(feedback.caseMetrics(caller.bearer(), from == null ? null : from.toString(), to == null ? null : to.toString()));
+    }
+
+    @Query
+    @Description("One \"you said, we did\" action; a contact sees it once it was published to them.")
+    @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, CONTACT})
+    public Uni<Action> action(@Id @NonNull String id) {
+        return failed(feedback.action(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("One consultation response; a contact sees only its own named responses.")
+    @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, CONTACT})
+    public Uni<FeedbackResponse> consultationResponse(@Id @NonNull String id) {
+        return failed(feedback.response(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("Who was invited to a consultation: status PENDING (not decided yet), QUEUED (accepted) or DENIED (with reasons).")
+    @RolesAllowed({ADMIN, MARKETER, ANALYST})
+    public Uni<InvitationConnection> consultationInvitations(@Id @NonNull String consultationId, String status,
+            @DefaultValue("20") int first, String after) {
+        return failed(feedback.consultationInvitations(caller.bearer(), consultationId, status, after,
+                        Math.max(1, Math.min(first, 100)))
+                .map(p -> new InvitationConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
+    @Query
+    @Description("The token for an invitation's link (for delivery integrations that render the message).")
+    @RolesAllowed({ADMIN, INTEGRATION})
+    public Uni<InvitationLink> invitationLink(@Id @NonNull String invitationId) {
+        return failed(feedback.invitationLink(caller.bearer(), invitationId));
+    }
+
+    @Query
+    @Description("One \"does this work for you?\" follow-up.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<LoopFollowUp> loopFollowUp(@Id @NonNull String id) {
+        return failed(feedback.followUp(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("\"Why not\" threads, oldest activity first; staff filter by consultation and status (OPEN = waiting for "
+            + "staff), a contact lists its own (contactId defaults to the caller's).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<List<Thread>> whyNotThreads(@Id String consultationId, @Id String contactId,
+            @Description("OPEN, ANSWERED or CLOSED") String status) throws AccessDeniedError {
+        String own = caller.ownContactId();
+        String who = own != null && contactId == null ? own : contactId;
+        caller.assertMayActFor(who);
+        return failed(feedback.threads(caller.bearer(), consultationId, who, status));
+    }
+
+    private static <T> Uni<T> failed(Uni<T> call) {
+        return call.onFailure().transform(Downstream.toGraphQL(FeedbackClient.SERVICE));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.rapport.gateway.ledger;
+
+import static dev.rapport.gateway.security.Roles.ADMIN;
+import static dev.rapport.gateway.security.Roles.AGENT;
+import static dev.rapport.gateway.security.Roles.ANALYST;
+import static dev.rapport.gateway.security.Roles.CONTACT;
+import static dev.rapport.gateway.security.Roles.INTEGRATION;
+import static dev.rapport.gateway.security.Roles.MARKETER;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.consent.ConsentClient;
+import dev.rapport.gateway.consent.ConsentEvent;
+import dev.rapport.gateway.consent.Decision;
+import dev.rapport.gateway.consent.Purpose;
+import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** The consent ledger beyond one contact's node: single events, events by filter, chain checks, receipts, decisions as of a time. */
+@GraphQLApi
+public class LedgerGraphQLApi {
+    static final int MAX_EVENTS = 1000;
+
+    @Inject
+    ConsentClient consent;
+    @Inject
+    Caller caller;
+
+    @Query
+    @Description("May we contact this person on this channel for this purpose, now or as it stood at `at`? A no lists every "
+            + "reason; a yes names the contact point and the evidence event.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<Decision> decision(@Id @NonNull String contactId, @NonNull String purpose, String channel,
+            @Id String contactPointId, @Description("Evaluate as of this instant (default now)") Instant at) {
+        return failed(consent.decideAt(caller.bearer(), contactId, purpose, channel, contactPointId, at));
+    }
+
+    @Query
+    @Description("One ledger event; a contact reads only its own.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<ConsentEvent> consentEvent(@Id @NonNull String id) {
+        return failed(consent.consentEvent(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("Ledger events by filter (contactId, purpose, recordedAt in [from, to)), oldest first, at most `first` "
+            + "(1–1000). Whole-ledger exports: consent-service's streamed GET /consent-events (JSON or CSV).")
+    @RolesAllowed({ADMIN, ANALYST})
+    public Uni<List<ConsentEvent>> consentEvents(@Id String contactId, String purpose, Instant from, Instant to,
+            @DefaultValue("100") int first) {
+        int size = Math.max(1, Math.min(first, MAX_EVENTS));
+        return failed(consent.consentEvents(caller.bearer(), contactId, purpose, from, to)
+                .map(all -> all.size() > size ? all.subList(0, size) : all));
+    }
+
+    @Query
+    @Description("Re-compute a contact's hash chain and name the first broken link, if any.")
+    @RolesAllowed({ADMIN, AGENT, ANALYST})
+    public Uni<ChainVerification> verifyConsentChain(@Id @NonNull String contactId) {
+        return failed(consent.verifyChain(caller.bearer(), contactId));
+    }
+
+    @Query
+    @Description("The Kantara consent receipt (v1.1 fields) for one ledger event; a contact reads only its own.")
+    @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
+    public Uni<ConsentReceipt> consentReceipt(@Id @NonNull String eventId) {
+        return failed(consent.receipt(caller.bearer(), eventId));
+    }
+
+    @Query
+    @Description("The contact points consent-service knows for a person (provenance, given by the person?), never addresses.")
+    @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
+    public Uni<List<ContactPointFact>> contactPointFacts(@Id @NonNull String contactId) throws AccessDeniedError {
+        caller.assertMayActFor(contactId);
+        return failed(consent.contactPointFacts(caller.bearer(), contactId));
+    }
+
+    @Query
+    @Description("One purpose by code; null when there is none.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    public Uni<Purpose> purpose(@NonNull String code) {
+        return failed(consent.purpose(caller.bearer(), code));
+    }
+
+    private static <T> Uni<T> failed(Uni<T> call) {
+        return call.onFailure().transform(Downstream.toGraphQL(ConsentClient.SERVICE));
+    }
+}

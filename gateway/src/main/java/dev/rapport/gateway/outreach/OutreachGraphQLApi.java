@@ -1,0 +1,90 @@
+package dev.rapport.gateway.outreach;
+
+import static dev.rapport.gateway.security.Roles.ADMIN;
+import static dev.rapport.gateway.security.Roles.AGENT;
+import static dev.rapport.gateway.security.Roles.ANALYST;
+import static dev.rapport.gateway.security.Roles.CONTACT;
+import static dev.rapport.gateway.security.Roles.INTEGRATION;
+import static dev.rapport.gateway.security.Roles.MARKETER;
+
+import java.util.List;
+
+import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.consent.ConsentClient;
+import dev.rapport.gateway.common.PageInfo;
+import dev.rapport.gateway.consent.ConsentEvent;
+import dev.rapport.gateway.consent.Touch;
+import dev.rapport.gateway.error.GatewayError;
+import dev.rapport.gateway.error.InvalidInputError;
+import dev.rapport.gateway.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/**
+ * Outreach requests (consent-service): read them, ask for a whole audience, unsubscribe. The delivery queue (pull, ack)
+ * is machine-to-machine for delivery integrations and stays REST-only.
+ */
+@GraphQLApi
+public class OutreachGraphQLApi {
+    static final int MAX_BULK = 1000;
+
+    @Inject
+    ConsentClient consent;
+    @Inject
+    Caller caller;
+
+    @Description("Outreach requests, newest first.")
+    public record OutreachConnection(List<Touch> nodes, PageInfo pageInfo) {
+    }
+
+    @Query
+    @Description("One outreach request with its decision (denials are kept).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<Touch> outreachRequest(@Id @NonNull String id) {
+        return failed(consent.outreachRequest(caller.bearer(), id));
+    }
+
+    @Query
+    @Description("Outreach requests by contact, campaign and status (QUEUED, LEASED, DELIVERED, BOUNCED, FAILED, DENIED).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
+    public Uni<OutreachConnection> outreachRequests(@Id String contactId, String campaign, String status,
+            @DefaultValue("20") int first, String after) {
+        return failed(consent.outreachRequests(caller.bearer(), contactId, campaign, status, after,
+                        Math.max(1, Math.min(first, 100)))
+                .map(p -> new OutreachConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
+    @Mutation
+    @Description("Ask to contact up to 1000 people at once; each is decided and stored like a single request. With a "
+            + "campaign, a repeat for the same campaign and payloadRef answers DUPLICATE (safe to retry). Larger audiences: "
+            + "consent-service's streamed POST /outreach/requests/bulk.")
+    @RolesAllowed({ADMIN, MARKETER, INTEGRATION})
+    public Uni<List<BulkOutreachResult>> requestOutreachBulk(@NonNull List<@NonNull String> contactIds,
+            @NonNull String purpose, String channel, String campaign, String payloadRef) throws InvalidInputError {
+        if (contactIds.isEmpty() || contactIds.size() > MAX_BULK) {
+            throw new InvalidInputError("contactIds must hold 1 to " + MAX_BULK + " ids", null, null,
+                    List.of(new GatewayError.FieldError("contactIds", "must hold 1 to " + MAX_BULK + " ids")));
+        }
+        return failed(consent.requestOutreachBulk(caller.bearer(), contactIds, purpose, channel, campaign, payloadRef));
+    }
+
+    @Mutation
+    @Description("The person clicked unsubscribe in a message: withdraws the message's purpose on every channel, or on its "
+            + "channel only (policy unsubscribeScope, or thisChannelOnly). A contact unsubscribes only itself.")
+    @RolesAllowed({ADMIN, AGENT, INTEGRATION, CONTACT})
+    public Uni<ConsentEvent> unsubscribe(@Id @NonNull String deliveryId, Boolean thisChannelOnly) {
+        return failed(consent.unsubscribe(caller.bearer(), deliveryId, thisChannelOnly));
+    }
+
+    private static <T> Uni<T> failed(Uni<T> call) {
+        return call.onFailure().transform(Downstream.toGraphQL(ConsentClient.SERVICE));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.rapport.gateway.renewal;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+/** What renewal mutations accept; passed through as JSON and validated by feedback-service. */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    @Input("ProgrammeInput")
+    public record NewProgramme(String name, String description) {
+    }
+
+    @Input("MemberRowInput")
+    public record MemberRow(String contactId, String externalRef,
+            @Description("Propensity to renew, whole number 1 (unlikely) – 5 (very likely)") Integer score, String scoredBy,
+            @Description("RENEWED_EARLY, RENEWED or LAPSED") String outcome) {
+    }
+
+    @Input("MemberImportInput")
+    public record MemberImport(@Description("e.g. 2026/27") String period,
+            @Description("Who or what produced the scores, e.g. model:renewal-v3") String scoredBy, List<MemberRow> rows) {
+    }
+
+    @Input("RenewalScoreInput")
+    public record NewScore(String contactId, String period, @Description("Whole number 1–5") Integer score, String scoredBy,
+            String note) {
+    }
+
+    @Input("RenewalOutcomeInput")
+    public record NewOutcome(String contactId, String period, @Description("RENEWED_EARLY, RENEWED or LAPSED") String outcome) {
+    }
+
+    @Input("RenewalOfferInput")
+    public record NewOffer(String period, @Description("Score tiers 1–5") List<Integer> tiers,
+            @Description("POSTAL, EMAIL, …") String channel, @Description("Defaults to renewal-offer:<programme>:<period>") String campaign) {
+    }
+}

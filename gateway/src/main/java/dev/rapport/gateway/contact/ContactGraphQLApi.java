@@ -130,27 +130,27 @@ public class ContactGraphQLApi {
     }
 
     @Description("Lifetime and trailing-12-month spend (one GET /values call for every contact in the answer).")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<Value>> value(@Source List<Contact> contacts) {
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.values(caller.bearer(), chunk)));
     }
 
     @Description("Behavioural lead score (one GET /lead-scores call for every contact in the answer).")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<LeadScore>> leadScore(@Source List<Contact> contacts) {
         String auth = caller.bearer();
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.leadScoresOf(auth, chunk)));
     }
 
     @Description("Signals active now (one GET /by-contact/signals call for every contact in the answer).")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<List<Signal>>> signals(@Source List<Contact> contacts) {
         String auth = caller.bearer();
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.signalsOf(auth, chunk)));
     }
 
     @Description("Follow-ups the person asked for (one GET /by-contact/follow-ups call for every contact in the answer).")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<List<FollowUp>>> followUps(@Source List<Contact> contacts, @DefaultValue("false") boolean includeCompleted) {
         String auth = caller.bearer();
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
@@ -159,7 +159,7 @@ public class ContactGraphQLApi {
 
     @Description("The interaction timeline, newest first, as a connection per contact (each has its own cursor). One "
             + "GET /by-contact/interactions call for every contact in the answer; `after` applies to each of them.")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<InteractionConnection>> timeline(@Source List<Contact> contacts, @DefaultValue("20") int first,
             String after, List<String> types) throws InvalidInputError {
         String auth = caller.bearer();
@@ -171,7 +171,7 @@ public class ContactGraphQLApi {
     }
 
     @Description("The contact's organisation (one GET /organisations?ids= call for every organisation in the answer).")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     @Name("organisation")
     public Uni<List<Organisation>> organisationOf(@Source List<Contact> contacts) {
         String auth = caller.bearer();

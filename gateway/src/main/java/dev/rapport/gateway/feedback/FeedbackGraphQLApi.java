@@ -16,6 +16,7 @@ import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.error.AccessDeniedError;
 import dev.rapport.gateway.feedback.Consultation.ConsultationConnection;
+import dev.rapport.gateway.rating.Rating;
 import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -22,7 +22,6 @@ import dev.rapport.gateway.feedback.Invitation;
 import dev.rapport.gateway.feedback.LoopFollowUp;
 import dev.rapport.gateway.feedback.LoopMetrics;
 import dev.rapport.gateway.feedback.Priorities;
-import dev.rapport.gateway.feedback.Rating;
 import dev.rapport.gateway.feedback.RenewalScore;
 import dev.rapport.gateway.feedback.SupportCase;
 import dev.rapport.gateway.feedback.Thread;

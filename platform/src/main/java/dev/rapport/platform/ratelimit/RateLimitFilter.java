@@ -5,8 +5,8 @@ import java.util.Optional;
 import dev.rapport.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,17 +15,26 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Applies {@link RateLimitConfig} to every service that has platform on its class path: a caller over the limit of a
  * bulk endpoint gets {@code 429} with {@code Retry-After} and a problem document, before the body is read.
+ * Application-scoped so it is created at the first request, when the runtime configuration is there.
  */
-@Singleton
+@ApplicationScoped
 public class RateLimitFilter {
-    private final RateLimits limits;
-
+    @Inject
+    RateLimitConfig config;
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    public RateLimitFilter(RateLimitConfig config) {
-        this.limits = new RateLimits(config, System::nanoTime);
+    private volatile RateLimits limits;
+
+    private RateLimits limits() {
+        if (limits == null) {
+            synchronized (this) {
+                if (limits == null) {
+                    limits = new RateLimits(config, System::nanoTime);
+                }
+            }
+        }
+        return limits;
     }
 
     @ServerRequestFilter
@@ -33,7 +42,7 @@ public class RateLimitFilter {
         String caller = identity == null || identity.isAnonymous()
                 ? "address:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress())
                 : "principal:" + identity.getPrincipal().getName();
-        return limits.check(request.getMethod(), request.getUriInfo().getPath(), caller)
+        return limits().check(request.getMethod(), request.getUriInfo().getPath(), caller)
                 .map(refusal -> Response.status(429)
                         .header(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds())
                         .type(Problem.MEDIA_TYPE)

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * without any of B's data (B's ids, name and address never appear in a successful answer), and B's records are
  * unchanged.
  */
-@org.junit.jupiter.api.Disabled("Not yet seen passing against the running suite; enable once a run confirms it (docs/reliability.md)")
 @ExtendWith(QuickSuite.class)
 class ContactIsolationTest {
     private static String a;

@@ -21,7 +21,7 @@ TOKENS_JAR=$(ls "$HOME"/.m2/repository/dev/rapport/platform/*/platform-*-tests.j
 TOKEN=$(java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens marketer bench)
 URL=http://localhost:$HTTP_PORT
 
-RAPPORT_DATA_DIR=$WORK RAPPORT_DB_PORT=$PGPORT java -Xmx$HEAP -Dquarkus.profile=local -Dquarkus.http.port=$HTTP_PORT \
+RAPPORT_DATA_DIR=$WORK RAPPORT_DB_PORT=$PGPORT java -Xmx$HEAP -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port=$HTTP_PORT \
   -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SVC=$!
 trap 'kill $SVC 2>/dev/null; wait $SVC 2>/dev/null; rm -rf "$WORK"' EXIT

@@ -35,7 +35,7 @@ trap cleanup EXIT
 # no consent-service here: invitations are denied (consent-unavailable) but can still be answered by token
 RAPPORT_DB_URL="postgresql://localhost:$PGPORT/feedback" RAPPORT_DB_USERNAME=postgres RAPPORT_DB_PASSWORD=postgres \
 RAPPORT_CONSENT_URL=http://localhost:1 RAPPORT_INVITATION_SECRET=$SECRET \
-  java -Dquarkus.profile=local -Dquarkus.http.port="$HTTPPORT" -Dquarkus.log.level=WARN \
+  java -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$HTTPPORT" -Dquarkus.log.level=WARN \
   -D"dev.rapport.feedback.outreach.ConsentOutreach/request/Retry/maxRetries=0" \
   -jar feedback-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!

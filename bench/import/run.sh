@@ -55,7 +55,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== starting contacts-service on port $PORT (data in $DATA)"
-RAPPORT_DATA_DIR="$DATA" java -Xmx2g -Dquarkus.profile=local -Dquarkus.http.port="$PORT" \
+RAPPORT_DATA_DIR="$DATA" java -Xmx2g -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$PORT" \
   -Dquarkus.log.category.\"org.hibernate\".level=WARN -jar "$APP" >"$LOG" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 240); do

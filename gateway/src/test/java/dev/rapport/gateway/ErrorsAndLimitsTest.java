@@ -78,6 +78,17 @@ class ErrorsAndLimitsTest {
     }
 
     @Test
+    void errorsOfTheDocumentItselfCarryACode() {
+        JsonPath unknownField = GraphQL.query(ADMIN, "{ noSuchField }");
+        assertEquals("invalid-query", unknownField.getString("errors[0].extensions.code"), unknownField::prettify);
+        JsonPath cycle = GraphQL.query(ADMIN, "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }");
+        assertEquals("invalid-query", cycle.getString("errors[0].extensions.code"), cycle::prettify);
+        String tooDeep = "{ __schema { types { fields { type" + " { ofType".repeat(6) + " { name }" + " }".repeat(6) + " } } } }";
+        JsonPath deep = GraphQL.query(ADMIN, tooDeep);
+        assertEquals("limit-exceeded", deep.getString("errors[0].extensions.code"), deep::prettify);
+    }
+
+    @Test
     void withoutATokenTheAnswerIs401() {
         given().contentType("application/json").body(Map.of("query", "{ purposes { code } }"))
                 .post("/graphql").then().statusCode(401);

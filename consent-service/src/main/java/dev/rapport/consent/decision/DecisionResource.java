@@ -54,6 +54,7 @@ public class DecisionResource {
 
     @POST
     @Path("/bulk")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @Blocking
     @Consumes({NDJSON, MediaType.TEXT_PLAIN})
     @Produces(NDJSON)

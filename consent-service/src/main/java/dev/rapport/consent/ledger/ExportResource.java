@@ -35,6 +35,7 @@ public class ExportResource {
 
     @GET
     @Path("consent-events")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "Export the ledger by filter as a JSON array (streamed)",
@@ -47,6 +48,7 @@ public class ExportResource {
 
     @GET
     @Path("consent-events")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @Produces(CSV)
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "Export the ledger by filter as CSV (streamed)",

@@ -76,6 +76,7 @@ public class OutreachResource {
 
     @POST
     @Path("/requests/bulk")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @Blocking
     @Consumes({DecisionResource.NDJSON, MediaType.TEXT_PLAIN})
     @Produces(DecisionResource.NDJSON)

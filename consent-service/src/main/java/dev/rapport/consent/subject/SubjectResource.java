@@ -25,6 +25,7 @@ public class SubjectResource {
 
     @GET
     @Path("contacts/{contactId}/data-export")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @RolesAllowed({Roles.ADMIN, Roles.CONTACT})
     @Operation(summary = "Everything consent-service holds about a person",
             description = "Policy, contact points (without addresses: this service never holds them), consents in force, the "

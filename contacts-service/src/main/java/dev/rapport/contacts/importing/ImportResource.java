@@ -51,6 +51,7 @@ public class ImportResource {
     @POST
     @Blocking
     @Consumes({"text/csv", "application/csv"})
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.INTEGRATION})
     @Operation(summary = "Import contacts from a CSV file",
             description = "UTF-8, RFC 4180, header row with named columns (docs/import.md): given_name, family_name, "

@@ -50,6 +50,7 @@ public class InteractionResource {
 
     @POST
     @Path("interactions/batch")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Push up to 1000 interactions at once",
             description = "All or nothing: if any item is invalid nothing is stored and the problem names the item "

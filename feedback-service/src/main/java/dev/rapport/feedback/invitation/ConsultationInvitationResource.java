@@ -44,6 +44,7 @@ public class ConsultationInvitationResource {
                     + "if sending stops half-way. Small audiences answer 200 with what consent-service decided; audiences "
                     + "above rapport.outreach.inline-limit answer 202 and are sent in the background.")
     @APIResponse(responseCode = "200", description = "Recorded and sent; delivery counts queued and denied by reason")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @APIResponse(responseCode = "202", description = "Recorded; sending continues in the background")
     @APIResponse(responseCode = "400", description = "Invalid audience; the problem names the field")
     @APIResponse(responseCode = "404", description = "No such consultation")

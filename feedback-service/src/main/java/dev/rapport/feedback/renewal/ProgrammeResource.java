@@ -58,6 +58,7 @@ public class ProgrammeResource {
 
     @POST
     @Path("/{id}/members/import")
+    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.INTEGRATION})
     @Operation(summary = "Import members with their propensity scores (1–5, with who/what scored them) and outcomes for a period",
             description = "All or nothing: any invalid row rejects the import and names the row. Re-importing the same rows "

@@ -5,14 +5,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
+import graphql.ErrorType;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
@@ -49,6 +55,36 @@ public class QueryLimits {
                 InstrumentationState state) {
             check(parameters.getDocument());
             return super.beginValidation(parameters, state);
+        }
+
+        /**
+         * Errors graphql-java raises itself (syntax, validation, SmallRye's depth and complexity aborts) carry no
+         * {@code code}; they get one here so every error a caller sees has it.
+         */
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (result.getErrors().stream().allMatch(e -> e.getErrorType() == ErrorType.DataFetchingException || hasCode(e))) {
+                return CompletableFuture.completedFuture(result);
+            }
+            List<GraphQLError> coded = result.getErrors().stream()
+                    .map(e -> e.getErrorType() == ErrorType.DataFetchingException || hasCode(e) ? e : withCode(e)).toList();
+            return CompletableFuture.completedFuture(result.transform(b -> b.errors(coded)));
+        }
+
+        private static boolean hasCode(GraphQLError e) {
+            return e.getExtensions() != null && e.getExtensions().get("code") != null;
+        }
+
+        static GraphQLError withCode(GraphQLError e) {
+            String code = e.getErrorType() == ErrorType.ExecutionAborted
+                    || e.getErrorType() == ErrorType.InvalidSyntax && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("more than")
+                    ? "limit-exceeded" : "invalid-query";
+            Map<String, Object> extensions = new HashMap<>(e.getExtensions() == null ? Map.of() : e.getExtensions());
+            extensions.put("code", code);
+            extensions.put("classification", String.valueOf(e.getErrorType()));
+            return GraphqlErrorBuilder.newError().message(e.getMessage()).locations(e.getLocations()).path(e.getPath())
+                    .errorType(e.getErrorType()).extensions(extensions).build();
         }
 
         void check(Document document) {

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class Tokens {
     public static final String ISSUER = "rapport-local";
+    /** The audience every Rapport service and the gateway require ({@code quarkus.oidc.token.audience}). */
+    public static final String AUDIENCE = "rapport";
 
     private Tokens() {
     }
@@ -34,7 +36,7 @@ public final class Tokens {
     public static String issue(String subject, List<String> roles, String contactId, long ttlSeconds) {
         long now = Instant.now().getEpochSecond();
         String groups = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"" + subject
+        String payload = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"" + subject
                 + "\",\"upn\":\"" + subject + "\",\"groups\":[" + groups + "],\"realm_access\":{\"roles\":[" + groups + "]}"
                 + (contactId == null ? "" : ",\"contact_id\":\"" + contactId + "\"")
                 + ",\"iat\":" + now + ",\"exp\":" + (now + ttlSeconds) + "}";

@@ -158,15 +158,20 @@ public final class Suite {
                 startMember(m);
             }
             if (keycloak) {
-                waitFor("keycloak", oidcUrl() + "/.well-known/openid-configuration", Duration.ofMinutes(8));
+                waitFor("keycloak", oidcUrl() + "/.well-known/openid-configuration", startTimeout());
             }
             for (String m : members) {
-                awaitReady(m, Duration.ofMinutes(8));
+                awaitReady(m, startTimeout());
             }
         } catch (RuntimeException | IOException | InterruptedException e) {
             stop();
             throw new IllegalStateException("The suite did not start (logs in " + dataDir + ")", e);
         }
+    }
+
+    /** How long each process may take to become ready: {@code -Drapport.suite.start-timeout=PT10M} on a slow machine. */
+    private static Duration startTimeout() {
+        return Duration.parse(System.getProperty("rapport.suite.start-timeout", "PT8M"));
     }
 
     private void startKeycloak(int port) throws IOException {

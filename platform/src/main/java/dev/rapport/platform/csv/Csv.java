@@ -1,4 +1,4 @@
-package dev.rapport.consent.ledger;
+package dev.rapport.platform.csv;
 
 /**
  * CSV cells (RFC 4180) that a spreadsheet cannot execute: a cell starting with = + - @ tab or carriage return is

@@ -31,19 +31,28 @@ class SubjectRightsTest {
 
     @Test
     void erasureReportsPerServiceAndNeverClaimsWhatItDidNotGet() {
-        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{\"contactId\":\"c-1\"}"));
+        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{\"contactId\":\"01980000-0000-7000-8000-000000000001\"}"));
         Stubs.consent.on("POST", "/contacts/([^/]+)/erasure", r -> new StubService.Answer(503, null, null));
-        Stubs.feedback.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{\"contactId\":\"c-1\"}"));
+        Stubs.feedback.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{\"contactId\":\"01980000-0000-7000-8000-000000000001\"}"));
 
-        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"c-1\") { erased services { service status } } }");
+        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"01980000-0000-7000-8000-000000000001\") { erased services { service status } } }");
 
         assertNull(answer.get("errors"), answer::prettify);
         assertFalse(answer.getBoolean("data.erasePerson.erased"));
         assertEquals("[ERASED, FAILED, ERASED]", answer.getList("data.erasePerson.services.status").toString());
-        assertEquals(1, Stubs.contacts.calls().stream().filter(c -> c.path().equals("/contacts/c-1/erasure")).count());
-        assertEquals(1, Stubs.feedback.calls().stream().filter(c -> c.path().equals("/contacts/c-1/erasure")).count());
+        assertEquals(1, Stubs.contacts.calls().stream().filter(c -> c.path().equals("/contacts/01980000-0000-7000-8000-000000000001/erasure")).count());
+        assertEquals(1, Stubs.feedback.calls().stream().filter(c -> c.path().equals("/contacts/01980000-0000-7000-8000-000000000001/erasure")).count());
         long consentAttempts = Stubs.consent.calls().stream().filter(c -> c.path().endsWith("/erasure")).count();
         assertEquals(4, consentAttempts, "the first attempt and three retries");
+    }
+
+    @Test
+    void anIdThatCannotNameAnyoneIsRefusedBeforeAnyServiceIsAsked() {
+        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"../../x\") { erased } }");
+
+        assertEquals("invalid-input", answer.getString("errors[0].extensions.code"), answer::prettify);
+        assertNull(answer.get("data.erasePerson"));
+        assertTrue(Stubs.contacts.calls().isEmpty() && Stubs.consent.calls().isEmpty() && Stubs.feedback.calls().isEmpty());
     }
 
     @Test
@@ -54,7 +63,7 @@ class SubjectRightsTest {
                 ? new StubService.Answer(503, null, null) : StubService.Answer.json("{}"));
         Stubs.feedback.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{}"));
 
-        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"c-2\") { erased services { service status } } }");
+        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"01980000-0000-7000-8000-000000000002\") { erased services { service status } } }");
 
         assertNull(answer.get("errors"), answer::prettify);
         assertTrue(answer.getBoolean("data.erasePerson.erased"));
@@ -64,13 +73,13 @@ class SubjectRightsTest {
 
     @Test
     void aServiceThatKnowsNoSuchPersonHoldsNothing() {
-        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> r.path().group(1).startsWith("missing")
+        Stubs.contacts.on("POST", "/contacts/([^/]+)/erasure", r -> r.path().group(1).endsWith("ffff")
                 ? StubService.Answer.problem(404, "https://rapport.dev/problems/not-found", "Contact does not exist", "id")
                 : StubService.Answer.json("{}"));
         Stubs.consent.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{}"));
         Stubs.feedback.on("POST", "/contacts/([^/]+)/erasure", r -> StubService.Answer.json("{}"));
 
-        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"missing-9\") { erased services { status } } }");
+        JsonPath answer = GraphQL.query(ADMIN, "mutation { erasePerson(contactId: \"01980000-0000-7000-8000-00000000ffff\") { erased services { status } } }");
 
         assertEquals("[NOTHING_HELD, ERASED, ERASED]", answer.getList("data.erasePerson.services.status").toString(),
                 answer::prettify);
@@ -87,13 +96,13 @@ class SubjectRightsTest {
     @Test
     void exportGathersEveryServiceAndSaysWhenOneIsMissing() {
         Stubs.feedback.failing();
-        JsonPath answer = GraphQL.query(ADMIN, "{ exportPersonalData(contactId: \"c-1\") { complete services { service complete data error } } }");
+        JsonPath answer = GraphQL.query(ADMIN, "{ exportPersonalData(contactId: \"01980000-0000-7000-8000-000000000001\") { complete services { service complete data error } } }");
 
         assertNull(answer.get("errors"), answer::prettify);
         assertFalse(answer.getBoolean("data.exportPersonalData.complete"));
         assertTrue(answer.getBoolean("data.exportPersonalData.services[0].complete"));
-        assertTrue(answer.getString("data.exportPersonalData.services[0].data").contains("c-1@example.com"));
-        assertEquals(List.of("/contacts/c-1/data-export"), Stubs.contacts.calls().stream().map(StubService.Call::path).toList());
+        assertTrue(answer.getString("data.exportPersonalData.services[0].data").contains("01980000-0000-7000-8000-000000000001@example.com"));
+        assertEquals(List.of("/contacts/01980000-0000-7000-8000-000000000001/data-export"), Stubs.contacts.calls().stream().map(StubService.Call::path).toList());
         assertTrue(answer.getString("data.exportPersonalData.services[1].data").contains("GRANTED"));
         assertFalse(answer.getBoolean("data.exportPersonalData.services[2].complete"));
         assertEquals("feedback-service is unavailable", answer.getString("data.exportPersonalData.services[2].error"));
@@ -101,7 +110,7 @@ class SubjectRightsTest {
 
     @Test
     void theExportIsEachServicesOwnDocument() {
-        JsonPath answer = GraphQL.query(ADMIN, "{ exportPersonalData(contactId: \"c-3\") { complete services { service complete data } } }");
+        JsonPath answer = GraphQL.query(ADMIN, "{ exportPersonalData(contactId: \"01980000-0000-7000-8000-000000000003\") { complete services { service complete data } } }");
 
         assertNull(answer.get("errors"), answer::prettify);
         assertTrue(answer.getBoolean("data.exportPersonalData.complete"));

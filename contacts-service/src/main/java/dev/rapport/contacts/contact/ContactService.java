@@ -105,8 +105,8 @@ public class ContactService {
             return Uni.createFrom().voidItem();
         }
         return organisations.require(organisationId)
-                .onFailure(ProblemException.class).transform(e -> ProblemException.rule("unknown-organisation",
-                        field + ": organisation " + organisationId + " does not exist"))
+                .onFailure(ProblemException.class).transform(e -> ProblemException.ruleOnField("unknown-organisation",
+                        field, "organisation " + organisationId + " does not exist"))
                 .replaceWithVoid();
     }
 

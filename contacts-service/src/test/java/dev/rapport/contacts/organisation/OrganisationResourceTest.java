@@ -27,7 +27,7 @@ class OrganisationResourceTest {
 
         agent().body("{\"givenName\":\"Wile\",\"organisationId\":\"" + id + "\"}").post("/contacts").then().statusCode(201);
         agent().body("{\"givenName\":\"Wile\",\"organisationId\":\"" + UUID.randomUUID() + "\"}").post("/contacts").then()
-                .statusCode(422);
+                .statusCode(422).body("errors.field", hasItem("organisationId"));
         agent().body("{\"name\":\"\",\"domain\":\"not a domain\",\"employeeCount\":-1}").post("/organisations").then()
                 .statusCode(400).body("errors.field", hasItem("name")).body("errors.field", hasItem("domain"))
                 .body("errors.field", hasItem("employeeCount"));

@@ -10,6 +10,15 @@ public class InvalidInputError extends GatewayError {
         super(message, null, null, null);
     }
 
+    /** Refuses, before any service is called, an id that cannot name anything (ids are UUIDs). */
+    public static void requireUuid(String field, String value) throws InvalidInputError {
+        try {
+            java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputError(field + " must be a UUID", null, null, List.of(new FieldError(field, "must be a UUID")));
+        }
+    }
+
     public InvalidInputError(String message, String service, String problemType, List<FieldError> fieldErrors) {
         super(message, service, problemType, fieldErrors);
     }

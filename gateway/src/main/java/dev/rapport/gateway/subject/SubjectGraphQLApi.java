@@ -13,6 +13,7 @@ import dev.rapport.gateway.clients.consent.ConsentClient;
 import dev.rapport.gateway.clients.contacts.ContactsClient;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
 import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.error.InvalidInputError;
 import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,7 +64,8 @@ public class SubjectGraphQLApi {
     @Description("Erase a person in every service; reports per service what happened. A service that is down is "
             + "retried; success is reported only when a service confirmed it.")
     @RolesAllowed(ADMIN)
-    public Uni<ErasureReport> erasePerson(@Id @NonNull String contactId) {
+    public Uni<ErasureReport> erasePerson(@Id @NonNull String contactId) throws InvalidInputError {
+        InvalidInputError.requireUuid("contactId", contactId);
         String auth = caller.bearer();
         List<Uni<ErasureReport.ServiceErasure>> each = new ArrayList<>();
         each.add(erase(ContactsClient.SERVICE, id -> contacts.erase(auth, id), contactId));

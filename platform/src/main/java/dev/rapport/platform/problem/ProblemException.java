@@ -34,6 +34,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, type, "Rule violated", detail, List.of());
     }
 
+    /** A well-formed value that breaks a rule about the current state (e.g. it names something that does not exist). */
+    public static ProblemException ruleOnField(String type, String field, String message) {
+        return new ProblemException(422, type, "Rule violated", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
     }

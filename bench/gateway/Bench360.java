@@ -42,6 +42,7 @@ public class Bench360 {
                 consents { purpose channel contactPointId status eventId lawfulBasis source since expiresAt }
                 decisions(purposes: ["newsletter", "survey", "service"]) { purpose allowed channel contactPointId reasons { code detail } }
                 cases { id status channel problem openedAt resolvedAt }
+                ratings { id subjectType subjectId stars comment ratedAt }
               }
             }""";
 

@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RestAbuseTest {
 
     @ParameterizedTest
-    // contacts-service and feedback-service: not yet seen passing against the running suite (docs/reliability.md)
-    @ValueSource(strings = {"consent-service"})
+    @ValueSource(strings = {"consent-service", "contacts-service", "feedback-service"})
     void everyOperationRefusesBadInputWithoutWritingAnything(String service) {
         QuickSuite.Running suite = QuickSuite.get();
         String base = suite.url(service);

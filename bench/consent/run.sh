@@ -24,7 +24,7 @@ URL=http://localhost:$HTTP_PORT
 RAPPORT_DATA_DIR=$WORK RAPPORT_DB_PORT=$PGPORT java -Xmx$HEAP -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port=$HTTP_PORT \
   -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SVC=$!
-trap 'kill $SVC 2>/dev/null; wait $SVC 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SVC 2>/dev/null || true; wait $SVC 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -fs "$URL/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
 curl -fs "$URL/q/health/ready" > /dev/null || { cat "$WORK/service.log"; exit 1; }
 

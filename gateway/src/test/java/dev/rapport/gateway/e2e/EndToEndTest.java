@@ -156,10 +156,7 @@ class EndToEndTest {
 
     /** Points the demo user "contact" at a real contact, through Keycloak's admin API. */
     static void linkDemoContactUser(String contactId) {
-        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                        "password", "admin"))
-                .post(RealSuite.keycloakUrl + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = TokenTest.masterRealmToken();
         String users = RealSuite.keycloakUrl + "/admin/realms/rapport/users";
         Map<String, Object> user = given().auth().oauth2(admin).queryParam("username", "contact").queryParam("exact", true)
                 .get(users).then().statusCode(200).extract().jsonPath().getMap("[0]");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The "contact 360" benchmark. Usage: bench/gateway/run.sh [contacts=2000] [concurrency=16] [seconds=20] [rounds=2]
+# The "contact 360" benchmark. Usage: bench/gateway/run.sh [contacts=2000] [concurrency=16] [seconds=20] [rounds=4]
 # Starts contacts-, consent-, feedback-service and the gateway (profiles local,bench: development key, embedded
 # PostgreSQL in a temporary directory under bench/work/, random free ports), seeds <contacts> people through the
 # services' REST APIs, then prints from the same run, per round and in total:
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 CONTACTS=${1:-2000}
 CONCURRENCY=${2:-16}
 SECS=${3:-20}
-ROUNDS=${4:-2}
+ROUNDS=${4:-4}
 HEAP=${BENCH_HEAP:-512m}
 MEMBERS=(contacts-service consent-service feedback-service gateway)
 
@@ -66,7 +66,7 @@ echo "# seeding $CONTACTS contacts"
 java bench/gateway/Bench360.java seed "$(url contacts-service)" "$(url consent-service)" "$(url feedback-service)" \
   "$(token admin bench-admin)" "$CONTACTS" 8 "$WORK/ids.txt"
 
-echo "# load: $CONCURRENCY clients, ${SECS}s per run, $ROUNDS rounds (after a warm-up of each)"
+echo "# load: $CONCURRENCY clients, ${SECS}s per run, $ROUNDS rounds (after two warm-up passes of each)"
 LOAD_BEFORE=$(uptime | sed -E 's/.*load average: //')
 java bench/gateway/Bench360.java load "$(url gateway)" "$(url contacts-service)" "$(url consent-service)" \
   "$(url feedback-service)" "$(token agent bench-agent)" "$WORK/ids.txt" "$CONCURRENCY" "$SECS" "$ROUNDS"

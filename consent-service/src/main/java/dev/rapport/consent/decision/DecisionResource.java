@@ -58,8 +58,8 @@ public class DecisionResource {
     @Blocking
     @Consumes({NDJSON, MediaType.TEXT_PLAIN})
     @Produces(NDJSON)
-    @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
-    @Operation(summary = "Decide for a whole audience in one streamed call",
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "Decide for a whole audience (or the page of contacts an agent is looking at) in one streamed call",
             description = "Body: NDJSON, one contact id per line (bare, as a JSON string, or {\"contactId\":…}), up to "
                     + "rapport.consent.bulk.max-contacts. Answer: NDJSON, one decision per line in input order "
                     + "({contactId, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt, notBefore}); a bad input "

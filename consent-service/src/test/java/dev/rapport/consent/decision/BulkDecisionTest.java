@@ -3,6 +3,7 @@ package dev.rapport.consent.decision;
 import static dev.rapport.consent.support.Api.as;
 import static dev.rapport.consent.support.Api.purpose;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -121,7 +122,10 @@ class BulkDecisionTest {
                 .body((UUID.randomUUID() + "\n").getBytes()).post("/decisions/bulk").then().statusCode(400).body("errors.field", hasItem("channel"));
         as("marketer").contentType("application/x-ndjson").queryParam("purpose", newsletter).queryParam("at", "2026-13-01")
                 .body((UUID.randomUUID() + "\n").getBytes()).post("/decisions/bulk").then().statusCode(400).body("errors.field", hasItem("at"));
+        // an agent decides for the page of contacts it is looking at in one call; a contact never decides in bulk
         as("agent").contentType("application/x-ndjson").queryParam("purpose", newsletter).body((UUID.randomUUID() + "\n").getBytes())
+                .post("/decisions/bulk").then().statusCode(200).body(containsString("\"allowed\":false"));
+        as("contact").contentType("application/x-ndjson").queryParam("purpose", newsletter).body((UUID.randomUUID() + "\n").getBytes())
                 .post("/decisions/bulk").then().statusCode(403);
         as("marketer").contentType("application/x-ndjson").queryParam("purpose", newsletter).body(new byte[0])
                 .post("/decisions/bulk").then().statusCode(200).body(equalTo(""));

@@ -14,8 +14,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import dev.rapport.platform.security.ServiceToken;
 import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.Tokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +53,7 @@ public class OutboxRelay {
     Instance<OidcClient> oidcClient;
 
     private HttpClient http;
-    private volatile Tokens tokens;
+    private ServiceToken serviceToken;
     private volatile long notBefore;
     private volatile Duration backoff;
     private final AtomicLong pending = new AtomicLong();
@@ -62,6 +62,7 @@ public class OutboxRelay {
     void init() {
         http = vertx.createHttpClient();
         backoff = config.initialBackoff();
+        serviceToken = new ServiceToken(config.bearerToken(), config.clientCredentials(), oidcClient::get);
         metrics.gauge("rapport.outbox.pending", pending);
     }
 
@@ -110,24 +111,8 @@ public class OutboxRelay {
                 }));
     }
 
-    /** The bearer token for consent-service: the fixed one if configured, else a cached client-credentials token. */
-    private Uni<Optional<String>> bearer() {
-        Optional<String> fixed = config.bearerToken().filter(t -> !t.isBlank());
-        if (fixed.isPresent() || !config.clientCredentials()) {
-            return Uni.createFrom().item(fixed);
-        }
-        Tokens current = tokens;
-        if (current != null && !current.isAccessTokenExpired()) {
-            return Uni.createFrom().item(Optional.of(current.getAccessToken()));
-        }
-        return oidcClient.get().getTokens().map(fresh -> {
-            tokens = fresh;
-            return Optional.of(fresh.getAccessToken());
-        });
-    }
-
     private Uni<Void> post(List<OutboxMessage> batch) {
-        return bearer().chain(token -> post(batch, token));
+        return serviceToken.token().chain(token -> post(batch, token));
     }
 
     private Uni<Void> post(List<OutboxMessage> batch, Optional<String> token) {

@@ -1,8 +1,9 @@
 package dev.rapport.feedback.outreach;
 
+import dev.rapport.platform.security.ServiceToken;
 import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.Tokens;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -11,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What this service presents to consent-service: a fixed bearer token when one is configured (local runs with the
- * development key), otherwise its own Keycloak client's token (client credentials, role integration), cached until
- * it expires. Never the caller's token: feedback-service speaks for itself.
+ * development key), otherwise its own Keycloak client's token (client credentials, role integration), reused until
+ * shortly before it expires. Never the caller's token: feedback-service speaks for itself.
  */
 @ApplicationScoped
 public class ServiceAccountCredentials implements ConsentCredentials {
@@ -23,24 +24,15 @@ public class ServiceAccountCredentials implements ConsentCredentials {
     @Inject
     Instance<OidcClient> oidcClient;
 
-    private volatile Tokens tokens;
+    private ServiceToken token;
+
+    @PostConstruct
+    void init() {
+        token = new ServiceToken(fixedToken, clientCredentials, oidcClient::get);
+    }
 
     @Override
     public Uni<Optional<String>> authorization() {
-        Optional<String> fixed = fixedToken.filter(t -> !t.isBlank());
-        if (fixed.isPresent()) {
-            return Uni.createFrom().item(Optional.of("Bearer " + fixed.get()));
-        }
-        if (!clientCredentials) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        Tokens current = tokens;
-        if (current != null && !current.isAccessTokenExpired()) {
-            return Uni.createFrom().item(Optional.of("Bearer " + current.getAccessToken()));
-        }
-        return oidcClient.get().getTokens().map(fresh -> {
-            tokens = fresh;
-            return Optional.of("Bearer " + fresh.getAccessToken());
-        });
+        return token.token().map(t -> t.map(value -> "Bearer " + value));
     }
 }

@@ -36,10 +36,6 @@ public final class ProblemResponse extends RuntimeException {
         this.errors = errors;
     }
 
-    public boolean isForbidden() {
-        return status == 403;
-    }
-
     public int status() {
         return status;
     }

@@ -17,7 +17,6 @@ import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.clients.consent.ConsentClient;
 import dev.rapport.gateway.common.Batches;
-import dev.rapport.gateway.common.FanOut;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.error.AccessDeniedError;
@@ -123,10 +122,7 @@ public class ConsentGraphQLApi {
         String auth = caller.bearer();
         Uni<List<Decision>> decided = ids.size() == 1
                 ? consent.decide(auth, ids.get(0), purpose, channel).map(List::of)
-                // the bulk endpoint is for audiences (not the agent role): an agent's list is decided one by one
-                : consent.decideAll(auth, ids, purpose, channel)
-                        .onFailure(t -> t instanceof ProblemResponse p && p.isForbidden())
-                        .recoverWithUni(() -> FanOut.each(ids, id -> consent.decide(auth, id, purpose, channel)));
+                : consent.decideAll(auth, ids, purpose, channel);
         return decided
                 .map(list -> list.stream().map(d -> d == null ? Decision.unavailable(purpose, channel) : d).toList())
                 .onFailure(t -> !(t instanceof ProblemResponse))

@@ -1,4 +1,4 @@
-package dev.rapport.platform.security;
+package dev.rapport.security;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.rapport.platform.security;
+package dev.rapport.security;
 
 import java.util.List;
 import java.util.Set;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Benchmarks only (bench/gateway measures what authentication costs): in the {@code bench} configuration profile a
  * request without a token acts as one fixed identity with the configured roles. A request with a token is verified as
- * always. The service refuses to start when the switch is on outside the {@code bench} profile or in {@code prod}.
+ * always. The process refuses to start when the switch is on outside the {@code bench} profile or in {@code prod}.
  */
 @ApplicationScoped
 public class BenchIdentity implements SecurityIdentityAugmentor {

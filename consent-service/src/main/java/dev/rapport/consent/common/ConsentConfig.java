@@ -17,6 +17,17 @@ public interface ConsentConfig {
 
     Receipt receipt();
 
+    Decision decision();
+
+    interface Decision {
+        /**
+         * A single decision not made within this long is answered 503 with Retry-After (a slow or unreachable
+         * database): the caller gets a clear "not now" instead of waiting, and a sender treats it as a no.
+         */
+        @WithDefault("PT3S")
+        Duration timeout();
+    }
+
     interface FrequencyCap {
         @WithDefault("3")
         int maxTouches();

@@ -6,6 +6,7 @@ import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.common.ConsentConfig;
 import dev.rapport.consent.common.NdjsonIds;
 import dev.rapport.consent.common.Params;
+import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -48,8 +49,12 @@ public class DecisionResource {
                     + "justifies a yes. An unknown purpose or contact is a 'no' with reason unknown-purpose / unknown-contact.")
     @APIResponse(responseCode = "200", description = "The decision")
     @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
+    @APIResponse(responseCode = "503", description = "No decision within rapport.consent.decision.timeout (the database "
+            + "is slow or away): not a yes; Retry-After says when to ask again")
     public Uni<Decision> decide(@Valid @NotNull DecisionRequest in) {
-        return service.decide(in);
+        return service.decide(in).ifNoItem().after(config.decision().timeout())
+                .failWith(() -> ProblemException.unavailable("decision-timeout",
+                        "No decision within " + config.decision().timeout().toMillis() + " ms; this is not a yes, ask again", 1));
     }
 
     @POST

@@ -17,7 +17,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e, uri);
+        Response answer = respond(e, uri);
+        return e.retryAfterSeconds() > 0
+                ? Response.fromResponse(answer).header("Retry-After", String.valueOf(e.retryAfterSeconds())).build()
+                : answer;
     }
 
     @ServerExceptionMapper

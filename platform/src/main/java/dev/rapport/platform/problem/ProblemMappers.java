@@ -61,6 +61,10 @@ public class ProblemMappers {
 
     public static Response respond(Throwable e, UriInfo uri) {
         Problem p = Problems.from(e, uri == null ? null : uri.getPath());
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+        Response.ResponseBuilder answer = Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p);
+        if (p.status() == 503) {
+            answer.header("Retry-After", "1");
+        }
+        return answer.build();
     }
 }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +53,12 @@ public final class Problems {
             return new Problem(Problem.TYPE_PREFIX + "version-conflict", "Conflict", 409,
                     "The resource was changed by someone else; read it again and retry with the current version",
                     instance, List.of());
+        }
+        if (databaseUnavailable(t)) {
+            LOG.warnf("The database cannot be reached: %s", t.toString());
+            return new Problem(Problem.TYPE_PREFIX + "database-unavailable", "Service unavailable", 503,
+                    "The service cannot reach its database just now; nothing was changed, try again shortly", instance,
+                    List.of());
         }
         Optional<PgException> pg = find(t, PgException.class);
         if (pg.isPresent()) {
@@ -243,6 +252,28 @@ public final class Problems {
             names.add(String.valueOf(c));
         }
         return String.join(", ", names);
+    }
+
+    /**
+     * The database is away or restarting (connection refused or lost, the server shutting down or not yet accepting):
+     * a 503 the caller may retry, not an internal error. Nothing was written, since a lost connection rolls back.
+     */
+    static boolean databaseUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException || c instanceof ClosedConnectionException
+                    || c instanceof ConnectTimeoutException) {
+                return true;
+            }
+            if (c instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")
+                            || pg.getSqlState().equals("53300"))) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Problem fromDatabase(PgException pg, String instance) {

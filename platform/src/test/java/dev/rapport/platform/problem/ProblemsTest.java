@@ -29,6 +29,20 @@ class ProblemsTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsA503NotAnInternalError() {
+        Problem refused = Problems.from(new java.util.concurrent.CompletionException(
+                new java.net.ConnectException("Connection refused: localhost/127.0.0.1:5432")), "/x");
+        assertEquals(503, refused.status());
+        assertEquals(Problem.TYPE_PREFIX + "database-unavailable", refused.type());
+        assertEquals(false, refused.detail().contains("5432"));
+        assertEquals(503, Problems.from(io.vertx.sqlclient.ClosedConnectionException.INSTANCE, "/x").status());
+        assertEquals(503, Problems.from(new io.vertx.pgclient.PgException("the database system is shutting down", "FATAL",
+                "57P03", null), "/x").status());
+        assertEquals(409, Problems.from(new io.vertx.pgclient.PgException("duplicate key", "ERROR", "23505", null), "/x").status(),
+                "an ordinary SQL error keeps its own mapping");
+    }
+
+    @Test
     void unexpectedFailuresLeakNothing() {
         Problem p = Problems.from(new IllegalStateException("secret table xyz"), "/x");
         assertEquals(500, p.status());

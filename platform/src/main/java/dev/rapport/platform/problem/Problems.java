@@ -57,7 +57,7 @@ public final class Problems {
         if (databaseUnavailable(t)) {
             LOG.warnf("The database cannot be reached: %s", t.toString());
             return new Problem(Problem.TYPE_PREFIX + "database-unavailable", "Service unavailable", 503,
-                    "The service cannot reach its database just now; nothing was changed, try again shortly", instance,
+                    "The service cannot reach its database just now; try again shortly (a write with the same Idempotency-Key)", instance,
                     List.of());
         }
         Optional<PgException> pg = find(t, PgException.class);
@@ -256,7 +256,7 @@ public final class Problems {
 
     /**
      * The database is away or restarting (connection refused or lost, the server shutting down or not yet accepting):
-     * a 503 the caller may retry, not an internal error. Nothing was written, since a lost connection rolls back.
+     * a 503 the caller may retry, not an internal error.
      */
     static boolean databaseUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

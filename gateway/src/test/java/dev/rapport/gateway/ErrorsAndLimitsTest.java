@@ -1,10 +1,13 @@
 package dev.rapport.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +89,43 @@ class ErrorsAndLimitsTest {
         String tooDeep = "{ __schema { types { fields { type" + " { ofType".repeat(6) + " { name }" + " }".repeat(6) + " } } } }";
         JsonPath deep = GraphQL.query(ADMIN, tooDeep);
         assertEquals("limit-exceeded", deep.getString("errors[0].extensions.code"), deep::prettify);
+    }
+
+    @Test
+    void aDocumentThatDoesNotParseCarriesACode() {
+        JsonPath broken = GraphQL.query(ADMIN, "{ purposes { code } ");
+        assertEquals("invalid-query", broken.getString("errors[0].extensions.code"), broken::prettify);
+        assertTrue(broken.getString("errors[0].message").contains("line 1"), broken::prettify);
+        JsonPath huge = GraphQL.query(ADMIN, "{ " + "purposes ".repeat(6000) + "}");
+        assertEquals("limit-exceeded", huge.getString("errors[0].extensions.code"), huge::prettify);
+        given().auth().oauth2(ADMIN).contentType("application/graphql").body("{ purposes { code ".getBytes(StandardCharsets.UTF_8))
+                .post("/graphql").then().statusCode(200).body("errors[0].extensions.code", equalTo("invalid-query"));
+        assertTrue(Stubs.consent.calls().isEmpty());
+    }
+
+    @Test
+    void aRequestThatIsNotAGraphQLRequestIsA400NamingTheMember() {
+        Map<String, String> cases = Map.of(
+                "[{\"query\":\"{ purposes { code } }\"}]", "body",
+                "not json", "body",
+                "\"{ purposes { code } }\"", "body",
+                "{\"variables\":{}}", "query",
+                "{\"query\":5}", "query",
+                "{\"query\":\"{ purposes { code } }\",\"variables\":\"x\"}", "variables",
+                "{\"query\":\"{ purposes { code } }\",\"variables\":[1]}", "variables",
+                "{\"query\":\"{ purposes { code } }\",\"operationName\":5}", "operationName",
+                "{\"query\":\"{ purposes { code } }\",\"extensions\":\"x\"}", "extensions");
+        cases.forEach((body, member) -> given().auth().oauth2(ADMIN).contentType("application/json").body(body)
+                .post("/graphql").then().statusCode(400).contentType("application/json")
+                .body("errors[0].extensions.code", equalTo("invalid-request"))
+                .body("errors[0].extensions.problem.errors[0].field", equalTo(member)));
+        assertTrue(Stubs.consent.calls().isEmpty());
+        // without a token the caller learns nothing more than 401
+        given().contentType("application/json").body("{\"query\":5}").post("/graphql").then().statusCode(401);
+        // a well-formed request with explicit nulls still runs
+        given().auth().oauth2(ADMIN).contentType("application/json")
+                .body("{\"query\":\"{ contacts(first: 1) { nodes { id } } }\",\"variables\":null,\"operationName\":null}")
+                .post("/graphql").then().statusCode(200).body("errors", nullValue());
     }
 
     @Test

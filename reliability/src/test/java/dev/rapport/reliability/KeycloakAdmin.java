@@ -7,18 +7,20 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.rapport.platform.testing.suite.Suite;
+
 /** The few Keycloak admin calls the tests need: clients and users created in the running realm. */
 public final class KeycloakAdmin {
+    private final Suite suite;
     private final String keycloakUrl;
 
-    public KeycloakAdmin(String keycloakUrl) {
-        this.keycloakUrl = keycloakUrl;
+    public KeycloakAdmin(Suite suite) {
+        this.suite = suite;
+        this.keycloakUrl = suite.keycloakUrl();
     }
 
     private String adminToken() {
-        return form(keycloakUrl + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
-                .path("access_token").asText();
+        return suite.keycloakAdminToken();
     }
 
     /** Creates (or leaves) a client in the rapport realm from its JSON representation. */

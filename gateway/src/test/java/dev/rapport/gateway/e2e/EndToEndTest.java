@@ -156,12 +156,6 @@ class EndToEndTest {
 
     /** Points the demo user "contact" at a real contact, through Keycloak's admin API. */
     static void linkDemoContactUser(String contactId) {
-        String admin = TokenTest.masterRealmToken();
-        String users = RealSuite.keycloakUrl + "/admin/realms/rapport/users";
-        Map<String, Object> user = given().auth().oauth2(admin).queryParam("username", "contact").queryParam("exact", true)
-                .get(users).then().statusCode(200).extract().jsonPath().getMap("[0]");
-        user.put("attributes", Map.of("contact_id", List.of(contactId)));
-        given().auth().oauth2(admin).contentType("application/json").body(user)
-                .put(users + "/" + user.get("id")).then().statusCode(204);
+        RealSuite.suite.linkContactUser("contact", contactId);
     }
 }

@@ -22,7 +22,7 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
 
     static final Map<String, String> URLS = new LinkedHashMap<>();
     static String keycloakUrl;
-    private static Suite suite;
+    static Suite suite;
 
     /** The suite can run only after a full build (service jars and the unpacked Keycloak exist). */
     public static boolean available() {

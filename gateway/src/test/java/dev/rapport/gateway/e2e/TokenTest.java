@@ -68,9 +68,6 @@ class TokenTest {
 
     /** Keycloak's own admin token: issuer …/realms/master, signed by the master realm's key. */
     static String masterRealmToken() {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                        "password", "admin"))
-                .post(RealSuite.keycloakUrl + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        return RealSuite.suite.keycloakAdminToken();
     }
 }

@@ -48,7 +48,7 @@ class ContactIsolationTest {
                 Map.of("contactId", b, "problem", "Beatrix-secret-problem", "channel", "PHONE"))).path("id").asText();
         ok(Http.postJson(suite.url(Suite.CONTACTS) + "/contacts/" + b + "/follow-ups", admin,
                 Map.of("dueOn", "2031-01-01", "topic", "Beatrix-secret-follow-up")));
-        new KeycloakAdmin(suite.suite().keycloakUrl()).createUser("person-a", "contact", Map.of("contact_id", a));
+        new KeycloakAdmin(suite.suite()).createUser("person-a", "contact", Map.of("contact_id", a));
         tokenA = suite.token("person-a");
         markersOfB = List.of(b, bCase, bEvent, "Beatrix", "Isolation-B", "Beatrix-secret");
     }

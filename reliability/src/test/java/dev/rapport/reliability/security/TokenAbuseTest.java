@@ -43,7 +43,7 @@ class TokenAbuseTest {
 
     @BeforeAll
     static void shortLivedToken() {
-        KeycloakAdmin admin = new KeycloakAdmin(QuickSuite.get().suite().keycloakUrl());
+        KeycloakAdmin admin = new KeycloakAdmin(QuickSuite.get().suite());
         admin.createClient("{\"clientId\":\"abuse-short-lived\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,"
                 + "\"standardFlowEnabled\":false,\"attributes\":{\"access.token.lifespan\":\"2\"},\"protocolMappers\":[" + AUDIENCE_MAPPER + "]}");
         admin.createClient("{\"clientId\":\"abuse-other-audience\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,"

@@ -1,10 +1,14 @@
 package dev.rapport.platform.testing.suite;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -260,12 +264,56 @@ public final class Suite {
 
     /** A password-grant token for a demo user of the realm (password = user name). */
     public String keycloakToken(String user) throws IOException {
-        String form = "grant_type=password&client_id=admin-cli&username=" + user + "&password=" + user;
-        HttpURLConnection c = (HttpURLConnection) URI.create(oidcUrl() + "/protocol/openid-connect/token").toURL().openConnection();
+        return passwordGrant(oidcUrl(), user, user);
+    }
+
+    /** Keycloak's own administrator token (realm master, the local development admin), for its admin REST API. */
+    public String keycloakAdminToken() {
+        try {
+            return passwordGrant(keycloakUrl() + "/realms/master", "admin", "admin");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No admin token from Keycloak", e);
+        }
+    }
+
+    /** Points a realm user at a contact: sets its {@code contact_id} attribute; its next token carries the claim. */
+    public void linkContactUser(String username, String contactId) {
+        try {
+            putContactId(username, contactId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not update " + username, e);
+        }
+    }
+
+    private void putContactId(String username, String contactId) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        String admin = keycloakAdminToken();
+        String users = keycloakUrl() + "/admin/realms/rapport/users";
+        HttpURLConnection find = (HttpURLConnection) URI.create(users + "?exact=true&username=" + username).toURL().openConnection();
+        find.setRequestProperty("Authorization", "Bearer " + admin);
+        JsonNode found = json.readTree(find.getInputStream()).path(0);
+        if (!(found instanceof ObjectNode user)) {
+            throw new IllegalStateException("Keycloak has no user " + username);
+        }
+        user.putObject("attributes").putArray("contact_id").add(contactId);
+        HttpURLConnection put = (HttpURLConnection) URI.create(users + "/" + user.path("id").asText()).toURL().openConnection();
+        put.setRequestMethod("PUT");
+        put.setDoOutput(true);
+        put.setRequestProperty("Authorization", "Bearer " + admin);
+        put.setRequestProperty("Content-Type", "application/json");
+        put.getOutputStream().write(json.writeValueAsBytes(user));
+        if (put.getResponseCode() != 204) {
+            throw new IllegalStateException("Keycloak did not update " + username + ": HTTP " + put.getResponseCode());
+        }
+    }
+
+    private static String passwordGrant(String realmUrl, String user, String password) throws IOException {
+        String form = "grant_type=password&client_id=admin-cli&username=" + user + "&password=" + password;
+        HttpURLConnection c = (HttpURLConnection) URI.create(realmUrl + "/protocol/openid-connect/token").toURL().openConnection();
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
-        c.getOutputStream().write(form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String body = new String(c.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        c.getOutputStream().write(form.getBytes(StandardCharsets.UTF_8));
+        String body = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 

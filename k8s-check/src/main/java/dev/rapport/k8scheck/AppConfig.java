@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * grows: the keys of {@code application.properties} (profiles stripped), every {@code ${expression}} they refer
  * to, {@code @ConfigMapping} prefixes with their methods, {@code @ConfigProperty} names, and environment variable
  * names the Java code reads directly (string literals such as {@code "RAPPORT_DB_URL"}). Shared code in
- * {@code platform} counts for every service.
+ * {@code platform} and {@code security} counts for every service.
  */
 public final class AppConfig {
 
@@ -40,10 +41,15 @@ public final class AppConfig {
     private AppConfig() {
     }
 
-    /** Reads {@code module} and {@code shared} (either may be null). */
-    public static AppConfig of(Path module, Path shared) {
+    /** Reads {@code module} and the {@code shared} modules it builds on (any may be null). */
+    public static AppConfig of(Path module, Path... shared) {
         AppConfig config = new AppConfig();
-        for (Path root : new Path[] {module, shared}) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(module);
+        if (shared != null) {
+            roots.addAll(Arrays.asList(shared));
+        }
+        for (Path root : roots) {
             if (root == null || !Files.isDirectory(root)) {
                 continue;
             }

@@ -60,7 +60,7 @@ public final class ConfigKeyCheck implements ManifestCheck {
                 unverified.add(manifests.name() + " " + Manifests.id(deployment));
                 continue;
             }
-            AppConfig app = AppConfig.of(moduleDir, repositoryRoot.resolve("platform"));
+            AppConfig app = AppConfig.of(moduleDir, repositoryRoot.resolve("platform"), repositoryRoot.resolve("security"));
             Set<String> given = new TreeSet<>();
             for (Map<String, Object> container : PodSpecs.containers(PodSpecs.podSpec(deployment))) {
                 for (Object env : Tree.list(container.get("env"))) {

@@ -78,7 +78,7 @@ class ConfigKeyCheckTest {
                     String dir = System.getenv("RAPPORT_DATA_DIR");
                 }
                 """);
-        AppConfig config = AppConfig.of(module, null);
+        AppConfig config = AppConfig.of(module);
         for (String env : new String[] {"QUARKUS_HTTP_PORT", "QUARKUS_LOG_CATEGORY__DEV_RAPPORT__LEVEL", "RAPPORT_OIDC_URL",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "RAPPORT_DB_URL", "RAPPORT_LIMITS_MAX_TOUCHES",
                 "RAPPORT_LIMITS_WINDOW_LENGTH", "RAPPORT_TOKENS_SECRET", "RAPPORT_DATA_DIR"}) {

@@ -7,6 +7,7 @@ import static dev.rapport.gateway.security.Roles.CONTACT;
 import static dev.rapport.gateway.security.Roles.INTEGRATION;
 import static dev.rapport.gateway.security.Roles.MARKETER;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,14 @@ import dev.rapport.gateway.contact.Connections.OrganisationConnection;
 import dev.rapport.gateway.contact.Connections.SignalConnection;
 import dev.rapport.gateway.error.AccessDeniedError;
 import dev.rapport.gateway.error.InvalidInputError;
+import dev.rapport.gateway.error.NotFoundError;
 import dev.rapport.gateway.security.Caller;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -45,6 +50,8 @@ public class ContactGraphQLApi {
     ContactsClient service;
     @Inject
     Caller caller;
+    @ConfigProperty(name = "rapport.subscriptions.import-progress-interval", defaultValue = "PT1S")
+    Duration importProgressInterval;
 
     // --- queries ---------------------------------------------------------------------------------------------------
 
@@ -105,6 +112,22 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<ImportJob> importJob(@Id @NonNull String id) {
         return failed(service.importJob(caller.bearer(), id));
+    }
+
+    @Subscription
+    @Description("Progress of a CSV import, pushed over a WebSocket on the GraphQL path (graphql-transport-ws or graphql-ws; "
+            + "send the token as connection_init payload {\"Authorization\": \"Bearer …\"} or on the upgrade request): the "
+            + "job as it is now, then each time it changes, ending after COMPLETED or FAILED. An unknown id ends with not-found.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Multi<ImportJob> importProgress(@Id @NonNull String id) {
+        String auth = caller.bearer();
+        return Multi.createBy().repeating()
+                .uni(() -> service.importJob(auth, id).onItem().ifNull()
+                        .failWith(() -> new NotFoundError("Import " + id + " does not exist")))
+                .withDelay(importProgressInterval)
+                .whilst(job -> !ImportJob.isFinished(job.status()))
+                .skip().repetitions()
+                .onFailure().transform(e -> e instanceof NotFoundError ? e : Downstream.toGraphQL(ContactsClient.SERVICE).apply(e));
     }
 
     @Query

@@ -10,7 +10,8 @@ import dev.rapport.gateway.common.PageInfo;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
-@Description("A CSV import (uploaded to contacts-service POST /imports): poll this until status is COMPLETED or FAILED.")
+@Description("A CSV import (uploaded to contacts-service POST /imports): subscribe to importProgress, or poll importJob, "
+        + "until status is COMPLETED or FAILED.")
 public record ImportJob(@Id String id, String fileName, @Description("QUEUED, RUNNING, COMPLETED or FAILED") String status,
         long total, long processed, long imported, long failed,
         @Description("processed / total, 0–1 (0 while the total is unknown)") double progress, String createdBy,
@@ -26,6 +27,11 @@ public record ImportJob(@Id String id, String fileName, @Description("QUEUED, RU
         double progress = total <= 0 ? 0 : Math.min(1.0, (double) processed / total);
         return new ImportJob(id, fileName, status, total, processed, imported, failed, progress, createdBy, createdAt,
                 startedAt, finishedAt, failure);
+    }
+
+    /** COMPLETED and FAILED are final: the job changes no more. */
+    static boolean isFinished(String status) {
+        return "COMPLETED".equals(status) || "FAILED".equals(status);
     }
 
     public record ImportError(long line, String field, String message) {

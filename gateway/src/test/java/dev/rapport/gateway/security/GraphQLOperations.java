@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.smallrye.graphql.api.Subscription;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
@@ -24,7 +25,7 @@ public final class GraphQLOperations {
     private GraphQLOperations() {
     }
 
-    /** A query or mutation: its table key, its Java method and its GraphQL name. */
+    /** A query, mutation, subscription or field: its table key, its Java method and its GraphQL name. */
     public record Operation(String key, String kind, String name, Method method) {
     }
 
@@ -37,7 +38,11 @@ public final class GraphQLOperations {
             for (Method m : type.getDeclaredMethods()) {
                 Query q = m.getAnnotation(Query.class);
                 Mutation mu = m.getAnnotation(Mutation.class);
-                if (q != null) {
+                Subscription su = m.getAnnotation(Subscription.class);
+                if (su != null) {
+                    String name = name(su.value(), m);
+                    out.add(new Operation("subscription " + name, "subscription", name, m));
+                } else if (q != null) {
                     String name = name(q.value(), m);
                     out.add(new Operation("query " + name, "query", name, m));
                 } else if (mu != null) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -75,6 +77,23 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A bulk read's answer: one entry per id asked ({@code contactIds}), its items made by {@code item}. */
+    /** Polls of each import job so far: a "moving-…" job advances every second poll and completes at 200 rows. */
+    static final Map<String, AtomicInteger> IMPORT_POLLS = new ConcurrentHashMap<>();
+
+    static StubService.Answer importJob(String id) {
+        if (id.startsWith("missing")) {
+            return StubService.Answer.problem(404, "not-found", "no such import", "id");
+        }
+        long processed = 50;
+        if (id.startsWith("moving")) {
+            int poll = IMPORT_POLLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            processed = Math.min(200, 50L * ((poll + 1) / 2));
+        }
+        return StubService.Answer.json("{\"id\":\"" + id + "\",\"fileName\":\"fair.csv\",\"status\":\""
+                + (processed == 200 ? "COMPLETED" : "RUNNING") + "\",\"total\":200,\"processed\":" + processed
+                + ",\"imported\":" + (processed - 1) + ",\"failed\":1}");
+    }
+
     static StubService.Answer perContact(StubService.Request r, java.util.function.Function<String, String> item, String next) {
         return StubService.Answer.json("[" + Arrays.stream(r.param("contactIds").split(","))
                 .map(id -> "{\"contactId\":\"" + id + "\",\"items\":[" + item.apply(id) + "],\"next\":"
@@ -104,9 +123,7 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                         .map(id -> "{\"contactId\":\"" + id + "\",\"currency\":\"EUR\",\"lifetimeSpend\":120.50,"
                                 + "\"trailing12MonthSpend\":20,\"purchaseCount\":3,\"byCurrency\":[]}")
                         .collect(Collectors.joining(",")) + "]"))
-                .on("GET", "/imports/([^/]+)", r -> StubService.Answer.json("{\"id\":\"" + r.path().group(1)
-                        + "\",\"fileName\":\"fair.csv\",\"status\":\"RUNNING\",\"total\":200,\"processed\":50,"
-                        + "\"imported\":49,\"failed\":1}"))
+                .on("GET", "/imports/([^/]+)", r -> importJob(r.path().group(1)))
                 .on("GET", "/organisations", r -> StubService.Answer.json("{\"items\":[" + Arrays.stream(r.param("ids").split(","))
                         .map(id -> "{\"id\":\"" + id + "\",\"name\":\"Org " + id + "\",\"version\":0}")
                         .collect(Collectors.joining(",")) + "],\"next\":null}"))

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  *
  * <p>A row is {@code | <module>: <operation> | admin | agent | marketer | analyst | integration | contact | notes |};
  * a cell is {@code ✓} (allowed), {@code own} (allowed, only for the caller's own contact) or empty / {@code –}.
- * REST operations are {@code METHOD /path}, GraphQL ones {@code query name}, {@code mutation name} or
- * {@code field Type.name}.
+ * REST operations are {@code METHOD /path}, GraphQL ones {@code query name}, {@code mutation name},
+ * {@code subscription name} or {@code field Type.name}.
  */
 public final class RoleMatrix {
     public static final List<String> ROLES = List.of("admin", "agent", "marketer", "analyst", "integration", "contact");

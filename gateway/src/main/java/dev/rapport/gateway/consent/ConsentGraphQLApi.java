@@ -9,6 +9,7 @@ import static dev.rapport.gateway.security.Roles.MARKETER;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.clients.consent.ConsentClient;
+import dev.rapport.gateway.common.Ahead;
 import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
@@ -40,6 +42,8 @@ public class ConsentGraphQLApi {
     ConsentClient consent;
     @Inject
     Caller caller;
+    @Inject
+    Ahead ahead;
 
     public record ConsentEventConnection(List<ConsentEvent> nodes, PageInfo pageInfo) {
     }
@@ -53,8 +57,9 @@ public class ConsentGraphQLApi {
         String auth = caller.bearer();
         List<String> ids = ids(contacts);
         // a single contact (a contact-role caller reading itself) uses the per-contact endpoint it is allowed
-        return failed(ids.size() == 1 ? consent.consents(auth, ids.get(0), at).map(Collections::singletonList)
-                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.consentsOf(auth, chunk, at)));
+        return ahead.orCall("consents", ids, Arrays.asList(at), () -> failed(ids.size() == 1
+                ? consent.consents(auth, ids.get(0), at).map(Collections::singletonList)
+                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.consentsOf(auth, chunk, at))));
     }
 
     @Description("The person's contact policy (preferred channels, quiet hours, frequency cap, do-not-contact). "
@@ -63,8 +68,9 @@ public class ConsentGraphQLApi {
     public Uni<List<Policy>> policy(@Source List<Contact> contacts) {
         String auth = caller.bearer();
         List<String> ids = ids(contacts);
-        return failed(ids.size() == 1 ? consent.policy(auth, ids.get(0)).map(Collections::singletonList)
-                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.policiesOf(auth, chunk)));
+        return ahead.orCall("policy", ids, List.of(), () -> failed(ids.size() == 1
+                ? consent.policy(auth, ids.get(0)).map(Collections::singletonList)
+                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.policiesOf(auth, chunk))));
     }
 
     @Description("The append-only consent ledger, newest first (one GET /by-contact/consent-events call for every "
@@ -93,7 +99,8 @@ public class ConsentGraphQLApi {
             + "the answer is no with reason consent-unavailable. To ask several purposes at once use `decisions`.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<List<Decision>> mayContact(@Source List<Contact> contacts, @NonNull String purpose, String channel) {
-        return decide(ids(contacts), purpose, channel);
+        List<String> ids = ids(contacts);
+        return ahead.orCall("mayContact", ids, Arrays.asList(purpose, channel), () -> decide(ids, purpose, channel));
     }
 
     @Description("Decisions for several purposes at once (one streamed consent-service call per purpose).")
@@ -101,6 +108,10 @@ public class ConsentGraphQLApi {
     public Uni<List<List<Decision>>> decisions(@Source List<Contact> contacts, @NonNull List<@NonNull String> purposes,
             String channel) {
         List<String> ids = ids(contacts);
+        return ahead.orCall("decisions", ids, Arrays.asList(purposes, channel), () -> decideAll(ids, purposes, channel));
+    }
+
+    private Uni<List<List<Decision>>> decideAll(List<String> ids, List<String> purposes, String channel) {
         List<Uni<List<Decision>>> perPurpose = purposes.stream().map(p -> decide(ids, p, channel)).toList();
         if (perPurpose.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> List.<Decision>of()).toList());

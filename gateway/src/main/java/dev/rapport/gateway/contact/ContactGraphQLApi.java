@@ -50,6 +50,8 @@ public class ContactGraphQLApi {
     ContactsClient service;
     @Inject
     Caller caller;
+    @Inject
+    FieldsAhead fieldsAhead;
     @ConfigProperty(name = "rapport.subscriptions.import-progress-interval", defaultValue = "PT1S")
     Duration importProgressInterval;
 
@@ -60,7 +62,9 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<Contact> contact(@Id @NonNull String id) throws AccessDeniedError {
         caller.assertMayActFor(id);
-        return failed(service.get(caller.bearer(), id));
+        Uni<Contact> contact = failed(service.get(caller.bearer(), id));
+        fieldsAhead.startFor(id);
+        return contact;
     }
 
     @Query
@@ -71,7 +75,9 @@ public class ContactGraphQLApi {
         if (own == null || own.isEmpty()) {
             throw new AccessDeniedError("The token names no contact (contact_id claim)");
         }
-        return failed(service.get(caller.bearer(), own));
+        Uni<Contact> contact = failed(service.get(caller.bearer(), own));
+        fieldsAhead.startFor(own);
+        return contact;
     }
 
     @Query

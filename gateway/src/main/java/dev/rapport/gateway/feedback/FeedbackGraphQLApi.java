@@ -7,10 +7,12 @@ import static dev.rapport.gateway.security.Roles.CONTACT;
 import static dev.rapport.gateway.security.Roles.INTEGRATION;
 import static dev.rapport.gateway.security.Roles.MARKETER;
 
+import java.util.Arrays;
 import java.util.List;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
+import dev.rapport.gateway.common.Ahead;
 import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
@@ -38,6 +40,8 @@ public class FeedbackGraphQLApi {
     FeedbackClient feedback;
     @Inject
     Caller caller;
+    @Inject
+    Ahead ahead;
 
     // --- Contact fields: one GET /by-contact/… call per field for every contact in the answer --------------------
 
@@ -46,7 +50,9 @@ public class FeedbackGraphQLApi {
     public Uni<List<List<SupportCase>>> cases(@Source List<Contact> contacts, String status, @DefaultValue("20") int first) {
         String auth = caller.bearer();
         int size = perPerson(first);
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, status, size)));
+        List<String> ids = ids(contacts);
+        return ahead.orCall("cases", ids, Arrays.asList(status, first), () -> failed(
+                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, status, size))));
     }
 
     @Description("Consultations the person was invited to, newest first, and whether they responded.")
@@ -69,7 +75,9 @@ public class FeedbackGraphQLApi {
     public Uni<List<List<Rating>>> ratings(@Source List<Contact> contacts, @DefaultValue("20") int first) {
         String auth = caller.bearer();
         int size = perPerson(first);
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.ratingsOf(auth, chunk, size)));
+        List<String> ids = ids(contacts);
+        return ahead.orCall("ratings", ids, Arrays.asList(first), () -> failed(
+                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.ratingsOf(auth, chunk, size))));
     }
 
     @Description("How the person ranked consultations' initiatives, newest first; only responses given under their "

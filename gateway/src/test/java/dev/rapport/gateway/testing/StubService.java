@@ -19,7 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
  * (so tests can count downstream calls) and can be made to fail with 503 or to hang, to act as a service that is down.
  */
 public final class StubService {
-    public record Call(String method, String path, String query, String authorization, String body) {
+    /** A request as it arrived; {@code at} is System.nanoTime() on arrival. */
+    public record Call(String method, String path, String query, String authorization, String body, long at) {
     }
 
     public record Answer(int status, String contentType, String body) {
@@ -46,6 +47,7 @@ public final class StubService {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger port = new AtomicInteger();
     private volatile String mode = "up";
+    private volatile long delayMillis;
     private HttpServer server;
 
     public StubService(String name, Vertx vertx) {
@@ -84,6 +86,12 @@ public final class StubService {
     public void reset() {
         calls.clear();
         mode = "up";
+        delayMillis = 0;
+    }
+
+    /** Answers as usual, each after this many milliseconds (a slow service). */
+    public void slow(long millis) {
+        delayMillis = millis;
     }
 
     /** 503 to everything (a service that is up but broken). */
@@ -99,7 +107,8 @@ public final class StubService {
     private void handle(HttpServerRequest req) {
         req.body().onSuccess(buffer -> {
             String body = buffer.toString();
-            calls.add(new Call(req.method().name(), req.path(), req.query(), req.getHeader("Authorization"), body));
+            calls.add(new Call(req.method().name(), req.path(), req.query(), req.getHeader("Authorization"), body,
+                    System.nanoTime()));
             if (mode.equals("hanging")) {
                 return;
             }
@@ -114,16 +123,24 @@ public final class StubService {
                 Matcher m = Pattern.compile(key[1]).matcher(req.path());
                 if (key[0].equals(req.method().name()) && m.matches()) {
                     Answer a = e.getValue().apply(new Request(m, query, body));
-                    req.response().setStatusCode(a.status());
-                    if (a.contentType() != null) {
-                        req.response().putHeader("Content-Type", a.contentType());
+                    if (delayMillis > 0) {
+                        vertx.setTimer(delayMillis, t -> answer(req, a));
+                    } else {
+                        answer(req, a);
                     }
-                    req.response().end(a.body() == null ? "" : a.body());
                     return;
                 }
             }
             req.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
                     .end("{\"type\":\"urn:rapport:not-found\",\"status\":404}");
         });
+    }
+
+    private static void answer(HttpServerRequest req, Answer a) {
+        req.response().setStatusCode(a.status());
+        if (a.contentType() != null) {
+            req.response().putHeader("Content-Type", a.contentType());
+        }
+        req.response().end(a.body() == null ? "" : a.body());
     }
 }

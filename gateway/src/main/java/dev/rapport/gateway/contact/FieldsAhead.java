@@ -1,0 +1,96 @@
+package dev.rapport.gateway.contact;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import dev.rapport.gateway.common.Ahead;
+import dev.rapport.gateway.consent.ConsentGraphQLApi;
+import dev.rapport.gateway.feedback.FeedbackGraphQLApi;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
+import io.smallrye.graphql.api.Context;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * For a query of one contact by id: starts the service calls of the selected consent and feedback fields together
+ * with the contact's own fetch (see {@link Ahead}). Each field's call is its resolver's own method, called through the
+ * bean, so roles, timeouts, retries and breakers are the same; the resolver later takes the call under way. Fields
+ * with an argument of another kind than these (consents as of a past instant) are left to resolve as usual.
+ */
+@ApplicationScoped
+public class FieldsAhead {
+    @Inject
+    Ahead ahead;
+    @Inject
+    Context context;
+    @Inject
+    ConsentGraphQLApi consent;
+    @Inject
+    FeedbackGraphQLApi feedback;
+
+    void startFor(String id) {
+        DataFetchingEnvironment env;
+        try {
+            env = context.unwrap(DataFetchingEnvironment.class);
+        } catch (RuntimeException notAvailable) {
+            return;
+        }
+        if (env == null || env.getSelectionSet() == null) {
+            return;
+        }
+        List<Contact> one = List.of(new Contact(id, null, null, null, null, null, null, null, 0, null, null, null));
+        for (SelectedField field : env.getSelectionSet().getImmediateFields()) {
+            Map<String, Object> args = field.getArguments();
+            switch (field.getName()) {
+                case "consents" -> {
+                    if (args.get("at") == null) {
+                        ahead.start("consents", id, Arrays.asList((Object) null), () -> consent.consents(one, null));
+                    }
+                }
+                case "policy" -> ahead.start("policy", id, List.of(), () -> consent.policy(one));
+                case "mayContact" -> {
+                    String purpose = text(args, "purpose");
+                    String channel = text(args, "channel");
+                    if (purpose != null) {
+                        ahead.start("mayContact", id, Arrays.asList(purpose, channel), () -> consent.mayContact(one, purpose, channel));
+                    }
+                }
+                case "decisions" -> {
+                    List<String> purposes = texts(args.get("purposes"));
+                    String channel = text(args, "channel");
+                    if (purposes != null) {
+                        ahead.start("decisions", id, Arrays.asList(purposes, channel), () -> consent.decisions(one, purposes, channel));
+                    }
+                }
+                case "cases" -> {
+                    String status = text(args, "status");
+                    int first = number(args, "first", 20);
+                    ahead.start("cases", id, Arrays.asList(status, first), () -> feedback.cases(one, status, first));
+                }
+                case "ratings" -> {
+                    int first = number(args, "first", 20);
+                    ahead.start("ratings", id, Arrays.asList(first), () -> feedback.ratings(one, first));
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static String text(Map<String, Object> args, String name) {
+        return args.get(name) instanceof String s ? s : null;
+    }
+
+    private static int number(Map<String, Object> args, String name, int otherwise) {
+        return args.get(name) instanceof Number n ? n.intValue() : otherwise;
+    }
+
+    private static List<String> texts(Object value) {
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            return null;
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+}

@@ -70,19 +70,39 @@ class AheadTest {
     }
 
     @Test
+    void severalContactsByIdInOneDocumentUseTheirCallsUnderWay() {
+        JsonPath answer = GraphQL.query(AGENT, """
+                { a: contact(id: "c-1") { id cases { id } decisions(purposes: ["newsletter"]) { allowed } }
+                  b: contact(id: "c-2") { id cases { id } decisions(purposes: ["newsletter"]) { allowed } } }""");
+        assertNull(answer.getList("errors"), answer::prettify);
+        assertEquals("case-c-1", answer.getString("data.a.cases[0].id"));
+        assertEquals("case-c-2", answer.getString("data.b.cases[0].id"));
+        assertEquals(1, answer.getList("data.b.decisions").size());
+        // one call per contact, started with each contact's fetch; none again for the batch of both
+        assertEquals(2, Stubs.feedback.calls().stream().filter(c -> c.path().equals("/by-contact/cases")).count(),
+                () -> requests(Stubs.feedback));
+        assertEquals(2, Stubs.consent.calls().stream().filter(c -> c.path().startsWith("/decisions")).count(),
+                () -> requests(Stubs.consent));
+    }
+
+    @Test
     void aFieldTheRoleMayNotReadIsStillRefusedAndNotCalled() {
         String contact = Tokens.forContact("c-7");
         JsonPath answer = GraphQL.query(contact, "{ contact(id: \"c-7\") { id consents { purpose } mayContact(purpose: \"x\") { allowed } } }");
         assertEquals("c-7", answer.getString("data.contact.id"), answer::prettify);
         assertEquals("forbidden", answer.getString("errors[0].extensions.code"), answer::prettify);
         assertTrue(Stubs.consent.calls().stream().noneMatch(c -> c.path().startsWith("/decisions")),
-                () -> Stubs.consent.calls().toString());
+                () -> requests(Stubs.consent));
+    }
+
+    private static String requests(StubService service) {
+        return service.calls().stream().map(c -> c.method() + " " + c.path() + "?" + c.query()).toList().toString();
     }
 
     private static StubService.Call only(StubService service, String method, String path) {
         List<StubService.Call> calls = service.calls().stream()
                 .filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
-        assertEquals(1, calls.size(), () -> service.calls().toString());
+        assertEquals(1, calls.size(), () -> requests(service));
         return calls.get(0);
     }
 }

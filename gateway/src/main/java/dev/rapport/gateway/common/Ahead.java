@@ -1,5 +1,6 @@
 package dev.rapport.gateway.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +13,9 @@ import jakarta.enterprise.context.RequestScoped;
  * Calls started ahead of their field, for one GraphQL request. A {@code contact(id)} query knows the id of every
  * nested field's contact before contacts-service has answered, so it starts the selected fields' service calls at
  * once instead of after the contact arrives (one round trip deep instead of two). When GraphQL then resolves the
- * field, its resolver takes the call already under way if it was started for the same contact and arguments; anything
- * else (another contact list, other arguments, nothing started) is called as usual.
+ * field, its resolver takes the calls already under way if one was started for each of its contacts with the same
+ * arguments (several {@code contact(id)} in one document batch their fields together); anything else is called as
+ * usual.
  */
 @RequestScoped
 public class Ahead {
@@ -22,16 +24,30 @@ public class Ahead {
 
     private final Map<Key, Uni<?>> started = new ConcurrentHashMap<>();
 
-    /** The call started ahead for these contacts and arguments, or {@code call} now. */
+    /**
+     * The calls started ahead for these contacts and arguments (one per contact, answers joined in the order asked), or
+     * {@code call} now when not every contact has one (a list of contacts, other arguments, nothing started).
+     */
     @SuppressWarnings("unchecked")
-    public <T> Uni<T> orCall(String field, List<String> ids, List<Object> arguments, Supplier<Uni<T>> call) {
-        if (ids.size() == 1) {
-            Uni<T> ahead = (Uni<T>) started.remove(new Key(field, ids, arguments));
-            if (ahead != null) {
-                return ahead;
+    public <E> Uni<List<E>> orCall(String field, List<String> ids, List<Object> arguments, Supplier<Uni<List<E>>> call) {
+        List<Key> keys = ids.stream().map(id -> new Key(field, List.of(id), arguments)).toList();
+        List<Uni<List<E>>> parts = new ArrayList<>(keys.size());
+        for (Key key : keys) {
+            Uni<List<E>> part = (Uni<List<E>>) started.get(key);
+            if (part == null) {
+                return call.get();
             }
+            parts.add(part);
         }
-        return call.get();
+        keys.forEach(started::remove);
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return Uni.combine().all().unis(parts).with(answers -> {
+            List<E> joined = new ArrayList<>(answers.size());
+            answers.forEach(answer -> joined.addAll((List<E>) answer));
+            return joined;
+        });
     }
 
     /**

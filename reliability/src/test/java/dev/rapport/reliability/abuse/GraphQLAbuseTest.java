@@ -87,7 +87,19 @@ class GraphQLAbuseTest {
         String admin = QuickSuite.get().admin();
         List<String> failures = new ArrayList<>();
         bombs().forEach((name, body) -> {
-            Http.Answer a = post(admin, body);
+            Http.Answer a;
+            try {
+                a = post(admin, body);
+            } catch (IllegalStateException closed) {
+                // A body over quarkus.http.limits.max-body-size is answered 413 with Connection: close before it is
+                // read; a client still writing it may see the connection closed instead of the 413. Either way the
+                // server refused it without reading it. Anything else is a failure.
+                if (body.length() > 2 * 1024 * 1024) {
+                    System.out.printf("[reliability] graphql %-30s → connection closed while sending (over the limit)%n", name);
+                    return;
+                }
+                throw closed;
+            }
             TALLY.count(a.status());
             String verdict = refusal(a);
             System.out.printf("[reliability] graphql %-30s → %d in %d ms: %s%n", name, a.status(), a.millis(), verdict);

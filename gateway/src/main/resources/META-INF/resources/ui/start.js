@@ -132,7 +132,9 @@
       params.query = example.query;
       if (example.variables) params.variables = JSON.stringify(example.variables, null, 2);
     }
-    return settings.graphqlUi.replace(/\/$/, '') + '/?' + new URLSearchParams(params);
+    // GraphiQL's page decodes its address with decodeURIComponent, which leaves URLSearchParams' "+" for a space as is
+    const search = Object.entries(params).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
+    return settings.graphqlUi.replace(/\/$/, '') + '/?' + search;
   }
 
   /** "$contact_id" in an example's variables is the caller's own contact id (the token's contact_id claim). */

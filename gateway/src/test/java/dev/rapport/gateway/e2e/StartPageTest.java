@@ -12,14 +12,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -140,7 +143,7 @@ class StartPageTest {
      * a random port, so its origin is listed the way an operator lists theirs, through the admin API.
      */
     private void allowTheGatewaysOrigin(String clientId) throws IOException {
-        try (InputStream in = java.nio.file.Files.newInputStream(RealSuite.REPO.resolve("keycloak/realm-rapport.json"))) {
+        try (InputStream in = Files.newInputStream(RealSuite.REPO.resolve("keycloak/realm-rapport.json"))) {
             List<String> shipped = new JsonPath(in).getList("clients.find { it.clientId == '" + clientId + "' }.webOrigins");
             assertEquals(List.of("http://localhost:8080"), shipped, "the origin ./rapport serves the start page from");
         }
@@ -148,7 +151,7 @@ class StartPageTest {
         String clients = RealSuite.keycloakUrl + "/admin/realms/rapport/clients";
         Map<String, Object> client = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
                 .then().statusCode(200).extract().jsonPath().getMap("[0]");
-        List<String> origins = new java.util.ArrayList<>(List.of("http://localhost:8080"));
+        List<String> origins = new ArrayList<>(List.of("http://localhost:8080"));
         origins.add("http://localhost:" + start.getPort());
         client.put("webOrigins", origins);
         given().auth().oauth2(admin).contentType("application/json").body(client).put(clients + "/" + client.get("id"))
@@ -212,7 +215,7 @@ class StartPageTest {
         Map<String, String> params = new HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            params.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;
     }

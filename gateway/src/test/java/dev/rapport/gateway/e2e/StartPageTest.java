@@ -143,15 +143,15 @@ class StartPageTest {
      * a random port, so its origin is listed the way an operator lists theirs, through the admin API.
      */
     private void allowTheGatewaysOrigin(String clientId) throws IOException {
+        List<String> origins;
         try (InputStream in = Files.newInputStream(RealSuite.REPO.resolve("keycloak/realm-rapport.json"))) {
-            List<String> shipped = new JsonPath(in).getList("clients.find { it.clientId == '" + clientId + "' }.webOrigins");
-            assertEquals(List.of("http://localhost:8080"), shipped, "the origin ./rapport serves the start page from");
+            origins = new ArrayList<>(new JsonPath(in).getList("clients.find { it.clientId == '" + clientId + "' }.webOrigins"));
         }
+        assertEquals(List.of("http://localhost:8080"), origins, "the origin ./rapport serves the start page from");
         String admin = RealSuite.suite.keycloakAdminToken();
         String clients = RealSuite.keycloakUrl + "/admin/realms/rapport/clients";
         Map<String, Object> client = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)
                 .then().statusCode(200).extract().jsonPath().getMap("[0]");
-        List<String> origins = new ArrayList<>(List.of("http://localhost:8080"));
         origins.add("http://localhost:" + start.getPort());
         client.put("webOrigins", origins);
         given().auth().oauth2(admin).contentType("application/json").body(client).put(clients + "/" + client.get("id"))

@@ -31,6 +31,8 @@ public class Contact {
     public LifecycleStage lifecycleStage;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] tags;
+    /** BCP 47 tag ({@link LanguageTag}); null: the deployment's default language. */
+    public String language;
     @Column(name = "merged_into")
     public UUID mergedInto;
     @Version

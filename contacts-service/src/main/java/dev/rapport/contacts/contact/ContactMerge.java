@@ -136,7 +136,7 @@ public class ContactMerge {
                 .chain(() -> conn.preparedQuery("delete from signal_acknowledgements where contact_id = $1")
                         .execute(Tuple.of(loser)))
                 .chain(() -> conn.preparedQuery("delete from contact_values where contact_id = $1").execute(Tuple.of(loser)))
-                .chain(() -> conn.preparedQuery("select tags, given_name, family_name, organisation_id, owner from contacts where id = $1")
+                .chain(() -> conn.preparedQuery("select tags, given_name, family_name, organisation_id, owner, language from contacts where id = $1")
                         .execute(Tuple.of(loser)))
                 .chain(loserRows -> {
                     Row l = loserRows.iterator().next();
@@ -145,12 +145,13 @@ public class ContactMerge {
                             update contacts set
                               given_name = coalesce(given_name, $2), family_name = coalesce(family_name, $3),
                               organisation_id = coalesce(organisation_id, $4), owner = coalesce(owner, $5),
+                              language = coalesce(language, $7),
                               tags = (select coalesce(array_agg(distinct t order by t), '{}') from unnest(tags || $6::text[]) t),
                               version = version + 1, updated_at = now()
                             where id = $1""")
-                            .execute(Tuple.of(survivor, l.getString("given_name"), l.getString("family_name"),
+                            .execute(Tuple.from(java.util.Arrays.asList(survivor, l.getString("given_name"), l.getString("family_name"),
                                     l.getUUID("organisation_id"), l.getString("owner"),
-                                    loserTags == null ? new String[0] : loserTags));
+                                    loserTags == null ? new String[0] : loserTags, l.getString("language"))));
                 })
                 .chain(() -> conn.preparedQuery("update contacts set merged_into = $1, updated_at = now() where id = $2 or merged_into = $2")
                         .execute(both))

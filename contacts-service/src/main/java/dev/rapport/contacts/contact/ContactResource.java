@@ -74,6 +74,22 @@ public class ContactResource {
         return service.update(id, in);
     }
 
+    @PUT
+    @Path("contacts/{id}/language")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.CONTACT})
+    @Operation(summary = "Set the language a person reads",
+            description = "A BCP 47 tag (en, fr, ar, fr-CA …), stored in canonical case; null or empty clears it (messages "
+                    + "then use the deployment's default). No version needed: the last choice wins. A contact may set only "
+                    + "their own (the preference centre).")
+    @APIResponse(responseCode = "200", description = "The contact with its new language")
+    @APIResponse(responseCode = "400", description = "Not a language tag; the problem names `language`")
+    @APIResponse(responseCode = "403", description = "Another person's contact")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public Uni<ContactView> setLanguage(@PathParam("id") UUID id, @Valid @NotNull LanguageChoice in) {
+        caller.assertMayActFor(id);
+        return service.setLanguage(id, in.language());
+    }
+
     @GET
     @Path("contacts")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})

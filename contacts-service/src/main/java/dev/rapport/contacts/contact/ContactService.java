@@ -46,6 +46,7 @@ public class ContactService {
         c.owner = trim(in.owner());
         c.lifecycleStage = in.lifecycleStage() == null ? LifecycleStage.PROSPECT : in.lifecycleStage();
         c.tags = tags(in.tags());
+        c.language = LanguageTag.normalise(in.language(), "language");
         List<ContactPoint> prepared = ContactPointService.prepare(c.id,
                 in.contactPoints() == null ? List.of() : in.contactPoints(), "contactPoints");
         return organisationExists(c.organisationId, "organisationId")
@@ -57,6 +58,7 @@ public class ContactService {
 
     @WithTransaction
     public Uni<ContactView> update(UUID id, ContactUpdate in) {
+        String language = LanguageTag.normalise(in.language(), "language");
         return resolve(id).chain(c -> {
             if (c.version != in.version()) {
                 return Uni.createFrom().failure(ProblemException.conflict("version-conflict",
@@ -70,9 +72,25 @@ public class ContactService {
                 c.owner = trim(in.owner());
                 c.lifecycleStage = in.lifecycleStage();
                 c.tags = tags(in.tags());
+                if (in.language() != null) {
+                    c.language = language;
+                }
                 c.updatedAt = Instant.now();
                 return c;
             });
+        }).call(contacts::flush).chain(c -> points.listFor(List.of(c.id)).map(p -> ContactView.from(c, p)));
+    }
+
+    /** Sets (or with null clears) the language the person reads; no version needed, the last choice wins. */
+    @WithTransaction
+    public Uni<ContactView> setLanguage(UUID id, String tag) {
+        String language = LanguageTag.normalise(tag, "language");
+        return resolve(id).map(c -> {
+            if (!java.util.Objects.equals(c.language, language)) {
+                c.language = language;
+                c.updatedAt = Instant.now();
+            }
+            return c;
         }).call(contacts::flush).chain(c -> points.listFor(List.of(c.id)).map(p -> ContactView.from(c, p)));
     }
 

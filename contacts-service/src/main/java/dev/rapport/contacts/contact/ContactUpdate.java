@@ -17,5 +17,8 @@ public record ContactUpdate(
         @NotNull LifecycleStage lifecycleStage,
         @Size(max = 50) List<@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]*$",
                 message = "must be letters, digits, space, _ . : -") String> tags,
-        @NotNull @Schema(description = "The version you read; a stale one gets 409", example = "3") Long version) {
+        @NotNull @Schema(description = "The version you read; a stale one gets 409", example = "3") Long version,
+        @Size(max = LanguageTag.MAX_LENGTH) @Schema(description = "The language the person reads, a BCP 47 tag. Absent or null "
+                + "keeps the current one (often the person's own choice); an empty string clears it", example = "fr")
+        String language) {
 }

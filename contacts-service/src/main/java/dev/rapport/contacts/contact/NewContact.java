@@ -19,5 +19,7 @@ public record NewContact(
         @Schema(description = "Defaults to PROSPECT") LifecycleStage lifecycleStage,
         @Size(max = 50) List<@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]*$",
                 message = "must be letters, digits, space, _ . : -") String> tags,
-        @Size(max = 50) List<@NotNull @Valid NewContactPoint> contactPoints) {
+        @Size(max = 50) List<@NotNull @Valid NewContactPoint> contactPoints,
+        @Size(max = LanguageTag.MAX_LENGTH) @Schema(description = "The language the person reads, a BCP 47 tag; absent: the "
+                + "deployment's default", example = "fr-CA") String language) {
 }

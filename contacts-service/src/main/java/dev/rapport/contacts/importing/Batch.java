@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 final class Batch {
     static final String CONTACT_COLUMNS =
-            "id, given_name, family_name, display_name, organisation_id, owner, lifecycle_stage, tags, created_at, updated_at";
+            "id, given_name, family_name, display_name, organisation_id, owner, lifecycle_stage, tags, language, created_at, updated_at";
     static final String POINT_COLUMNS =
             "id, contact_id, channel, address, context, provenance, provenance_source, captured_at, created_at";
     static final String OUTBOX_COLUMNS = "event_id, contact_id, event_type, payload, created_at";
@@ -76,6 +76,7 @@ final class Batch {
             value(c, row.owner()).append('\t');
             value(c, row.stage().name()).append('\t');
             value(c, array(row.tags())).append('\t');
+            value(c, row.language()).append('\t');
             c.append(now).append('\t').append(now).append('\n');
             for (ContactRow.Point p : row.points()) {
                 UUID pointId = ids.next();

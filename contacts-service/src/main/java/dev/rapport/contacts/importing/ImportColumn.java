@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 enum ImportColumn {
     GIVEN_NAME, FAMILY_NAME, DISPLAY_NAME, ORGANISATION_DOMAIN, OWNER, LIFECYCLE_STAGE, TAGS,
     EMAIL, EMAIL_CONTEXT, EMAIL_2, EMAIL_2_CONTEXT,
-    PHONE, PHONE_CONTEXT, PHONE_2, PHONE_2_CONTEXT, PHONE_REGION;
+    PHONE, PHONE_CONTEXT, PHONE_2, PHONE_2_CONTEXT, PHONE_REGION, LANGUAGE;
 
     static final List<String> NAMES = Arrays.stream(values()).map(ImportColumn::header).toList();
 

@@ -56,7 +56,8 @@ public class ImportResource {
     @Operation(summary = "Import contacts from a CSV file",
             description = "UTF-8, RFC 4180, header row with named columns (docs/import.md): given_name, family_name, "
                     + "display_name, organisation_domain, owner, lifecycle_stage, tags (';'-separated), email, email_context, "
-                    + "email_2, email_2_context, phone, phone_context, phone_2, phone_2_context, phone_region. The job runs in "
+                    + "email_2, email_2_context, phone, phone_context, phone_2, phone_2_context, phone_region, language (BCP 47: "
+                    + "en, fr, ar, fr-CA …). The job runs in "
                     + "the background; each row is imported whole or reported with its line and field. Contact points get "
                     + "provenance IMPORTED with the file name as source. Re-sending the same file with the same "
                     + "Idempotency-Key returns the same job and resumes it if it was interrupted.")

@@ -2,6 +2,7 @@ package dev.rapport.contacts.importing;
 
 import static dev.rapport.contacts.importing.ImportColumn.*;
 
+import dev.rapport.contacts.contact.LanguageTag;
 import dev.rapport.contacts.contact.LifecycleStage;
 import dev.rapport.contacts.contactpoint.AddressNormaliser;
 import dev.rapport.contacts.contactpoint.Channel;
@@ -35,6 +36,8 @@ final class RowCheck {
     private final Map<String, UUID> organisationsByDomain;
     // Files reuse a small vocabulary of tags; remembering which are valid saves a regex match per tag and row.
     private final Map<String, Boolean> tagValidity = new ConcurrentHashMap<>();
+    // The same for languages: a file names a handful, each normalised once.
+    private final Map<String, String> languages = new ConcurrentHashMap<>();
 
     /** A checked row: either {@code row} or the {@code errors} that keep it out. */
     record Checked(ContactRow row, List<RowError> errors) {
@@ -79,6 +82,7 @@ final class RowCheck {
         String owner = text(v, OWNER, 200, line, errors);
         LifecycleStage stage = stage(v, line, errors);
         List<String> tags = tags(v, line, errors);
+        String language = language(v, line, errors);
         List<ContactRow.Point> points = new ArrayList<>(2);
         String region = region(v, line, errors);
         point(v, Channel.EMAIL, EMAIL, EMAIL_CONTEXT, null, points, line, errors);
@@ -88,7 +92,7 @@ final class RowCheck {
         if (!errors.isEmpty()) {
             return new Checked(null, errors);
         }
-        return new Checked(new ContactRow(given, family, display, organisation, owner, stage, tags, points), List.of());
+        return new Checked(new ContactRow(given, family, display, organisation, owner, stage, tags, language, points), List.of());
     }
 
     private String columnAt(int index) {
@@ -129,6 +133,27 @@ final class RowCheck {
             return LifecycleStage.valueOf(s.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
         } catch (IllegalArgumentException e) {
             errors.add(new RowError(line, LIFECYCLE_STAGE.header(), "must be one of " + STAGES));
+            return null;
+        }
+    }
+
+    private String language(String[] v, long line, List<RowError> errors) {
+        String s = layout.get(v, LANGUAGE);
+        if (s == null) {
+            return null;
+        }
+        String known = languages.get(s);
+        if (known != null) {
+            return known;
+        }
+        try {
+            String tag = LanguageTag.normalise(s, LANGUAGE.header());
+            if (languages.size() < 1000) {
+                languages.put(s, tag);
+            }
+            return tag;
+        } catch (ProblemException e) {
+            errors.add(new RowError(line, LANGUAGE.header(), e.toProblem(null).errors().get(0).message()));
             return null;
         }
     }

@@ -135,7 +135,7 @@ public class SubjectService {
                                                 pointCount, interactionRows.rowCount(), followUpRows.rowCount(),
                                                 ackRows.rowCount())))))
                 .call(() -> conn.preparedQuery("""
-                        update contacts set given_name = null, family_name = null, display_name = $2, organisation_id = null,
+                        update contacts set given_name = null, family_name = null, display_name = $2, organisation_id = null, language = null,
                                tags = '{}', erased_at = $3, updated_at = $3, version = version + 1
                         where id = any($1)""").execute(Tuple.of(ids.toArray(UUID[]::new), ERASED_NAME, now)))
                 .call(() -> conn.preparedQuery("delete from idempotency_keys where response like any($1)")

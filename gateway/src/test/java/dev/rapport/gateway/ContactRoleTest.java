@@ -49,6 +49,26 @@ class ContactRoleTest {
     }
 
     @Test
+    void aContactSetsItsOwnLanguageOnly() {
+        assertEquals("fr-CA", GraphQL.query(ADA, "{ me { language } }").getString("data.me.language"));
+        Stubs.resetAll();
+        JsonPath set = GraphQL.query(ADA, "mutation { setMyLanguage(language: \"ar\") { id language } }");
+        assertNull(set.get("errors"), set::prettify);
+        assertEquals("ar", set.getString("data.setMyLanguage.language"));
+        assertEquals("PUT /contacts/c-ada/language {\"language\":\"ar\"}", Stubs.contacts.calls().get(0).method() + " "
+                + Stubs.contacts.calls().get(0).path() + " " + Stubs.contacts.calls().get(0).body());
+
+        JsonPath bad = GraphQL.query(ADA, "mutation { setMyLanguage(language: \"elvish\") { id } }");
+        assertEquals("invalid-input", bad.getString("errors[0].extensions.code"), bad::prettify);
+        assertEquals("language", bad.getString("errors[0].extensions.problem.errors[0].field"), bad::prettify);
+
+        Stubs.resetAll();
+        JsonPath staff = GraphQL.query(Tokens.forRoles("agent-1", "agent"), "mutation { setMyLanguage(language: \"ar\") { id } }");
+        assertEquals("forbidden", staff.getString("errors[0].extensions.code"), staff::prettify);
+        assertTrue(Stubs.contacts.calls().isEmpty());
+    }
+
+    @Test
     void aContactChangesOnlyItsOwnPolicy() {
         JsonPath own = GraphQL.query(ADA, "mutation { setPolicy(contactId: \"c-ada\", input: {preferredChannels: [\"SMS\"]}) { preferredChannels } }");
         assertNull(own.get("errors"), own::prettify);

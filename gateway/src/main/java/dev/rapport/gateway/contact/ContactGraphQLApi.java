@@ -71,10 +71,7 @@ public class ContactGraphQLApi {
     @Description("The caller's own contact (preference centre): the contact named by the token's contact_id claim.")
     @RolesAllowed(CONTACT)
     public Uni<Contact> me() throws AccessDeniedError {
-        String own = caller.ownContactId();
-        if (own == null || own.isEmpty()) {
-            throw new AccessDeniedError("The token names no contact (contact_id claim)");
-        }
+        String own = ownContact();
         Uni<Contact> contact = failed(service.get(caller.bearer(), own));
         fieldsAhead.startFor(own);
         return contact;
@@ -233,6 +230,15 @@ public class ContactGraphQLApi {
         return failed(service.update(caller.bearer(), id, input));
     }
 
+    @Mutation("setMyLanguage")
+    @Description("The preference centre: set the language the caller (a contact) reads, a BCP 47 tag such as en, fr, ar "
+            + "or fr-CA (stored in canonical case); null clears it (the deployment's default applies). A tag that is not "
+            + "one is invalid-input naming `language`.")
+    @RolesAllowed(CONTACT)
+    public Uni<Contact> setMyLanguage(String language) throws AccessDeniedError {
+        return failed(service.setLanguage(caller.bearer(), ownContact(), language));
+    }
+
     @Mutation
     @Description("Merge a duplicate into this contact; contact points keep their provenance.")
     @RolesAllowed({ADMIN, AGENT})
@@ -308,6 +314,14 @@ public class ContactGraphQLApi {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    private String ownContact() throws AccessDeniedError {
+        String own = caller.ownContactId();
+        if (own == null || own.isEmpty()) {
+            throw new AccessDeniedError("The token names no contact (contact_id claim)");
+        }
+        return own;
+    }
 
     static List<String> ids(List<Contact> contacts) {
         return contacts.stream().map(Contact::id).toList();

@@ -40,7 +40,7 @@ public class FieldsAhead {
         if (env == null || env.getSelectionSet() == null) {
             return;
         }
-        List<Contact> one = List.of(new Contact(id, null, null, null, null, null, null, null, 0, null, null, null));
+        List<Contact> one = List.of(new Contact(id, null, null, null, null, null, null, null, null, 0, null, null, null));
         for (SelectedField field : env.getSelectionSet().getImmediateFields()) {
             Map<String, Object> args = field.getArguments();
             switch (field.getName()) {

@@ -19,12 +19,16 @@ public final class Inputs {
     @Input("NewContactInput")
     public record NewContact(String givenName, String familyName, String displayName, String organisationId, String owner,
             @Description("PROSPECT, LEAD, CUSTOMER, AT_RISK or LAPSED") String lifecycleStage, List<String> tags,
-            List<NewContactPoint> contactPoints) {
+            List<NewContactPoint> contactPoints,
+            @Description("The language the person reads, a BCP 47 tag such as en, fr, ar or fr-CA; null: the deployment's default")
+            String language) {
     }
 
     @Input("ContactUpdateInput")
     public record ContactUpdate(String givenName, String familyName, String displayName, String organisationId,
-            String owner, String lifecycleStage, List<String> tags, @Description("The version you read") Long version) {
+            String owner, String lifecycleStage, List<String> tags, @Description("The version you read") Long version,
+            @Description("A BCP 47 tag; null keeps the current language (often the person's own choice), \"\" clears it")
+            String language) {
     }
 
     @Input("NewContactPointInput")

@@ -87,6 +87,16 @@ public class ContactsClient {
         return rest.update(auth, id, in);
     }
 
+    /** Idempotent (the same language set twice is one change), so retried like a read. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Contact> setLanguage(String auth, String id, String language) {
+        return rest.setLanguage(auth, id, new LanguageChoice(language));
+    }
+
+    /** {@code PUT /contacts/{id}/language}'s body. */
+    public record LanguageChoice(String language) {
+    }
+
     public Uni<Contact> merge(String auth, String id, Inputs.Merge in) {
         return rest.merge(auth, id, in);
     }

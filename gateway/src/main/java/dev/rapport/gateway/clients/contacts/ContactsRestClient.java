@@ -68,6 +68,10 @@ interface ContactsRestClient {
     @Path("contacts/{id}")
     Uni<Contact> update(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
 
+    @PUT
+    @Path("contacts/{id}/language")
+    Uni<Contact> setLanguage(@HeaderParam(AUTH) String auth, @PathParam("id") String id, ContactsClient.LanguageChoice body);
+
     @POST
     @Path("contacts/{id}/merge")
     Uni<Contact> merge(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);

@@ -1,0 +1,109 @@
+package dev.rapport.web.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.rapport.platform.testing.suite.Suite;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * What the pages need for real flows: Keycloak with the repository's realm, the three services and the gateway from
+ * their built jars (production configuration, embedded PostgreSQL), started through the platform's {@link Suite} once
+ * per test JVM (every test class that needs them shares {@link Profile}) and stopped by PID at the end.
+ * <p>
+ * The web module itself runs in the test JVM on a port chosen here first, so that its origin can be allowed where a
+ * browser needs it: the gateway's CORS origins and the {@code rapport-spa} client's web origins in Keycloak.
+ */
+public class RealSuite implements QuarkusTestResourceLifecycleManager {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Suite suite;
+    private static int webPort;
+
+    /** The test profile of every browser test that runs against the real suite. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(RealSuite.class));
+        }
+    }
+
+    /** The suite can run only after a full build (the jars and the unpacked Keycloak exist). */
+    public static boolean available() {
+        return Suite.available(Suite.repoFromModule(), true,
+                List.of(Suite.CONTACTS, Suite.CONSENT, Suite.FEEDBACK, Suite.GATEWAY));
+    }
+
+    public static Suite suite() {
+        if (suite == null) {
+            throw new IllegalStateException("Use @TestProfile(RealSuite.Profile.class)");
+        }
+        return suite;
+    }
+
+    /** The web module's own address in this test JVM. */
+    public static String webUrl() {
+        return "http://localhost:" + webPort;
+    }
+
+    public static String graphqlUrl() {
+        return suite().url(Suite.GATEWAY) + "/graphql";
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            webPort = Suite.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String origin = webUrl();
+        suite = Suite.builder(Suite.repoFromModule()).keycloak(true)
+                .members(Suite.CONTACTS, Suite.CONSENT, Suite.FEEDBACK, Suite.GATEWAY)
+                .environment(Suite.GATEWAY, "RAPPORT_WEB_ORIGINS", origin)
+                .start();
+        allowWebOrigin(origin);
+        return Map.of("quarkus.http.test-port", String.valueOf(webPort),
+                "rapport.web.gateway-url", graphqlUrl(),
+                "rapport.web.auth-server-url", suite.oidcUrl());
+    }
+
+    /**
+     * Keycloak lets a browser read the token endpoint's answer only from a listed web origin, and it knows no port
+     * wildcard: the test's random origin is added to {@code rapport-spa} the way an operator adds theirs.
+     */
+    private static void allowWebOrigin(String origin) {
+        String admin = suite.keycloakAdminToken();
+        String clients = suite.keycloakUrl() + "/admin/realms/rapport/clients";
+        JsonNode found = Http.json("GET", clients + "?clientId=rapport-spa", admin, null).path(0);
+        if (!(found instanceof ObjectNode client)) {
+            throw new IllegalStateException("The realm has no client rapport-spa");
+        }
+        List<String> origins = new ArrayList<>();
+        client.path("webOrigins").forEach(o -> origins.add(o.asText()));
+        origins.add(origin);
+        ArrayNode list = client.putArray("webOrigins");
+        origins.forEach(list::add);
+        Http.json("PUT", clients + "/" + client.path("id").asText(), admin, client);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (suite != null) {
+            suite.stop();
+            suite = null;
+        }
+    }
+
+    static ObjectMapper json() {
+        return JSON;
+    }
+}

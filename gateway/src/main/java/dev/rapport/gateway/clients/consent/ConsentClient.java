@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.DownstreamFailure;
 import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.clients.ReplaysFirstAnswer;
 import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.consent.ConsentEvent;
@@ -93,6 +94,7 @@ public class ConsentClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    @ReplaysFirstAnswer("a decision is a read: POST /decisions stores nothing")
     public Uni<Decision> decide(String auth, String contactId, String purpose, String channel) {
         Map<String, Object> body = new HashMap<>();
         body.put("contactId", contactId);
@@ -103,6 +105,7 @@ public class ConsentClient {
 
     /** One streamed call for the whole list: decisions in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    @ReplaysFirstAnswer("decisions are reads: POST /decisions/bulk stores nothing")
     public Uni<List<Decision>> decideAll(String auth, List<String> contactIds, String purpose, String channel) {
         return rest.decideBulk(auth, purpose, channel, String.join("\n", contactIds)).map(ndjson -> {
             Map<String, Decision> byContact = new HashMap<>();
@@ -141,6 +144,7 @@ public class ConsentClient {
 
     /** Idempotency-Key makes a retry safe: consent-service answers a repeated key with the first result. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    @ReplaysFirstAnswer("the Idempotency-Key (made by the gateway when the caller gives none) replays the first answer")
     public Uni<Touch> requestOutreach(String auth, String idempotencyKey, Inputs.OutreachInput in) {
         return rest.requestOutreach(auth, idempotencyKey, in);
     }
@@ -168,6 +172,7 @@ public class ConsentClient {
     }
 
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
+    @ReplaysFirstAnswer("erasing twice leaves the same state; consent-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
@@ -177,6 +182,7 @@ public class ConsentClient {
 
     /** One decision with every option consent-service offers: one contact point, and as of a past instant. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    @ReplaysFirstAnswer("a decision is a read: POST /decisions stores nothing")
     public Uni<Decision> decideAt(String auth, String contactId, String purpose, String channel, String contactPointId,
             Instant at) {
         Map<String, Object> body = new HashMap<>();
@@ -229,7 +235,11 @@ public class ConsentClient {
         return rest.outreach(auth, contactId, campaign, status, cursor, limit);
     }
 
-    /** Not retried: a retry is safe only with a campaign (DUPLICATE), which the caller may not give. */
+    /**
+     * Not retried: a repeat answers DUPLICATE (with a campaign) or asks again (without). Up to 1000 decisions take time:
+     * a longer timeout.
+     */
+    @Timeout(30000)
     public Uni<List<BulkOutreachResult>> requestOutreachBulk(String auth, List<String> contactIds, String purpose, String channel,
             String campaign, String payloadRef) {
         return rest.requestOutreachBulk(auth, purpose, channel, campaign, payloadRef, String.join("\n", contactIds))

@@ -22,6 +22,7 @@ import dev.rapport.gateway.contact.Organisation;
 import dev.rapport.gateway.contact.Signal;
 import dev.rapport.gateway.contact.Value;
 import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.clients.ReplaysFirstAnswer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -157,13 +158,16 @@ public class ContactsClient {
         return Downstream.notFoundAsNull(rest.timeline(auth, contactId, types, cursor, limit));
     }
 
-    /** Interactions carry (source, externalId), so contacts-service makes a retried push a no-op: safe to retry. */
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    /**
+     * Not retried: contacts-service makes a repeated (source, externalId) a no-op, but it answers DUPLICATE where the
+     * first call answered CREATED.
+     */
     public Uni<IngestResult> pushInteraction(String auth, Inputs.NewInteraction in) {
         return rest.push(auth, body(in));
     }
 
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    /** Not retried (a repeat answers DUPLICATE for every row); a batch of up to 1000 gets a longer timeout. */
+    @Timeout(30000)
     public Uni<List<IngestResult>> pushInteractions(String auth, List<Inputs.NewInteraction> in) {
         return rest.pushBatch(auth, in.stream().map(this::body).toList());
     }
@@ -267,6 +271,7 @@ public class ContactsClient {
     }
 
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
+    @ReplaysFirstAnswer("erasing twice leaves the same state; contacts-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
@@ -281,6 +286,7 @@ public class ContactsClient {
 
     /** The Idempotency-Key names the job: a retry returns the same job, so it is retried. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    @ReplaysFirstAnswer("the Idempotency-Key (required) names the job: a repeat answers the same job")
     public Uni<dev.rapport.gateway.contact.ImportJob> importCsv(String auth, String idempotencyKey, String fileName, String csv) {
         return rest.importCsv(auth, idempotencyKey, fileName, csv);
     }

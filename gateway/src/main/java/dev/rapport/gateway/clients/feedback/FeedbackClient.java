@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.clients.ReplaysFirstAnswer;
 import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.feedback.Action;
@@ -114,8 +115,12 @@ public class FeedbackClient {
         return rest.changeStatus(auth, id, java.util.Map.of("status", status));
     }
 
-    /** Invitations are idempotent per (consultation, contact) in feedback-service: a repeat skips those already invited. */
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    /**
+     * Never retried: feedback-service skips people already invited, so a repeat after a lost answer answers 0 although
+     * the first call invited everyone. Sending a large audience takes time (feedback-service answers 202 above its inline
+     * limit and sends in the background), so this write waits longer than the reads.
+     */
+    @Timeout(30000)
     public Uni<Integer> invite(String auth, String consultationId, Inputs.Invite in) {
         return rest.invite(auth, consultationId, in).map(r -> {
             Object invited = r.readEntity(java.util.Map.class).get("invited");
@@ -192,6 +197,7 @@ public class FeedbackClient {
     }
 
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
+    @ReplaysFirstAnswer("erasing twice leaves the same state; feedback-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
@@ -263,8 +269,8 @@ public class FeedbackClient {
         return Downstream.notFoundAsNull(rest.programme(auth, id));
     }
 
-    /** Re-importing the same rows changes nothing in feedback-service, so the import is retried. */
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    /** Not retried: a repeat changes nothing but answers 0 members added. Many rows take time: a longer timeout. */
+    @Timeout(30000)
     public Uni<MemberImportResult> importMembers(String auth, String programmeId, dev.rapport.gateway.renewal.Inputs.MemberImport in) {
         return rest.importMembers(auth, programmeId, in);
     }
@@ -276,6 +282,7 @@ public class FeedbackClient {
 
     /** An outcome is a PUT (the latest replaces the earlier one), so it is retried. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    @ReplaysFirstAnswer("a PUT of the same outcome leaves the same state and answers 204 again")
     public Uni<Void> recordOutcome(String auth, String programmeId, dev.rapport.gateway.renewal.Inputs.NewOutcome in) {
         return rest.recordOutcome(auth, programmeId, in);
     }

@@ -37,6 +37,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -66,7 +68,8 @@ public class OutreachResource {
             description = "Answers 201 with status QUEUED (the decision names the contact point) or DENIED (kept with its "
                     + "reasons). In the person's quiet hours it is QUEUED too, with a deferred decision (allowed false, "
                     + "notBefore set), and delivered from notBefore on. Idempotency-Key is honoured: a retry gets the first answer.")
-    @APIResponse(responseCode = "201", description = "Decided and stored")
+    @APIResponse(responseCode = "201", description = "Decided and stored: the request as GET /outreach/requests/{id} shows it",
+            content = @Content(schema = @Schema(implementation = OutreachView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
     @APIResponse(responseCode = "422", description = "Unknown purpose, or an Idempotency-Key reused for another request")
     public Uni<Response> request(@Valid @NotNull OutreachRequest in, @HeaderParam(Idempotency.HEADER) String key) {
@@ -122,7 +125,7 @@ public class OutreachResource {
     @GET
     @Path("/requests")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
-    @Operation(summary = "Outreach requests by contact, campaign and status, oldest first (cursor-paginated)")
+    @Operation(summary = "Outreach requests by contact, campaign and status, newest first (cursor-paginated)")
     @APIResponse(responseCode = "400", description = "A bad filter, cursor or limit")
     public Uni<Page<OutreachView>> list(@RestQuery String contactId, @RestQuery String campaign, @RestQuery String status,
             @RestQuery String cursor, @RestQuery Integer limit) {

@@ -41,7 +41,7 @@ public class OutreachService {
     @Inject
     ObjectMapper json;
 
-    public Uni<OutreachCreated> request(OutreachRequest in, String actor, String idempotencyKey) {
+    public Uni<OutreachView> request(OutreachRequest in, String actor, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return Uni.createFrom().failure(ProblemException.badField(Idempotency.HEADER, "must be 1 to 200 characters"));
         }
@@ -60,7 +60,7 @@ public class OutreachService {
         }));
     }
 
-    private Uni<OutreachCreated> replay(SqlConnection conn, String key, String requestHash) {
+    private Uni<OutreachView> replay(SqlConnection conn, String key, String requestHash) {
         if (key == null) {
             return Uni.createFrom().nullItem();
         }
@@ -76,11 +76,11 @@ public class OutreachService {
                     if (!r.getString("request_hash").equals(requestHash)) {
                         throw ProblemException.rule("idempotency-key-reused", "This Idempotency-Key was already used for a different request");
                     }
-                    return read(r.getString("response"), OutreachCreated.class);
+                    return read(r.getString("response"), OutreachView.class);
                 });
     }
 
-    private Uni<Void> remember(SqlConnection conn, String key, String requestHash, OutreachCreated created) {
+    private Uni<Void> remember(SqlConnection conn, String key, String requestHash, OutreachView created) {
         if (key == null) {
             return Uni.createFrom().voidItem();
         }
@@ -108,16 +108,18 @@ public class OutreachService {
                 .replaceWithVoid();
     }
 
-    private Uni<OutreachCreated> insert(SqlConnection conn, UUID contactId, OutreachRequest in, Decision d, String actor) {
+    private Uni<OutreachView> insert(SqlConnection conn, UUID contactId, OutreachRequest in, Decision d, String actor) {
         UUID id = Ids.newId();
         OutreachStatus status = statusOf(d);
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Tuple t = Tuple.from(java.util.Arrays.asList(id, contactId, in.purpose(), nameOf(in.channel()), in.contactPointId(), campaignOf(in),
                 payloadOf(in), status.name(), nameOf(d.channel()), d.contactPointId(), d.evidenceEventId(), write(d), actor,
-                Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), utc(d.notBefore())));
+                createdAt.atOffset(ZoneOffset.UTC), utc(d.notBefore())));
         return conn.preparedQuery("insert into outreach (id, contact_id, purpose, requested_channel, requested_point_id, campaign, "
                         + "payload_ref, status, channel, contact_point_id, evidence_event_id, decision, requested_by, created_at, "
                         + "not_before) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
-                .execute(t).map(x -> new OutreachCreated(id, status, d));
+                .execute(t).map(x -> new OutreachView(id, contactId, in.purpose(), campaignOf(in), payloadOf(in), status, d.channel(),
+                        d.contactPointId(), d, actor, createdAt, 0, null, null));
     }
 
     public Uni<OutreachView> get(UUID id) {
@@ -129,11 +131,11 @@ public class OutreachService {
         });
     }
 
-    /** Keyset page over requests (newest id last), filtered by contact, campaign and status. */
+    /** Keyset page over requests, newest first (ids are time-ordered), filtered by contact, campaign and status. */
     public Uni<List<OutreachView>> list(UUID contactId, String campaign, OutreachStatus status, UUID after, int limit) {
         return pool.preparedQuery("select " + COLUMNS + " from outreach where ($1::uuid is null or contact_id = $1) "
                         + "and ($2::text is null or campaign = $2) and ($3::text is null or status = $3) "
-                        + "and ($4::uuid is null or id > $4) order by id limit $5")
+                        + "and ($4::uuid is null or id < $4) order by id desc limit $5")
                 .execute(Tuple.of(contactId, campaign, status == null ? null : status.name(), after, limit + 1))
                 .map(rows -> {
                     List<OutreachView> out = new java.util.ArrayList<>();

@@ -115,6 +115,33 @@ class OutreachResourceTest {
         as("analyst").get("/outreach/requests/" + second).then().body("status", equalTo("DELIVERED"));
     }
 
+    @Test
+    void theAnswerToARequestIsTheWholeRequestAndListsAreNewestFirst() {
+        String survey = purpose("survey", "CONSENT");
+        UUID cy = reachablePerson(survey);
+        JsonPath first = as("marketer").body(request(cy, survey, "EMAIL")).post("/outreach/requests").then().statusCode(201)
+                .extract().jsonPath();
+        assertEquals(cy.toString(), first.getString("contactId"));
+        assertEquals(survey, first.getString("purpose"));
+        assertEquals("EMAIL", first.getString("channel"));
+        assertEquals("spring", first.getString("campaign"));
+        assertEquals("mail:spring", first.getString("payloadRef"));
+        assertTrue(first.getString("requestedBy") != null && first.getString("createdAt") != null, first::prettify);
+        // the answer is what a read of the request shows
+        JsonPath read = as("analyst").get("/outreach/requests/" + first.getString("id")).then().statusCode(200).extract().jsonPath();
+        assertEquals(read.getString("createdAt"), first.getString("createdAt"));
+        assertEquals(read.getString("contactPointId"), first.getString("contactPointId"));
+
+        String second = as("marketer").body(request(cy, survey, "SMS")).post("/outreach/requests").then().statusCode(201)
+                .extract().path("id");
+        as("analyst").queryParam("contactId", cy.toString()).queryParam("limit", 1).get("/outreach/requests").then()
+                .statusCode(200).body("items.id", contains(second));
+        String next = as("analyst").queryParam("contactId", cy.toString()).queryParam("limit", 1).get("/outreach/requests")
+                .then().extract().path("next");
+        as("analyst").queryParam("contactId", cy.toString()).queryParam("cursor", next).get("/outreach/requests").then()
+                .statusCode(200).body("items.id", contains(first.getString("id")));
+    }
+
     /** Pulls SMS/EMAIL messages until the wanted one shows up (other tests may queue messages too). */
     static Delivery pullOne(String id, String channel) {
         for (int i = 0; i < 50; i++) {

@@ -85,14 +85,17 @@ public class ActionService {
                 for (Object[] r : raters) {
                     UUID responseId = (UUID) r[0];
                     UUID contactId = (UUID) r[1];
+                    boolean anonymousRater = Boolean.TRUE.equals(r[2]);
                     if (contactId == null) {
                         anonymous++;
                         continue;
                     }
-                    FollowUp f = FollowUp.ask(a.consultationId, a.initiativeId, a.id, responseId, null, contactId, a.publishedAt);
+                    FollowUp f = FollowUp.ask(a.consultationId, a.initiativeId, a.id, responseId, null, contactId,
+                            anonymousRater, a.publishedAt);
                     asks.add(f);
-                    messages.add(outreach.prepare(MessageKind.ACTION_NOTICE, f.id, contactId, null,
-                            "consultation:" + a.consultationId, "feedback:action:" + a.id + ":follow-up:" + f.id));
+                    messages.add(anonymousRater ? outreach.prepareAnonymous(MessageKind.ACTION_NOTICE, f.id, contactId)
+                            : outreach.prepare(MessageKind.ACTION_NOTICE, f.id, contactId, null,
+                                    "consultation:" + a.consultationId, "feedback:action:" + a.id + ":follow-up:" + f.id));
                 }
                 int unreachable = anonymous;
                 return (asks.isEmpty() ? Uni.createFrom().voidItem() : followUps.persist(asks))
@@ -117,10 +120,10 @@ public class ActionService {
         return actions.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Action", id));
     }
 
-    /** [response id, contact to tell (null: anonymous without a reply channel)] for everyone who rated it. */
+    /** [response id, contact to tell (null: anonymous without a reply channel), anonymous] for everyone who rated it. */
     private Uni<List<Object[]>> raters(UUID initiativeId) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select r.id, case when r.anonymous then r.replyContactId else r.contactId end "
+                        "select r.id, case when r.anonymous then r.replyContactId else r.contactId end, r.anonymous "
                                 + "from Response r where r.id in (select rr.responseId from ResponseRating rr where rr.initiativeId = :i) "
                                 + "order by r.id", Object[].class)
                 .setParameter("i", initiativeId).getResultList());

@@ -111,7 +111,8 @@ public class ConsultationService {
         }
         q.append(" order by id desc");
         return consultations.find(q.toString(), params.toArray()).page(0, limit + 1).list()
-                .map(rows -> Page.of(rows, limit, c -> ConsultationView.from(c, null), c -> Cursor.encode(c.id)));
+                .chain(rows -> initiatives.ofConsultations(rows.stream().map(c -> c.id).toList()).map(byConsultation -> Page.of(rows,
+                        limit, c -> ConsultationView.from(c, byConsultation.getOrDefault(c.id, List.of())), c -> Cursor.encode(c.id))));
     }
 
     /** The consultation, or a 404 problem. */

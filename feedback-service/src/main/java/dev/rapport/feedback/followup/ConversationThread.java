@@ -29,4 +29,6 @@ public class ConversationThread {
     public int reopenCount;
     @Column(name = "last_activity")
     public Instant lastActivity;
+    /** Opened by an anonymous respondent's NO: staff see it, never who it is with. */
+    public boolean anonymous;
 }

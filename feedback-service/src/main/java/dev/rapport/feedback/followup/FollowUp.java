@@ -24,9 +24,14 @@ public class FollowUp {
     public UUID actionId;
     @Column(name = "response_id")
     public UUID responseId;
-    /** Set when asked again inside a conversation thread. */
+    /** The thread this follow-up was asked in, or the one its answer opened or continued. */
     @Column(name = "thread_id")
     public UUID threadId;
+    /** Asked again inside a thread after a staff answer (not the first "does this work for you?"). */
+    @Column(name = "asked_in_thread")
+    public boolean askedInThread;
+    /** To an anonymous respondent who left a reply channel: never shown to staff next to the person. */
+    public boolean anonymous;
     @Column(name = "contact_id")
     public UUID contactId;
     @Column(name = "asked_at")
@@ -38,7 +43,7 @@ public class FollowUp {
     public Instant answeredAt;
 
     public static FollowUp ask(UUID consultationId, UUID initiativeId, UUID actionId, UUID responseId, UUID threadId,
-            UUID contactId, Instant at) {
+            UUID contactId, boolean anonymous, Instant at) {
         FollowUp f = new FollowUp();
         f.id = Ids.newId();
         f.consultationId = consultationId;
@@ -46,6 +51,8 @@ public class FollowUp {
         f.actionId = actionId;
         f.responseId = responseId;
         f.threadId = threadId;
+        f.askedInThread = threadId != null;
+        f.anonymous = anonymous;
         f.contactId = contactId;
         f.askedAt = at;
         return f;

@@ -27,7 +27,8 @@ public class FollowUpResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.CONTACT})
-    @Operation(summary = "A person's \"does this work for you?\" questions", description = "A contact may list only their own.")
+    @Operation(summary = "A person's \"does this work for you?\" questions",
+            description = "A contact may list only their own. Staff never see those asked of an anonymous respondent.")
     @APIResponse(responseCode = "400", description = "contactId missing")
     @APIResponse(responseCode = "403", description = "Not your contact id")
     public Uni<List<FollowUpView>> list(@QueryParam("contactId") UUID contactId, @QueryParam("unanswered") boolean unanswered) {
@@ -35,14 +36,14 @@ public class FollowUpResource {
             throw ProblemException.badField("contactId", "is required");
         }
         caller.assertMayActFor(contactId);
-        return service.ofContact(contactId, unanswered);
+        return service.ofContact(contactId, unanswered, !caller.isStaff());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.CONTACT})
-    @Operation(summary = "One follow-up")
-    @APIResponse(responseCode = "404", description = "No such follow-up")
+    @Operation(summary = "One follow-up", description = "One asked of an anonymous respondent is visible to that person only.")
+    @APIResponse(responseCode = "404", description = "No such follow-up (or, for staff, one asked of an anonymous respondent)")
     public Uni<FollowUpView> get(@PathParam("id") UUID id) {
         return service.get(id, caller);
     }

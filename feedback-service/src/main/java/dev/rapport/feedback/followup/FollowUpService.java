@@ -29,7 +29,7 @@ public class FollowUpService {
      */
     @WithTransaction
     public Uni<FollowUpView> answer(UUID id, FollowUpAnswer in, Caller caller) {
-        return require(id).chain(f -> {
+        return visible(id, caller).chain(f -> {
             caller.assertMayActFor(f.contactId);
             if (f.answer != null) {
                 return Uni.createFrom().failure(ProblemException.conflict("already-answered",
@@ -42,35 +42,48 @@ public class FollowUpService {
             return thread(f).chain(t -> {
                 if (in.answer() == Answer.NO) {
                     ConversationThread open = t != null ? reopen(t, now) : open(f, now);
+                    f.threadId = open.id;
                     return (t == null ? threads.persist(open) : Uni.createFrom().item(open))
-                            .chain(x -> messages.persist(customerMessage(open.id, f, now)));
+                            .chain(x -> messages.persist(customerMessage(open, f, now)));
                 }
                 if (t == null) {
                     return Uni.createFrom().voidItem();
                 }
+                f.threadId = t.id;
                 t.lastActivity = now;
                 if (in.answer() == Answer.YES) {
                     t.status = ThreadStatus.CLOSED;
                     return Uni.createFrom().voidItem();
                 }
-                return f.why == null ? Uni.createFrom().voidItem() : messages.persist(customerMessage(t.id, f, now));
+                return f.why == null ? Uni.createFrom().voidItem() : messages.persist(customerMessage(t, f, now));
             }).call(() -> followUps.flush()).map(x -> FollowUpView.from(f));
         });
     }
 
+    /** A person's follow-ups; those to an anonymous respondent only when the person reads their own. */
     @WithSession
-    public Uni<List<FollowUpView>> ofContact(UUID contactId, boolean unansweredOnly) {
-        String q = "contactId = ?1" + (unansweredOnly ? " and answer is null" : "") + " order by id";
+    public Uni<List<FollowUpView>> ofContact(UUID contactId, boolean unansweredOnly, boolean withAnonymous) {
+        String q = "contactId = ?1" + (unansweredOnly ? " and answer is null" : "") + (withAnonymous ? "" : " and anonymous = false")
+                + " order by id";
         return followUps.list(q, contactId).map(l -> l.stream().map(FollowUpView::from).toList());
     }
 
     @WithSession
     public Uni<FollowUpView> get(UUID id, Caller caller) {
-        return require(id).invoke(f -> caller.assertMayActFor(f.contactId)).map(FollowUpView::from);
+        return visible(id, caller).invoke(f -> caller.assertMayActFor(f.contactId)).map(FollowUpView::from);
     }
 
-    private Uni<FollowUp> require(UUID id) {
-        return followUps.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Follow-up", id));
+    /**
+     * The follow-up, or a 404: one to an anonymous respondent exists only for that person. Staff reading it would learn
+     * what the person rated (its initiative) from the outreach request that names it.
+     */
+    private Uni<FollowUp> visible(UUID id, Caller caller) {
+        return followUps.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Follow-up", id))
+                .invoke(f -> {
+                    if (f.anonymous && caller.isStaff()) {
+                        throw ProblemException.notFound("Follow-up", id);
+                    }
+                });
     }
 
     /** The person's thread on this initiative, if one was ever opened. */
@@ -84,6 +97,7 @@ public class FollowUpService {
         t.consultationId = f.consultationId;
         t.initiativeId = f.initiativeId;
         t.contactId = f.contactId;
+        t.anonymous = f.anonymous;
         t.status = ThreadStatus.OPEN;
         t.openedAt = now;
         t.lastActivity = now;
@@ -99,11 +113,11 @@ public class FollowUpService {
         return t;
     }
 
-    private static ThreadMessage customerMessage(UUID threadId, FollowUp f, Instant now) {
+    private static ThreadMessage customerMessage(ConversationThread t, FollowUp f, Instant now) {
         ThreadMessage m = new ThreadMessage();
         m.id = Ids.newId();
-        m.threadId = threadId;
-        m.author = "contact:" + f.contactId;
+        m.threadId = t.id;
+        m.author = ThreadView.customerAuthor(t);
         m.fromStaff = false;
         m.body = (f.answer == Answer.PARTLY ? "Partly: " : "No: ") + (f.why == null ? NO_REASON : f.why);
         m.createdAt = now;

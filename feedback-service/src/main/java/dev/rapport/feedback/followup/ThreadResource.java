@@ -1,9 +1,11 @@
 package dev.rapport.feedback.followup;
 
 import dev.rapport.feedback.outreach.Outreach;
+import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,18 +32,24 @@ public class ThreadResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.CONTACT})
-    @Operation(summary = "\"Why not\" threads, oldest activity first",
-            description = "Staff filter by consultation and status (OPEN = waiting for staff); a contact must pass their own contactId.")
+    @Operation(summary = "\"Why not\" threads with their messages, oldest activity first",
+            description = "Staff filter by consultation and status (OPEN = waiting for staff); a contact must pass their own "
+                    + "contactId, or ids (then only their own threads among them are answered). ids (at most 500, comma "
+                    + "separated) reads the threads follow-ups link to, in one call.")
+    @APIResponse(responseCode = "400", description = "contactId missing for a contact, or more than 500 ids")
     @APIResponse(responseCode = "403", description = "A contact listing someone else's threads")
     public Uni<List<ThreadView>> list(@QueryParam("consultationId") UUID consultationId, @QueryParam("contactId") UUID contactId,
-            @QueryParam("status") ThreadStatus status) {
+            @QueryParam("status") ThreadStatus status, @QueryParam("ids") List<String> ids) {
+        List<UUID> only = ids == null || ids.isEmpty() ? null : QueryParams.uuids("ids", ids, PerContact.MAX_IDS);
         if (!caller.isStaff()) {
-            if (contactId == null) {
+            if (contactId == null && only == null) {
                 throw ProblemException.badField("contactId", "is required");
             }
+            contactId = contactId != null ? contactId : caller.contactId().orElseThrow(() -> ProblemException.forbidden(
+                    "You may only act on your own data"));
             caller.assertMayActFor(contactId);
         }
-        return service.list(consultationId, contactId, status);
+        return service.list(consultationId, contactId, status, only, caller);
     }
 
     @GET

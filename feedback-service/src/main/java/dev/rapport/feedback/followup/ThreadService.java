@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -47,18 +49,18 @@ public class ThreadService {
             ThreadMessage m = new ThreadMessage();
             m.id = Ids.newId();
             m.threadId = t.id;
-            m.author = staff ? caller.name() : "contact:" + t.contactId;
+            m.author = staff ? caller.name() : ThreadView.customerAuthor(t);
             m.fromStaff = staff;
             m.body = in.body().strip();
             m.createdAt = now;
             if (!staff) {
                 FollowUpService.reopen(t, now);
-                return messages.persist(m).chain(() -> view(t)).map(v -> new Posted(v, List.of()));
+                return messages.persist(m).chain(() -> view(t, caller)).map(v -> new Posted(v, List.of()));
             }
             t.status = ThreadStatus.ANSWERED;
             t.lastActivity = now;
             if (Boolean.FALSE.equals(in.askAgain())) {
-                return messages.persist(m).chain(() -> view(t)).map(v -> new Posted(v, List.of()));
+                return messages.persist(m).chain(() -> view(t, caller)).map(v -> new Posted(v, List.of()));
             }
             return followUps.find("initiativeId = ?1 and contactId = ?2 order by askedAt desc, id desc", t.initiativeId, t.contactId)
                     .firstResult().chain(last -> {
@@ -66,12 +68,14 @@ public class ThreadService {
                         List<FollowUp> again = new ArrayList<>();
                         if (last != null) {
                             FollowUp f = FollowUp.ask(t.consultationId, t.initiativeId, last.actionId, last.responseId, t.id,
-                                    t.contactId, now);
+                                    t.contactId, t.anonymous, now);
                             again.add(f);
-                            out.add(outreach.prepare(MessageKind.THREAD_REPLY, f.id, t.contactId, null,
-                                    "consultation:" + t.consultationId, "feedback:thread:" + t.id + ":follow-up:" + f.id));
+                            out.add(t.anonymous ? outreach.prepareAnonymous(MessageKind.THREAD_REPLY, f.id, t.contactId)
+                                    : outreach.prepare(MessageKind.THREAD_REPLY, f.id, t.contactId, null,
+                                            "consultation:" + t.consultationId, "feedback:thread:" + t.id + ":follow-up:" + f.id));
                         }
-                        return messages.persist(m).chain(() -> again.isEmpty() ? Uni.createFrom().voidItem() : followUps.persist(again)).chain(() -> outreach.record(out)).chain(() -> view(t))
+                        return messages.persist(m).chain(() -> again.isEmpty() ? Uni.createFrom().voidItem() : followUps.persist(again))
+                                .chain(() -> outreach.record(out)).chain(() -> view(t, caller))
                                 .map(v -> new Posted(v, out.stream().map(o -> o.id).toList()));
                     });
         });
@@ -79,11 +83,16 @@ public class ThreadService {
 
     @WithSession
     public Uni<ThreadView> get(UUID id, Caller caller) {
-        return require(id).invoke(t -> caller.assertMayActFor(t.contactId)).chain(this::view);
+        return require(id).invoke(t -> caller.assertMayActFor(t.contactId)).chain(t -> view(t, caller));
     }
 
+    /**
+     * Threads with their messages (one more statement for the whole page). Staff see a thread with an anonymous
+     * respondent without its contact, and never when they filter by that contact.
+     */
     @WithSession
-    public Uni<List<ThreadView>> list(UUID consultationId, UUID contactId, ThreadStatus status) {
+    public Uni<List<ThreadView>> list(UUID consultationId, UUID contactId, ThreadStatus status, List<UUID> ids, Caller caller) {
+        boolean staff = caller.isStaff();
         StringBuilder q = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         if (consultationId != null) {
@@ -93,19 +102,30 @@ public class ThreadService {
         if (contactId != null) {
             params.add(contactId);
             q.append(" and contactId = ?").append(params.size());
+            if (staff) {
+                q.append(" and anonymous = false");
+            }
         }
         if (status != null) {
             params.add(status);
             q.append(" and status = ?").append(params.size());
         }
+        if (ids != null) {
+            params.add(ids);
+            q.append(" and id in ?").append(params.size());
+        }
         q.append(" order by lastActivity, id");
-        return threads.find(q.toString(), params.toArray()).page(0, 500).list()
-                .map(l -> l.stream().map(t -> ThreadView.from(t, null)).toList());
+        return threads.find(q.toString(), params.toArray()).page(0, 500).list().chain(page -> page.isEmpty()
+                ? Uni.createFrom().item(List.<ThreadView>of())
+                : messages.list("threadId in ?1 order by createdAt, id", page.stream().map(t -> t.id).toList()).map(all -> {
+                    Map<UUID, List<ThreadMessage>> byThread = all.stream().collect(Collectors.groupingBy(m -> m.threadId));
+                    return page.stream().map(t -> ThreadView.from(t, byThread.getOrDefault(t.id, List.of()), !staff)).toList();
+                }));
     }
 
-    private Uni<ThreadView> view(ConversationThread t) {
+    private Uni<ThreadView> view(ConversationThread t, Caller caller) {
         return threads.flush().chain(() -> messages.list("threadId = ?1 order by createdAt, id", t.id))
-                .map(ms -> ThreadView.from(t, ms));
+                .map(ms -> ThreadView.from(t, ms, !caller.isStaff()));
     }
 
     private Uni<ConversationThread> require(UUID id) {

@@ -10,13 +10,25 @@ public record ThreadView(UUID id, UUID consultationId, UUID initiativeId, UUID c
         int reopenCount, Instant lastActivity, List<MessageView> messages) {
 
     public record MessageView(UUID id, String author, boolean fromStaff, String body, Instant createdAt) {
-        static MessageView from(ThreadMessage m) {
-            return new MessageView(m.id, m.author, m.fromStaff, m.body, m.createdAt);
+        static MessageView from(ThreadMessage m, boolean showContact) {
+            return new MessageView(m.id, showContact || m.fromStaff ? m.author : CUSTOMER, m.fromStaff, m.body, m.createdAt);
         }
     }
 
-    public static ThreadView from(ConversationThread t, List<ThreadMessage> messages) {
-        return new ThreadView(t.id, t.consultationId, t.initiativeId, t.contactId, t.status, t.openedAt, t.reopenCount,
-                t.lastActivity, messages == null ? null : messages.stream().map(MessageView::from).toList());
+    /** How the person's own messages are signed when the thread is with an anonymous respondent. */
+    public static final String CUSTOMER = "contact";
+
+    public static String customerAuthor(ConversationThread t) {
+        return t.anonymous ? CUSTOMER : "contact:" + t.contactId;
+    }
+
+    /**
+     * The thread as a reader may see it: a thread with an anonymous respondent shows staff no contact id (its
+     * initiative would say what the person rated).
+     */
+    public static ThreadView from(ConversationThread t, List<ThreadMessage> messages, boolean showContact) {
+        boolean show = showContact || !t.anonymous;
+        return new ThreadView(t.id, t.consultationId, t.initiativeId, show ? t.contactId : null, t.status, t.openedAt,
+                t.reopenCount, t.lastActivity, messages == null ? List.of() : messages.stream().map(m -> MessageView.from(m, show)).toList());
     }
 }

@@ -30,7 +30,7 @@ public class LoopMetricsService {
                 select rr.response_id, rr.initiative_id, r.submitted_at,
                        (select min(m.decided_at) from follow_ups f
                           join outreach_messages m on m.subject_id = f.id and m.kind = 'action-notice' and m.status = 'QUEUED'
-                         where f.response_id = rr.response_id and f.initiative_id = rr.initiative_id and f.thread_id is null) as answered_at
+                         where f.response_id = rr.response_id and f.initiative_id = rr.initiative_id and not f.asked_in_thread) as answered_at
                   from response_ratings rr join responses r on r.id = rr.response_id
                  where rr.consultation_id = $1),
             per_response as (select response_id, bool_and(answered_at is not null) as all_answered from pairs group by response_id)
@@ -59,7 +59,7 @@ public class LoopMetricsService {
                    (select count(*) from latest l where l.initiative_id = i.id) as people_answered,
                    (select count(*) from latest l where l.initiative_id = i.id and l.answer = 'YES') as people_yes,
                    (select count(*) from threads t where t.initiative_id = i.id and t.status = 'OPEN') as open_threads
-              from initiatives i left join follow_ups f on f.initiative_id = i.id and f.thread_id is null
+              from initiatives i left join follow_ups f on f.initiative_id = i.id and not f.asked_in_thread
              where i.consultation_id = $1
              group by i.id
             """;

@@ -24,4 +24,16 @@ public class ConsentOutreach {
     public Uni<OutreachResult> request(String idempotencyKey, OutreachRequest request) {
         return client.request(idempotencyKey, request);
     }
+
+    /** May this person be sent this now? Nothing is stored, so a retry is safe. */
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    public Uni<OutreachResult.Decision> decide(OutreachRequest request) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("contactId", request.contactId());
+        body.put("purpose", request.purpose());
+        body.put("channel", request.channel());
+        return client.decide(body);
+    }
 }

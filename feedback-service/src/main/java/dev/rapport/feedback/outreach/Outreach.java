@@ -33,6 +33,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Outreach {
     public static final String CONSENT_UNAVAILABLE = "consent-unavailable";
+    /**
+     * The reason a PENDING message shows while it waits for consent-service to learn of the person (a contact just
+     * created or imported: contacts-service's outbox has not delivered them yet). Never a permanent no by itself.
+     */
+    public static final String NOT_YET_KNOWN = "not-yet-known";
+    /** The campaign of every message to an anonymous respondent (see {@link #prepareAnonymous}). */
+    public static final String ANONYMOUS_CAMPAIGN = "feedback:anonymous";
     private static final Logger LOG = Logger.getLogger(Outreach.class);
 
     @Inject
@@ -60,6 +67,15 @@ public class Outreach {
         // the inline send happens right after commit; the scheduler only steps in if that never finishes
         m.nextAttemptAt = m.createdAt.plus(config.pendingGrace());
         return m;
+    }
+
+    /**
+     * A message to an anonymous respondent about what they rated: its campaign and payloadRef name neither the
+     * consultation nor the action or thread, because staff read outreach requests by person (consent-service) and
+     * must not learn from them what the person rated. The follow-up id leads the person (only) to the rest.
+     */
+    public OutreachMessage prepareAnonymous(MessageKind kind, UUID followUpId, UUID contactId) {
+        return prepare(kind, followUpId, contactId, null, ANONYMOUS_CAMPAIGN, "feedback:follow-up:" + followUpId);
     }
 
     /** Persists prepared messages in the current Hibernate Reactive session (the caller's transaction). */
@@ -98,8 +114,8 @@ public class Outreach {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> retryDue() {
         return pool.preparedQuery("select id from outreach_messages where next_attempt_at <= now() "
-                        + "and status <> 'QUEUED' and attempts < $1 order by next_attempt_at limit 500")
-                .execute(Tuple.of(config.maxAttempts()))
+                        + "and status <> 'QUEUED' and (attempts < $1 or $2 = any(reasons)) order by next_attempt_at limit 500")
+                .execute(Tuple.of(config.maxAttempts(), NOT_YET_KNOWN))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID("id")));
@@ -119,22 +135,47 @@ public class Outreach {
         return pool.preparedQuery("update outreach_messages set attempts = attempts + 1, "
                         + "next_attempt_at = now() + make_interval(secs => least($2 * power(2, attempts), $3)) "
                         + "where id = any($1) and status <> 'QUEUED' and (status = 'PENDING' or next_attempt_at is not null) "
-                        + "returning id, contact_id, purpose, channel, campaign, payload_ref, attempts")
+                        + "returning id, contact_id, purpose, channel, campaign, payload_ref, attempts, reasons, request_key, created_at")
                 .execute(Tuple.of(ids.toArray(new UUID[0]), (double) config.initialBackoff().toSeconds(),
                         (double) config.maxBackoff().toSeconds()))
                 .map(rows -> {
                     List<Claimed> out = new ArrayList<>();
                     for (Row r : rows) {
+                        String key = r.getString("request_key");
                         out.add(new Claimed(r.getUUID("id"), r.getInteger("attempts"), new OutreachRequest(r.getUUID("contact_id"),
                                 r.getString("purpose"), r.getString("channel"), null, r.getString("campaign"),
-                                r.getString("payload_ref"))));
+                                r.getString("payload_ref")), key == null ? r.getUUID("id").toString() : key,
+                                List.of(r.getArrayOfStrings("reasons")).contains(NOT_YET_KNOWN),
+                                r.getOffsetDateTime("created_at").toInstant()));
                     }
                     return out;
                 });
     }
 
+    /**
+     * A message waiting for consent-service to know the person first asks for a decision (nothing stored); only once the
+     * person is known is the request sent, under a new Idempotency-Key (the first one replays the stored unknown-contact
+     * denial).
+     */
     private Uni<String> deliver(Claimed c) {
-        return consent.request(c.id().toString(), c.request())
+        if (!c.waitingToBeKnown()) {
+            return request(c);
+        }
+        return consent.decide(c.request())
+                .onFailure().recoverWithItem(e -> null)
+                .chain(d -> d == null || d.unknownContact() ? stillUnknown(c) : request(c));
+    }
+
+    private Uni<String> stillUnknown(Claimed c) {
+        if (Instant.now().isAfter(c.createdAt().plus(config.notYetKnownPatience()))) {
+            return store(c.id(), OutreachMessage.DENIED, List.of(OutreachResult.UNKNOWN_CONTACT), null, false)
+                    .replaceWith(OutreachResult.UNKNOWN_CONTACT);
+        }
+        return waitToBeKnown(c.id(), c.requestKey()).replaceWith(NOT_YET_KNOWN);
+    }
+
+    private Uni<String> request(Claimed c) {
+        return consent.request(c.requestKey(), c.request())
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf(e, "consent-service could not answer for message %s", c.id());
                     return null;
@@ -147,6 +188,9 @@ public class Outreach {
                     }
                     if (result.queued()) {
                         return store(c.id(), OutreachMessage.QUEUED, List.of(), result.id(), false).replaceWith(OutreachMessage.QUEUED);
+                    }
+                    if (result.unknownContact() && !Instant.now().isAfter(c.createdAt().plus(config.notYetKnownPatience()))) {
+                        return waitToBeKnown(c.id(), c.id() + ":" + c.attempts()).replaceWith(NOT_YET_KNOWN);
                     }
                     List<String> reasons = result.decision() == null || result.decision().reasons() == null
                             || result.decision().reasons().isEmpty() ? List.of("denied")
@@ -164,13 +208,24 @@ public class Outreach {
                 .replaceWithVoid();
     }
 
+    /** PENDING with reason not-yet-known, asked again after the interval; the next request goes under this key. */
+    private Uni<Void> waitToBeKnown(UUID id, String requestKey) {
+        return pool.preparedQuery("update outreach_messages set status = 'PENDING', reasons = $2, request_key = $3, "
+                        + "next_attempt_at = now() + make_interval(secs => $4) where id = $1 and status <> 'QUEUED'")
+                .execute(Tuple.of(id, new String[] {NOT_YET_KNOWN}, requestKey, (double) config.notYetKnownInterval().toSeconds()))
+                .replaceWithVoid();
+    }
+
     private static DispatchSummary summarise(List<String> outcomes) {
         int queued = 0;
         int denied = 0;
         Map<String, Integer> by = new TreeMap<>();
+        int pending = 0;
         for (String o : outcomes) {
             if (OutreachMessage.QUEUED.equals(o)) {
                 queued++;
+            } else if (NOT_YET_KNOWN.equals(o)) {
+                pending++;
             } else {
                 denied++;
                 for (String reason : o.split(",")) {
@@ -178,9 +233,10 @@ public class Outreach {
                 }
             }
         }
-        return new DispatchSummary(outcomes.size(), queued, denied, 0, by);
+        return new DispatchSummary(outcomes.size(), queued, denied, pending, by);
     }
 
-    private record Claimed(UUID id, int attempts, OutreachRequest request) {
+    private record Claimed(UUID id, int attempts, OutreachRequest request, String requestKey, boolean waitingToBeKnown,
+            Instant createdAt) {
     }
 }

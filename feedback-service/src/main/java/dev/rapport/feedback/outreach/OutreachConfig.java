@@ -13,7 +13,7 @@ public interface OutreachConfig {
     @WithDefault("8")
     int concurrency();
 
-    @WithDefault("1000")
+    @WithDefault("100")
     int inlineLimit();
 
     @WithDefault("30s")
@@ -30,6 +30,17 @@ public interface OutreachConfig {
 
     @WithDefault("2m")
     Duration pendingGrace();
+
+    /**
+     * How long a message to a person consent-service does not know yet waits for them (contacts-service's outbox
+     * delivers new people within seconds; an id nobody knows is denied after this).
+     */
+    @WithDefault("15m")
+    Duration notYetKnownPatience();
+
+    /** How often such a message asks again whether the person is known now. */
+    @WithDefault("20s")
+    Duration notYetKnownInterval();
 
     default String purpose(MessageKind kind) {
         String p = purposes().get(kind.code);

@@ -10,9 +10,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** consent-service's outreach API (docs/contracts.md). Used only through {@link ConsentOutreach}. */
 @RegisterRestClient(configKey = "consent")
 @RegisterClientHeaders(ConsentAuthHeaders.class)
-@Path("/outreach/requests")
 interface OutreachRestClient {
 
     @POST
+    @Path("/outreach/requests")
     Uni<OutreachResult> request(@HeaderParam("Idempotency-Key") String idempotencyKey, OutreachRequest body);
+
+    /** A decision only: stores nothing (used to learn whether a person consent-service did not know yet is known now). */
+    @POST
+    @Path("/decisions")
+    Uni<OutreachResult.Decision> decide(java.util.Map<String, Object> body);
 }

@@ -57,11 +57,12 @@ public class ByContactQueries {
                 Tuple.of(ids(ids), limit), InvitationService::view, InvitationView::contactId);
     }
 
-    public Uni<List<PerContact<FollowUpView>>> followUps(List<UUID> ids, boolean unansweredOnly) {
+    /** Follow-ups asked of an anonymous respondent only with {@code withAnonymous} (the person reading their own). */
+    public Uni<List<PerContact<FollowUpView>>> followUps(List<UUID> ids, boolean unansweredOnly, boolean withAnonymous) {
         return grouped(ids, """
-                select * from follow_ups where contact_id = any($1) and (not $2 or answer is null)
+                select * from follow_ups where contact_id = any($1) and (not $2 or answer is null) and ($3 or not anonymous)
                 order by contact_id, asked_at desc, id desc""",
-                Tuple.of(ids(ids), unansweredOnly), ByContactQueries::followUpView, FollowUpView::contactId);
+                Tuple.of(ids(ids), unansweredOnly, withAnonymous), ByContactQueries::followUpView, FollowUpView::contactId);
     }
 
     public Uni<List<PerContact<RatingView>>> ratings(List<UUID> ids, int limit) {

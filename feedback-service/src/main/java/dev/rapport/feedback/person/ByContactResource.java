@@ -74,7 +74,7 @@ public class ByContactResource {
     @APIResponse(responseCode = "403", description = "A contact asking for someone else")
     public Uni<List<PerContact<FollowUpView>>> followUps(@QueryParam("contactIds") List<String> contactIds,
             @QueryParam("unanswered") boolean unanswered) {
-        return queries.followUps(ids(contactIds), unanswered);
+        return queries.followUps(ids(contactIds), unanswered, !caller.isStaff());
     }
 
     @GET

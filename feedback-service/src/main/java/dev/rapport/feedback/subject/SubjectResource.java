@@ -32,7 +32,7 @@ public class SubjectResource {
     @APIResponse(responseCode = "403", description = "Another person's data, or a role that may not export")
     public Uni<SubjectExport> export(@PathParam("contactId") UUID contactId) {
         caller.assertMayActFor(contactId);
-        return service.export(contactId);
+        return service.export(contactId, !caller.isStaff());
     }
 
     @POST

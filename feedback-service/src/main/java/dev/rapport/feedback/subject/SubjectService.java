@@ -30,11 +30,15 @@ public class SubjectService {
     @Inject
     StoredJson stored;
 
-    public Uni<SubjectExport> export(UUID contactId) {
+    /**
+     * Everything held about the person. What was asked of them as an anonymous respondent (follow-ups, threads, their
+     * messages) is in it only when they export themselves ({@code withAnonymous}): staff must not link it to them.
+     */
+    public Uni<SubjectExport> export(UUID contactId, boolean withAnonymous) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<UUID> one = List.of(contactId);
-        return raw(contactId).chain(raw -> queries.cases(one, null, ALL).chain(cases -> queries.invitations(one, ALL)
-                .chain(invitations -> queries.responses(one, ALL).chain(responses -> queries.followUps(one, false)
+        return raw(contactId, withAnonymous).chain(raw -> queries.cases(one, null, ALL).chain(cases -> queries.invitations(one, ALL)
+                .chain(invitations -> queries.responses(one, ALL).chain(responses -> queries.followUps(one, false, withAnonymous)
                         .chain(followUps -> queries.ratings(one, ALL).chain(ratings -> queries.renewalScores(one)
                                 .map(scores -> new SubjectExport(contactId, now, ByContactQueries.instant(raw, "erased_at"),
                                         cases.get(0).items(), raw.getString("case_history"), invitations.get(0).items(),
@@ -44,7 +48,7 @@ public class SubjectService {
     }
 
     /** The parts without a typed view, each as a JSON array, in one statement. */
-    private Uni<Row> raw(UUID contactId) {
+    private Uni<Row> raw(UUID contactId, boolean withAnonymous) {
         return pool.preparedQuery("""
                 select
                   (select coalesce(json_agg(json_build_object('caseId', e.case_id, 'at', e.at, 'type', e.type,
@@ -56,7 +60,7 @@ public class SubjectService {
                                    (select coalesce(json_agg(json_build_object('author', m.author, 'fromStaff', m.from_staff,
                                                     'body', m.body, 'createdAt', m.created_at) order by m.created_at, m.id), '[]')
                                     from thread_messages m where m.thread_id = t.id)) order by t.opened_at, t.id), '[]')
-                   from threads t where t.contact_id = $1)::text as threads,
+                   from threads t where t.contact_id = $1 and ($2 or not t.anonymous))::text as threads,
                   (select coalesce(json_agg(json_build_object('id', g.id, 'touchpoint', g.touchpoint, 'staff', g.staff,
                                    'occurredAt', g.occurred_at, 'greeted', g.greeted, 'offeredHelp', g.offered_help,
                                    'result', g.result, 'request', g.request, 'caseId', g.case_id) order by g.occurred_at, g.id), '[]')
@@ -67,9 +71,10 @@ public class SubjectService {
                   (select coalesce(json_agg(json_build_object('kind', o.kind, 'purpose', o.purpose, 'channel', o.channel,
                                    'campaign', o.campaign, 'status', o.status, 'reasons', o.reasons, 'createdAt', o.created_at,
                                    'decidedAt', o.decided_at) order by o.created_at, o.id), '[]')
-                   from outreach_messages o where o.contact_id = $1)::text as messages,
+                   from outreach_messages o where o.contact_id = $1 and ($2 or not exists (select 1 from follow_ups f
+                                                    where f.id = o.subject_id and f.anonymous)))::text as messages,
                   (select erased_at from erasures where contact_id = $1) as erased_at""")
-                .execute(Tuple.of(contactId)).map(rows -> rows.iterator().next());
+                .execute(Tuple.of(contactId, withAnonymous)).map(rows -> rows.iterator().next());
     }
 
     /**

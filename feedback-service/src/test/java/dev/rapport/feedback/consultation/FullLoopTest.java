@@ -74,7 +74,10 @@ class FullLoopTest {
         assertEquals(2, pub.getInt("delivery.queued"));
         Set<UUID> told = ConsentStub.requestsWithPayload("feedback:action:" + action).stream()
                 .map(ConsentStub.Request::contactId).collect(Collectors.toSet());
-        assertEquals(Set.of(ann, shy), told);
+        assertEquals(Set.of(ann), told);
+        // the anonymous rater is told too, by a message that names neither the consultation nor the action
+        assertEquals(1, ConsentStub.requestsFor(shy).stream().filter(r -> r.payloadRef().startsWith("feedback:follow-up:")
+                && "feedback:anonymous".equals(r.campaign())).count());
         assertTrue(ConsentStub.requestsWithPayload("feedback:action:" + action).stream().allMatch(r -> "survey".equals(r.purpose())));
         marketer().post("/actions/" + action + "/publish").then().statusCode(409);
 
@@ -112,6 +115,12 @@ class FullLoopTest {
         String thread = agent().queryParam("consultationId", c.id()).queryParam("status", "OPEN").get("/threads")
                 .then().statusCode(200).body("", hasSize(1)).extract().path("[0].id");
         agent().get("/threads/" + thread).then().body("messages[0].body", containsString("My street is not on the list"));
+        // the follow-up leads to the thread its NO opened; lists carry what single reads carry
+        agent().get("/follow-ups/" + annFollowUp).then().statusCode(200).body("threadId", equalTo(thread));
+        agent().queryParam("ids", thread).get("/threads").then().statusCode(200).body("", hasSize(1))
+                .body("[0].messages[0].body", containsString("My street is not on the list"));
+        analyst().get("/consultations").then().statusCode(200)
+                .body("items.find { it.id == '" + c.id() + "' }.initiatives", hasSize(3));
         contact(bob).get("/threads/" + thread).then().statusCode(403);
 
         // staff answer and ask again; the question goes out through outreach

@@ -5,6 +5,7 @@ import static dev.rapport.feedback.support.Api.analyst;
 import static dev.rapport.feedback.support.Api.marketer;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.rapport.feedback.consultation.Fixtures;
 import dev.rapport.feedback.support.ConsentStub;
@@ -12,6 +13,7 @@ import dev.rapport.feedback.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,47 @@ class OutreachRetryTest {
         outreach.retryDue().await().indefinitely();
         assertEquals("QUEUED", invitationOf(c, person).getString("delivery.status"));
         assertEquals(1, ConsentStub.requestsFor(person).size());
+    }
+
+    @Test
+    void aPersonConsentServiceDoesNotKnowYetIsWaitedForNotDenied() {
+        Fixtures.Consultation c = openConsultation(1);
+        UUID person = UUID.randomUUID();
+        ConsentStub.unknown(person); // just imported: contacts-service's outbox has not delivered them yet
+        marketer().body("{\"audience\":[{\"contactId\":\"" + person + "\"}]}").post("/consultations/" + c.id() + "/invitations")
+                .then().statusCode(200).body("delivery.pending", org.hamcrest.Matchers.equalTo(1));
+        assertEquals("PENDING", invitationOf(c, person).getString("delivery.status"));
+        assertEquals("not-yet-known", invitationOf(c, person).getString("delivery.reasons[0]"));
+
+        // still unknown: it keeps waiting, asking for a decision only (nothing more is stored in consent-service)
+        dueNow(person);
+        outreach.retryDue().await().indefinitely();
+        assertEquals("PENDING", invitationOf(c, person).getString("delivery.status"));
+        assertEquals(1, ConsentStub.decisionsAskedFor(person));
+        assertEquals(1, ConsentStub.requestsFor(person).size());
+
+        ConsentStub.known(person);
+        dueNow(person);
+        outreach.retryDue().await().indefinitely();
+        assertEquals("QUEUED", invitationOf(c, person).getString("delivery.status"));
+        List<ConsentStub.Request> sent = ConsentStub.requestsFor(person);
+        assertEquals(2, sent.size());
+        // a new Idempotency-Key: the first one would replay the stored unknown-contact denial
+        assertNotEquals(sent.get(0).idempotencyKey(), sent.get(1).idempotencyKey());
+    }
+
+    @Test
+    void aPersonNobodyEverKnowsIsDeniedAfterThePatienceRunsOut() {
+        Fixtures.Consultation c = openConsultation(1);
+        UUID person = UUID.randomUUID();
+        ConsentStub.unknown(person);
+        marketer().body("{\"audience\":[{\"contactId\":\"" + person + "\"}]}").post("/consultations/" + c.id() + "/invitations")
+                .then().statusCode(200);
+        Sql.query("update outreach_messages set created_at = now() - interval '1 day' where contact_id = ?::uuid returning id", person);
+        dueNow(person);
+        outreach.retryDue().await().indefinitely();
+        assertEquals("DENIED", invitationOf(c, person).getString("delivery.status"));
+        assertEquals("unknown-contact", invitationOf(c, person).getString("delivery.reasons[0]"));
     }
 
     @Test

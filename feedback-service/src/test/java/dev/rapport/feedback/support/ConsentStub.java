@@ -34,6 +34,7 @@ public class ConsentStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, Boolean> UNREACHABLE = new ConcurrentHashMap<>();
     private static final Map<UUID, Instant> DEFERRED = new ConcurrentHashMap<>();
     private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
+    private static final Map<UUID, Integer> DECISIONS = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public static void deny(UUID contactId, String... reasons) {
@@ -52,6 +53,20 @@ public class ConsentStub implements QuarkusTestResourceLifecycleManager {
 
     public static void reachableAgainFor(UUID contactId) {
         UNREACHABLE.remove(contactId);
+    }
+
+    /** consent-service has no record of this contact (yet): requests and decisions answer unknown-contact. */
+    public static void unknown(UUID contactId) {
+        DENIALS.put(contactId, List.of("unknown-contact"));
+    }
+
+    /** The contact's facts arrived: everyone is allowed again. */
+    public static void known(UUID contactId) {
+        DENIALS.remove(contactId);
+    }
+
+    public static int decisionsAskedFor(UUID contactId) {
+        return DECISIONS.getOrDefault(contactId, 0);
     }
 
     public static List<Request> requestsFor(UUID contactId) {
@@ -75,6 +90,7 @@ public class ConsentStub implements QuarkusTestResourceLifecycleManager {
         }
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/outreach/requests", this::outreach);
+        server.createContext("/decisions", this::decision);
         server.start();
         return Map.of("rapport.consent.url", "http://localhost:" + server.getAddress().getPort());
     }
@@ -101,6 +117,27 @@ public class ConsentStub implements QuarkusTestResourceLifecycleManager {
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(201, bytes.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** POST /decisions: what a request would be answered, stored nowhere. */
+    private void decision(HttpExchange ex) throws IOException {
+        try (ex) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = JSON.readValue(ex.getRequestBody(), Map.class);
+            UUID contactId = UUID.fromString((String) body.get("contactId"));
+            DECISIONS.merge(contactId, 1, Integer::sum);
+            if (UNREACHABLE.containsKey(contactId)) {
+                ex.sendResponseHeaders(503, -1);
+                return;
+            }
+            byte[] bytes = JSON.writeValueAsString(JSON.readValue(answer(contactId, (String) body.get("channel")), Map.class)
+                    .get("decision")).getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);
             }

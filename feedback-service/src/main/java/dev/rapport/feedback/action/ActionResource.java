@@ -48,8 +48,8 @@ public class ActionResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST, Roles.AGENT, Roles.CONTACT})
-    @Operation(summary = "One action")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST, Roles.AGENT, Roles.INTEGRATION, Roles.CONTACT})
+    @Operation(summary = "One action", description = "integration: the delivery integration renders the \"we did\" notice.")
     @APIResponse(responseCode = "404", description = "No such action")
     public Uni<ActionView> get(@PathParam("id") UUID id) {
         return service.get(id);

@@ -77,6 +77,13 @@ public class OfferService {
                         }));
     }
 
+    /** What a message about an offer shows: its programme's name and the period (no audience, no delivery figures). */
+    @WithSession
+    public Uni<OfferSummary> summary(UUID offerId) {
+        return offers.findById(offerId).onItem().ifNull().failWith(() -> ProblemException.notFound("Offer", offerId))
+                .chain(o -> programmes.findById(o.programmeId).map(p -> new OfferSummary(o.id, o.programmeId, p.name, o.period)));
+    }
+
     @WithSession
     public Uni<RenewalOffer> require(UUID programmeId, UUID offerId) {
         return offers.findById(offerId).onItem().ifNull().failWith(() -> ProblemException.notFound("Offer", offerId))

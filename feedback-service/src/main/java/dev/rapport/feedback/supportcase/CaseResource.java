@@ -89,8 +89,9 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST, Roles.CONTACT})
-    @Operation(summary = "A case with its status history")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST, Roles.INTEGRATION, Roles.CONTACT})
+    @Operation(summary = "A case with its status history",
+            description = "integration: the delivery integration renders the \"was your problem solved?\" message from it.")
     @APIResponse(responseCode = "404", description = "No such case")
     public Uni<CaseView> get(@PathParam("id") UUID id) {
         return service.get(id, caller);

@@ -130,6 +130,13 @@ class RenewalProgrammeTest {
         assertEquals(Set.of("POSTAL"), sent.stream().map(ConsentStub.Request::channel).collect(Collectors.toSet()));
         analyst().get("/programmes/" + p + "/offers/" + offerId).then().statusCode(200).body("delivery.queued", equalTo(1))
                 .body("delivery.denied", equalTo(1));
+        // what the offer's message shows, by the offer id its payloadRef names (the delivery integration reads it)
+        as("integration").get("/renewal-offers/" + offerId).then().statusCode(200).body("id", equalTo(offerId))
+                .body("programmeId", equalTo(p)).body("period", equalTo("2026"))
+                .body("programme", equalTo(analyst().get("/programmes/" + p).then().extract().path("name")))
+                .body("audience", org.hamcrest.Matchers.nullValue());
+        as("integration").get("/renewal-offers/" + UUID.randomUUID()).then().statusCode(404);
+        agent().get("/renewal-offers/" + offerId).then().statusCode(403);
 
         marketer().body("{\"period\":\"2026\",\"tiers\":[0,6],\"channel\":\"POSTAL\"}").post("/programmes/" + p + "/offers")
                 .then().statusCode(400).body("errors.field.size()", equalTo(2));

@@ -1,0 +1,4 @@
+package dev.rapport.delivery.clients.consent;
+
+public record Purpose(String code, String description, String lawfulBasis) {
+}

@@ -1,0 +1,141 @@
+package dev.rapport.delivery.message;
+
+import dev.rapport.delivery.clients.consent.ConsentClient;
+import dev.rapport.delivery.clients.consent.Lease;
+import dev.rapport.delivery.clients.consent.Purpose;
+import dev.rapport.delivery.clients.contacts.Contact;
+import dev.rapport.delivery.clients.contacts.ContactsClient;
+import dev.rapport.delivery.clients.feedback.Feedback;
+import dev.rapport.delivery.clients.feedback.FeedbackClient;
+import dev.rapport.delivery.links.Links;
+import dev.rapport.delivery.render.Texts;
+import dev.rapport.security.links.LinkAction;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gathers what one leased message shows, from the services, with the integration role: the person and the contact
+ * point (contacts-service), the consent that allows it and the purpose (consent-service), and what the message is
+ * about (feedback-service, by its payloadRef). The three reads run in parallel. A person, address or record that is gone
+ * makes the message {@link Undeliverable}; a service that does not answer fails the Uni (tried again on a later lease).
+ */
+@ApplicationScoped
+public class Composer {
+    @Inject
+    ContactsClient contacts;
+    @Inject
+    ConsentClient consent;
+    @Inject
+    FeedbackClient feedback;
+    @Inject
+    Links links;
+    @ConfigProperty(name = "rapport.default-language", defaultValue = "en")
+    String defaultLanguage;
+
+    public Uni<MessageModel> compose(Lease lease) {
+        PayloadRef ref = PayloadRef.parse(lease.payloadRef());
+        return Uni.combine().all().unis(contacts.contact(lease.contactId()), consent.consents(lease.contactId()),
+                        consent.purpose(lease.purpose()))
+                .asTuple().chain(t -> {
+                    Contact contact = t.getItem1();
+                    Purpose purpose = t.getItem3();
+                    if (contact == null) {
+                        throw new Undeliverable("contact " + lease.contactId() + " no longer exists");
+                    }
+                    Contact.ContactPoint point = lease.contactPointId() == null ? null : contact.point(lease.contactPointId());
+                    if (point == null || !"EMAIL".equals(point.channel()) || point.address() == null) {
+                        throw new Undeliverable("contact point " + lease.contactPointId() + " is no longer an e-mail address of "
+                                + "contact " + lease.contactId());
+                    }
+                    if (purpose == null) {
+                        throw new Undeliverable("purpose " + lease.purpose() + " no longer exists");
+                    }
+                    String language = Language.of(contact.language(), defaultLanguage);
+                    Locale locale = Locale.forLanguageTag(language);
+                    Texts texts = MessageBundles.get(Texts.class, Localized.Literal.of(language));
+                    MessageModel.Content content = MessageModel.Content.of(purpose.description());
+                    MessageModel base = new MessageModel(lease.id(), ref.kind(), language, name(contact), point.address(),
+                            Why.sentences(texts, locale, point, purpose,
+                                    Why.evidence(t.getItem2(), lease.evidenceEventId(), lease.purpose(), point.id())),
+                            null, null, links.page(contact.id(), LinkAction.PREFERENCES, null, lease.purpose()),
+                            links.unsubscribe(contact.id(), lease.id(), lease.purpose()), content);
+                    return about(ref, base, lease, locale);
+                });
+    }
+
+    /** Adds what the message is about and the link that acts on it, per kind. */
+    private Uni<MessageModel> about(PayloadRef ref, MessageModel m, Lease lease, Locale locale) {
+        UUID contact = lease.contactId();
+        String purpose = lease.purpose();
+        return switch (ref.kind()) {
+            case INVITATION -> feedback.invitationLink(ref.subject()).chain(link -> {
+                Feedback.InvitationLink l = require(link, "invitation", ref.subject());
+                return feedback.consultation(l.consultationId()).map(c -> with(m,
+                        links.page(contact, LinkAction.CONSULTATION, ref.subject(), purpose), null,
+                        m.content().consultation(require(c, "consultation", l.consultationId()).title())));
+            });
+            case ACTION_NOTICE -> feedback.action(ref.subject()).chain(a -> {
+                Feedback.Action action = require(a, "action", ref.subject());
+                return feedback.consultation(action.consultationId()).map(c -> {
+                    Feedback.Initiative i = require(c, "consultation", action.consultationId()).initiative(action.initiativeId());
+                    return with(m, links.page(contact, LinkAction.FOLLOW_UP, ref.followUp(), purpose), null,
+                            m.content().consultation(c.title()).action(i == null ? c.title() : i.title(), action.decision(),
+                                    action.description(), action.reason()));
+                });
+            });
+            case THREAD_REPLY -> consultationOf(lease).map(c -> with(m,
+                    links.page(contact, LinkAction.FOLLOW_UP, ref.followUp(), purpose), null,
+                    m.content().consultation(c == null ? "" : c.title())));
+            case CASE_CONFIRMATION -> feedback.supportCase(ref.subject()).map(sc -> {
+                Feedback.SupportCase c = require(sc, "case", ref.subject());
+                return with(m, links.page(contact, LinkAction.CASE, c.id(), purpose),
+                        links.page(contact, LinkAction.RATING, c.id(), purpose),
+                        m.content().supportCase(c.problem(), Why.date(c.openedAt(), locale), Why.date(c.resolvedAt(), locale)));
+            });
+            case RENEWAL_OFFER -> feedback.renewalOffer(ref.subject()).map(o -> {
+                Feedback.RenewalOffer offer = require(o, "renewal offer", ref.subject());
+                return with(m, links.page(contact, LinkAction.RENEWAL_OFFER, offer.id(), purpose), null,
+                        m.content().renewal(offer.programme(), offer.period()));
+            });
+            case PLAIN -> Uni.createFrom().item(m);
+        };
+    }
+
+    /** A thread reply names its consultation in the campaign ({@code consultation:<id>}). */
+    private Uni<Feedback.Consultation> consultationOf(Lease lease) {
+        String campaign = lease.campaign();
+        if (campaign == null || !campaign.startsWith("consultation:")) {
+            return Uni.createFrom().nullItem();
+        }
+        try {
+            return feedback.consultation(UUID.fromString(campaign.substring("consultation:".length())));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().nullItem();
+        }
+    }
+
+    private static MessageModel with(MessageModel m, String actionUrl, String ratingUrl, MessageModel.Content content) {
+        return new MessageModel(m.outreachId(), m.kind(), m.language(), m.name(), m.address(), m.why(), actionUrl, ratingUrl,
+                m.preferencesUrl(), m.unsubscribeUrl(), content);
+    }
+
+    private static <T> T require(T value, String what, UUID id) {
+        if (value == null) {
+            throw new Undeliverable(what + " " + id + " no longer exists");
+        }
+        return value;
+    }
+
+    private static String name(Contact c) {
+        if (c.givenName() != null && !c.givenName().isBlank()) {
+            return c.givenName().strip();
+        }
+        return c.displayName() == null || c.displayName().isBlank() ? null : c.displayName().strip();
+    }
+}

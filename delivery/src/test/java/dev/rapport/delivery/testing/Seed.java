@@ -1,0 +1,76 @@
+package dev.rapport.delivery.testing;
+
+import static io.restassured.RestAssured.given;
+
+import dev.rapport.platform.testing.Tokens;
+import dev.rapport.platform.testing.suite.Suite;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+
+/** Test data made through the services' own APIs, as staff would make it. Each test makes its own people. */
+public final class Seed {
+    private Seed() {
+    }
+
+    public static RequestSpecification as(String member, String role) {
+        return given().baseUri(Services.url(member)).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + Tokens.forRoles("test-" + role, role));
+    }
+
+    /** The standard purposes (a purpose that exists already is left as it is). */
+    public static void purposes() {
+        purpose("survey", "CONSENT", "Consultations and feedback requests");
+        purpose("service", "CONTRACT", "Messages about what the customer bought: orders, cases, accounts");
+        purpose("renewal-offers", "CONSENT", "Early renewal offers");
+        purpose("newsletter", "CONSENT", "Product newsletter");
+    }
+
+    private static void purpose(String code, String basis, String description) {
+        as(Suite.CONSENT, "admin").body("{\"code\":\"" + code + "\",\"description\":\"" + description + "\",\"lawfulBasis\":\""
+                + basis + "\"}").post("/purposes");
+    }
+
+    /** A contact with one work e-mail address they gave on {@code form}; answers [contact id, contact point id]. */
+    public static UUID[] person(String givenName, String address, String form) {
+        var created = as(Suite.CONTACTS, "agent").body("{\"givenName\":" + json(givenName) + ",\"familyName\":\"Tester\","
+                        + "\"owner\":\"agent\",\"contactPoints\":[{\"channel\":\"EMAIL\",\"address\":" + json(address)
+                        + ",\"context\":\"WORK\",\"provenance\":{\"kind\":\"PROVIDED_BY_CONTACT\",\"source\":" + json(form) + "}}]}")
+                .post("/contacts").then().statusCode(201).extract();
+        UUID contact = UUID.fromString(created.path("id"));
+        UUID point = UUID.fromString(created.path("contactPoints[0].id"));
+        // contacts-service's outbox tells consent-service about the point; decisions need it
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                as(Suite.CONSENT, "admin").get("/contacts/" + contact + "/contact-points").then().extract()
+                        .jsonPath().getList("contactPointId").contains(point.toString()));
+        return new UUID[] {contact, point};
+    }
+
+    public static void grant(UUID contact, String purpose, String form) {
+        as(Suite.CONSENT, "agent").body("{\"kind\":\"GRANT\",\"purpose\":\"" + purpose + "\",\"channel\":\"EMAIL\","
+                        + "\"source\":\"WEB_FORM\",\"evidence\":{\"formId\":" + json(form) + "}}")
+                .post("/contacts/" + contact + "/consent-events").then().statusCode(201);
+    }
+
+    /** An outreach request as a partner would make it; answers its id (QUEUED). */
+    public static UUID outreach(UUID contact, String purpose, String payloadRef) {
+        String id = as(Suite.CONSENT, "marketer").body("{\"contactId\":\"" + contact + "\",\"purpose\":\"" + purpose
+                        + "\",\"channel\":\"EMAIL\",\"campaign\":\"test\",\"payloadRef\":" + (payloadRef == null ? "null" : json(payloadRef)) + "}")
+                .post("/outreach/requests").then().statusCode(201).extract().path("id");
+        String status = as(Suite.CONSENT, "admin").get("/outreach/requests/" + id).then().extract().path("status");
+        if (!"QUEUED".equals(status)) {
+            throw new IllegalStateException("outreach " + id + " is " + status);
+        }
+        return UUID.fromString(id);
+    }
+
+    public static String status(UUID outreach) {
+        return as(Suite.CONSENT, "admin").get("/outreach/requests/" + outreach).then().statusCode(200).extract().path("status");
+    }
+
+    public static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DockerfilesTest {
 
-    private static final List<String> SERVICES = List.of("contacts-service", "consent-service", "feedback-service", "gateway");
+    private static final List<String> SERVICES = List.of("contacts-service", "consent-service", "feedback-service", "delivery", "gateway");
 
     @Test
     void everyServiceModuleHasBothImagesPinnedAndNonRoot() throws IOException {

@@ -28,7 +28,8 @@ class RealmConsistencyTest {
         List<String> roles = Tree.list(Tree.at(realm, "roles", "realm")).stream().map(r -> Tree.string(r, "name")).toList();
         assertEquals(List.of("admin", "agent", "marketer", "analyst", "integration", "contact"), roles);
         List<String> clients = Tree.list(realm.get("clients")).stream().map(c -> Tree.string(c, "clientId")).toList();
-        assertEquals(List.of("contacts-service", "consent-service", "feedback-service", "gateway", "rapport-spa", "partner"),
+        assertEquals(List.of("contacts-service", "consent-service", "feedback-service", "gateway", "rapport-spa", "rapport-delivery",
+                "partner"),
                 clients);
         Map<String, Object> spa = Tree.map(Tree.list(realm.get("clients")).get(4));
         assertEquals(true, spa.get("publicClient"));

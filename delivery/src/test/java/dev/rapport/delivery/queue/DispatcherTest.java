@@ -74,11 +74,29 @@ class DispatcherTest {
     }
 
     @Test
+    void aPersonWhoChoseFrenchGetsTheMessageInFrench() {
+        String address = "fleur-" + UUID.randomUUID() + "@example.com";
+        UUID[] fleur = Seed.person("Fleur", address, "formulaire-salon", "fr-CA");
+        Seed.grant(fleur[0], "newsletter", "newsletter-box-v2");
+        UUID outreach = Seed.outreach(fleur[0], "newsletter", null);
+
+        drain();
+
+        assertEquals("DELIVERED", Seed.status(outreach));
+        MimeMessage m = Mailbox.to(address).get(0);
+        assertEquals("Un message de notre part : Product newsletter", Mime.subject(m));
+        assertEquals("fr", Mime.header(m, "Content-Language"));
+        String html = Mime.part(m, "text/html");
+        assertTrue(html.contains("<html lang=\"fr\" dir=\"ltr\">"), html);
+        assertTrue(html.contains("Bonjour Fleur,") && html.contains("Pourquoi vous recevez ce message"), html);
+        assertTrue(Mime.part(m, "text/plain").contains("Vous nous avez donné cette adresse (formulaire-salon) le "));
+    }
+
+    @Test
     void aRecipientTheServerRefusesForGoodIsBouncedAndItsAddressNoLongerUsed() {
-        String address = "bounce-" + UUID.randomUUID() + "@example.com";
-        UUID[] bob = Seed.person("Bob", address, "shop-checkout");
-        Seed.grant(bob[0], "newsletter", "checkout-box");
-        UUID outreach = Seed.outreach(bob[0], "newsletter", null);
+        Seed.Queued bob = Seed.newsletter("bounce");
+        String address = bob.address();
+        UUID outreach = bob.outreach();
 
         List<Handled> handled = drain();
 
@@ -87,17 +105,14 @@ class DispatcherTest {
         assertTrue(h.detail().contains("550"), h.detail());
         assertEquals("BOUNCED", Seed.status(outreach));
         assertTrue(Mailbox.to(address).isEmpty());
-        String undeliverable = Seed.as(Suite.CONSENT, "admin").get("/contacts/" + bob[0] + "/contact-points").then()
+        String undeliverable = Seed.as(Suite.CONSENT, "admin").get("/contacts/" + bob.contact() + "/contact-points").then()
                 .extract().path("[0].undeliverableAt");
         assertNotNull(undeliverable, "consent-service marks a bounced contact point undeliverable");
     }
 
     @Test
     void aTransientRefusalIsLeftToItsLeaseAndGivenUpAfterTheLastAttempt() throws InterruptedException {
-        String address = "later-" + UUID.randomUUID() + "@example.com";
-        UUID[] cy = Seed.person("Cy", address, "shop-checkout");
-        Seed.grant(cy[0], "newsletter", "checkout-box");
-        UUID outreach = Seed.outreach(cy[0], "newsletter", null);
+        UUID outreach = Seed.newsletter("later").outreach();
 
         for (int attempt = 1; attempt <= 2; attempt++) {
             Handled h = drain().stream().filter(x -> x.outreachId().equals(outreach)).findFirst().orElseThrow();
@@ -113,10 +128,9 @@ class DispatcherTest {
 
     @Test
     void aLeaseLostBeforeTheAcknowledgementLeavesTheMessageToItsNewLeaseUnderTheSameMessageId() throws InterruptedException {
-        String address = "dee-" + UUID.randomUUID() + "@example.com";
-        UUID[] dee = Seed.person("Dee", address, "shop-checkout");
-        Seed.grant(dee[0], "newsletter", "checkout-box");
-        UUID outreach = Seed.outreach(dee[0], "newsletter", null);
+        Seed.Queued dee = Seed.newsletter("dee");
+        String address = dee.address();
+        UUID outreach = dee.outreach();
         // another consumer (a crashed process) held it, and its lease ran out
         Lease stale = consent.pull(500, 5).await().atMost(Duration.ofSeconds(30)).stream()
                 .filter(l -> l.id().equals(outreach)).findFirst().orElseThrow();

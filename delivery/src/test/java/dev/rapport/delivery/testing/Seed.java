@@ -35,7 +35,13 @@ public final class Seed {
 
     /** A contact with one work e-mail address they gave on {@code form}; answers [contact id, contact point id]. */
     public static UUID[] person(String givenName, String address, String form) {
+        return person(givenName, address, form, null);
+    }
+
+    /** The same, with a language (a BCP 47 tag) the person chose. */
+    public static UUID[] person(String givenName, String address, String form, String language) {
         var created = as(Suite.CONTACTS, "agent").body("{\"givenName\":" + json(givenName) + ",\"familyName\":\"Tester\","
+                        + (language == null ? "" : "\"language\":" + json(language) + ",")
                         + "\"owner\":\"agent\",\"contactPoints\":[{\"channel\":\"EMAIL\",\"address\":" + json(address)
                         + ",\"context\":\"WORK\",\"provenance\":{\"kind\":\"PROVIDED_BY_CONTACT\",\"source\":" + json(form) + "}}]}")
                 .post("/contacts").then().statusCode(201).extract();
@@ -64,6 +70,17 @@ public final class Seed {
             throw new IllegalStateException("outreach " + id + " is " + status);
         }
         return UUID.fromString(id);
+    }
+
+    /** A person with an address {@code <prefix>-<random>@example.com} who said yes to the newsletter, and one queued. */
+    public static Queued newsletter(String prefix) {
+        String address = prefix + "-" + UUID.randomUUID() + "@example.com";
+        UUID[] person = person(prefix, address, "newsletter-box");
+        grant(person[0], "newsletter", "newsletter-box");
+        return new Queued(person[0], address, outreach(person[0], "newsletter", null));
+    }
+
+    public record Queued(UUID contact, String address, UUID outreach) {
     }
 
     public static String status(UUID outreach) {

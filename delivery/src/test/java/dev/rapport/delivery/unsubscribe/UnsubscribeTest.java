@@ -43,15 +43,12 @@ class UnsubscribeTest {
 
     /** A delivered newsletter; answers [contact id, the path of its List-Unsubscribe link]. */
     private String[] delivered() {
-        String address = "una-" + UUID.randomUUID() + "@example.com";
-        UUID[] una = Seed.person("Una", address, "newsletter-box");
-        Seed.grant(una[0], "newsletter", "newsletter-box");
-        Seed.outreach(una[0], "newsletter", null);
+        Seed.Queued una = Seed.newsletter("una");
         dispatcher.drain().await().atMost(Duration.ofSeconds(90));
-        String header = Mime.header(Mailbox.to(address).get(0), "List-Unsubscribe");
+        String header = Mime.header(Mailbox.to(una.address()).get(0), "List-Unsubscribe");
         String url = header.substring(1, header.length() - 1);
         assertEquals("http://localhost:8084/unsubscribe/", url.substring(0, url.lastIndexOf('/') + 1));
-        return new String[] {una[0].toString(), url.substring("http://localhost:8084".length())};
+        return new String[] {una.contact().toString(), url.substring("http://localhost:8084".length())};
     }
 
     private static String newsletter(String contact) {

@@ -10,7 +10,7 @@ import dev.rapport.k8scheck.render.Tree;
 class ConfigReferenceCheckTest {
 
     private static final String DOC_NAMING_EVERY_SECRET =
-            "keycloak-clients feedback-service-secrets rapport-gateway-tls backup-object-store";
+            "keycloak-clients feedback-service-secrets rapport-gateway-tls backup-object-store rapport-links smtp-relay";
 
     private final ConfigReferenceCheck check = new ConfigReferenceCheck(Repo.exampleSecrets(), DOC_NAMING_EVERY_SECRET);
 

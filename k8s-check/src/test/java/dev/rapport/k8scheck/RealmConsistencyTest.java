@@ -52,7 +52,7 @@ class RealmConsistencyTest {
     void differencesAreReported() {
         Map<String, Object> local = Tree.deepCopy(clusterRealm());
         Tree.list(Tree.at(local, "roles", "realm")).remove(5);
-        Tree.map(Tree.list(local.get("clients")).get(5)).put("publicClient", true);
+        Tree.map(Tree.list(local.get("clients")).get(6)).put("publicClient", true);
         Tree.list(local.get("clients")).add(Map.of("clientId", "admin-cli"));
         List<String> differences = RealmConsistency.differences(clusterRealm(), local);
         assertEquals(2, differences.size(), differences.toString());

@@ -69,6 +69,29 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aLinkSessionIsVerifiedByItsOwnTenantRememberedAndActsAsItsContactOnly() {
+        String own = agent().body("{\"givenName\":\"Linked\"}").post("/contacts").then().statusCode(201).extract().path("id");
+        String other = agent().body("{\"givenName\":\"Other\"}").post("/contacts").then().statusCode(201).extract().path("id");
+        String session = Tokens.linkSession(own, "PREFERENCES", null, 600);
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(session).get("/contacts/" + own).then().statusCode(200).body("id", equalTo(own));
+            given().auth().oauth2(session).get("/contacts/" + other).then().statusCode(403);
+            given().auth().oauth2(session).get("/contacts?limit=1").then().statusCode(403);
+        }
+        assertEquals(Set.of("contact"), verified.find(session).getRoles());
+        assertEquals("links", verified.find(session).getAttribute("tenant-id"));
+        // each issuer is verified with its own key only: the links issuer with the development key, or the development
+        // issuer with the links key, is refused
+        String wrongKeyForLinks = Tokens.sign(Tokens.LINKS_ISSUER, "link:" + own, List.of("contact"), own, "", 600,
+                "/dev-keys/private.pem", "rapport-dev");
+        String wrongKeyForLocal = Tokens.sign(Tokens.ISSUER, "mallory", List.of("admin"), null, "", 600,
+                "/dev-keys/links-private.pem", "rapport-links");
+        given().auth().oauth2(wrongKeyForLinks).get("/contacts/" + own).then().statusCode(401);
+        given().auth().oauth2(wrongKeyForLocal).get("/contacts?limit=1").then().statusCode(401);
+        given().auth().oauth2(Tokens.linkSession(own, "PREFERENCES", null, -10)).get("/contacts/" + own).then().statusCode(401);
+    }
+
+    @Test
     void aRememberedContactTokenStillReachesOnlyItsOwnContact() {
         String own = agent().body("{\"givenName\":\"Own\"}").post("/contacts").then().statusCode(201).extract().path("id");
         String other = agent().body("{\"givenName\":\"Other\"}").post("/contacts").then().statusCode(201).extract().path("id");

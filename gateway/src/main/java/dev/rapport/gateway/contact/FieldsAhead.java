@@ -7,6 +7,8 @@ import java.util.Map;
 import dev.rapport.gateway.common.Ahead;
 import dev.rapport.gateway.consent.ConsentGraphQLApi;
 import dev.rapport.gateway.feedback.FeedbackGraphQLApi;
+import dev.rapport.gateway.links.LinkSessionScope;
+import dev.rapport.gateway.security.Caller;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
 import io.smallrye.graphql.api.Context;
@@ -29,6 +31,8 @@ public class FieldsAhead {
     ConsentGraphQLApi consent;
     @Inject
     FeedbackGraphQLApi feedback;
+    @Inject
+    Caller caller;
 
     void startFor(String id) {
         DataFetchingEnvironment env;
@@ -41,7 +45,11 @@ public class FieldsAhead {
             return;
         }
         List<Contact> one = List.of(new Contact(id, null, null, null, null, null, null, null, null, 0, null, null, null));
+        LinkSessionScope link = caller.linkSession();
         for (SelectedField field : env.getSelectionSet().getImmediateFields()) {
+            if (link != null && link.contactFieldRefusal(field.getName()) != null) {
+                continue; // outside the link session's scope: refused when its turn comes, and never called
+            }
             Map<String, Object> args = field.getArguments();
             switch (field.getName()) {
                 case "consents" -> {

@@ -39,6 +39,8 @@ public class FeedbackGraphQLApi {
     @Inject
     FeedbackClient feedback;
     @Inject
+    dev.rapport.gateway.links.LinkRecordChecks linkRecords;
+    @Inject
     Caller caller;
     @Inject
     Ahead ahead;
@@ -120,7 +122,7 @@ public class FeedbackGraphQLApi {
     @Query
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, INTEGRATION, CONTACT})
     public Uni<Consultation> consultation(@Id @NonNull String id) {
-        return failed(feedback.consultation(caller.bearer(), id));
+        return linkRecords.consultation(id).chain(() -> failed(feedback.consultation(caller.bearer(), id)));
     }
 
     @Query
@@ -145,7 +147,7 @@ public class FeedbackGraphQLApi {
     @Query
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<Thread> whyNotThread(@Id @NonNull String id) {
-        return failed(feedback.thread(caller.bearer(), id));
+        return linkRecords.thread(id).chain(() -> failed(feedback.thread(caller.bearer(), id)));
     }
 
     // --- mutations -------------------------------------------------------------------------------------------------
@@ -239,7 +241,7 @@ public class FeedbackGraphQLApi {
     @Mutation
     @RolesAllowed({ADMIN, AGENT, CONTACT})
     public Uni<Thread> postThreadMessage(@Id @NonNull String threadId, @NonNull Inputs.NewThreadMessage input) {
-        return failed(feedback.postMessage(caller.bearer(), threadId, input));
+        return linkRecords.thread(threadId).chain(() -> failed(feedback.postMessage(caller.bearer(), threadId, input)));
     }
 
     private static List<String> ids(List<Contact> contacts) {

@@ -31,6 +31,8 @@ public class FeedbackLookupsGraphQLApi {
     @Inject
     FeedbackClient feedback;
     @Inject
+    dev.rapport.gateway.links.LinkRecordChecks linkRecords;
+    @Inject
     Caller caller;
 
     @Description("Who was invited to a consultation, and what consent-service decided for each invitation.")
@@ -48,7 +50,7 @@ public class FeedbackLookupsGraphQLApi {
     @Description("One \"you said, we did\" action; a contact sees it once it was published to them.")
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, CONTACT})
     public Uni<Action> action(@Id @NonNull String id) {
-        return failed(feedback.action(caller.bearer(), id));
+        return linkRecords.action(id).chain(() -> failed(feedback.action(caller.bearer(), id)));
     }
 
     @Query

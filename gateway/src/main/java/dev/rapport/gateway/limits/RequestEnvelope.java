@@ -4,7 +4,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.rapport.security.BenchIdentity;
+import graphql.language.Definition;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
 import graphql.parser.InvalidSyntaxException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
@@ -32,12 +39,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code limit-exceeded} past {@code quarkus.smallrye-graphql.parser-max-tokens}.</li>
  * </ul>
  * A document that parsed once is remembered (at most {@link #KNOWN_DOCUMENTS}), so a client repeating its queries pays
- * for the extra parse once. Runs after authentication: a caller without a valid token still gets 401.
+ * for the extra parse once. Runs after authentication: an invalid token was answered 401 already. A request without a
+ * token gets here only to open a link session: anything but a document whose every operation is a mutation selecting
+ * {@code openLinkSession} (and {@code __typename}) alone is answered 401, as every request without a token used to be.
  */
 @ApplicationScoped
 public class RequestEnvelope {
     static final int KNOWN_DOCUMENTS = 1000;
     static final int KNOWN_DOCUMENT_MAX_LENGTH = 20_000;
+    /** What a caller without a token may select at the root of a mutation. */
+    static final Set<String> ANONYMOUS_FIELDS = Set.of("openLinkSession", "__typename");
 
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "/graphql")
     String path;
@@ -45,6 +56,9 @@ public class RequestEnvelope {
     int maxTokens;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
     MemorySize maxBody;
+
+    @ConfigProperty(name = BenchIdentity.ENABLED, defaultValue = "false")
+    boolean benchIdentity;
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
@@ -55,6 +69,10 @@ public class RequestEnvelope {
     }
 
     void check(RoutingContext ctx) {
+        if (!benchIdentity && isAnonymous(ctx)) {
+            checkAnonymous(ctx);
+            return;
+        }
         String type = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
         String query;
         if (type.startsWith("application/graphql")) {
@@ -102,6 +120,46 @@ public class RequestEnvelope {
             return;
         }
         ctx.next();
+    }
+
+    private static boolean isAnonymous(RoutingContext ctx) {
+        return !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+    }
+
+    /** Without a token: only a link session may be opened; everything else is 401, whatever its shape. */
+    private void checkAnonymous(RoutingContext ctx) {
+        String type = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+        try {
+            if (type.startsWith("application/json") && Json.decodeValue(ctx.body().buffer()) instanceof JsonObject request
+                    && request.getValue("query") instanceof String query && isObjectOrNull(request.getValue("variables"))
+                    && isObjectOrNull(request.getValue("extensions"))
+                    && (request.getValue("operationName") == null || request.getValue("operationName") instanceof String)
+                    && syntaxError(query) == null && opensLinkSessionOnly(query)) {
+                ctx.next();
+                return;
+            }
+        } catch (DecodeException | NullPointerException e) {
+            // not JSON: refused below like any other request without a token
+        }
+        ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").end();
+    }
+
+    static boolean opensLinkSessionOnly(String query) {
+        Document document = Parser.parse(query);
+        boolean any = false;
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (!(definition instanceof OperationDefinition operation)
+                    || operation.getOperation() != OperationDefinition.Operation.MUTATION) {
+                return false;
+            }
+            for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+                if (!(selection instanceof Field field) || !ANONYMOUS_FIELDS.contains(field.getName())) {
+                    return false;
+                }
+                any |= field.getName().equals("openLinkSession");
+            }
+        }
+        return any;
     }
 
     /** Null when the document parses (with SmallRye's token limit); else graphql-java's message. */

@@ -1,6 +1,7 @@
 package dev.rapport.gateway.security;
 
 import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.links.LinkSessionScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,8 @@ public class Caller {
     JsonWebToken jwt;
     @Inject
     SecurityIdentity identity;
+    private LinkSessionScope linkSession;
+    private boolean linkSessionRead;
 
     /** The Authorization header to send downstream; none without a token (only the bench profile allows that). */
     public String bearer() {
@@ -35,6 +38,21 @@ public class Caller {
         }
         Object claim = jwt.getClaim("contact_id");
         return claim == null ? "" : claim.toString();
+    }
+
+    /**
+     * The link session this caller is, or null for a logged-in caller. A token the gateway issued itself
+     * ({@code openLinkSession}, issuer {@code rapport-links}) is always one, and is held to its action; a link session
+     * without a known action gets none.
+     */
+    public LinkSessionScope linkSession() {
+        if (!linkSessionRead) {
+            linkSession = LinkSessionScope.ISSUER.equals(jwt.getIssuer())
+                    ? LinkSessionScope.of(jwt.getClaim(LinkSessionScope.ACTION_CLAIM), jwt.getClaim(LinkSessionScope.REF_CLAIM))
+                    : null;
+            linkSessionRead = true;
+        }
+        return linkSession;
     }
 
     /** A contact may read and change only its own node. */

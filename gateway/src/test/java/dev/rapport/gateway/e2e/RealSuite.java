@@ -42,10 +42,15 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
             suite.stop();
             throw new IllegalStateException("The end-to-end suite did not answer its first requests", e);
         }
+        Map<String, String> links = Suite.LINK_ENVIRONMENT;
         return Map.of("quarkus.oidc.auth-server-url", suite.oidcUrl(),
                 "quarkus.rest-client.contacts.url", URLS.get(Suite.CONTACTS),
                 "quarkus.rest-client.consent.url", URLS.get(Suite.CONSENT),
-                "quarkus.rest-client.feedback.url", URLS.get(Suite.FEEDBACK));
+                "quarkus.rest-client.feedback.url", URLS.get(Suite.FEEDBACK),
+                // the prod configuration's link keys, as the suite gives the services (the development ones)
+                "rapport.links.secret", links.get("RAPPORT_LINK_SECRET"),
+                "rapport.links.signing-key", links.get("RAPPORT_LINK_SIGNING_KEY"),
+                "quarkus.oidc.links.public-key", links.get("RAPPORT_LINK_PUBLIC_KEY"));
     }
 
     /**

@@ -60,6 +60,11 @@ public final class StubService {
         return this;
     }
 
+    /** Replaces (or adds) a handler for one test; answers the one it replaced, to be put back with this method. */
+    public Function<Request, Answer> swap(String method, String pathRegex, Function<Request, Answer> handler) {
+        return handler == null ? handlers.remove(method + " " + pathRegex) : handlers.put(method + " " + pathRegex, handler);
+    }
+
     public StubService start() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);

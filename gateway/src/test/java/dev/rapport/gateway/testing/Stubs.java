@@ -192,6 +192,11 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                 .on("GET", "/cases", r -> StubService.Answer.json("{\"items\":[{\"id\":\"case-" + r.param("contactId")
                         + "\",\"contactId\":\"" + r.param("contactId") + "\",\"problem\":\"bill\",\"channel\":\"PHONE\",\"status\":\"OPEN\","
                         + "\"reopenCount\":0,\"version\":1,\"history\":[]}],\"next\":null}"))
+                .on("GET", "/cases/([^/]+)", r -> StubService.Answer.json("{\"id\":\"" + r.path().group(1)
+                        + "\",\"contactId\":\"c-1\",\"problem\":\"bill\",\"channel\":\"PHONE\",\"status\":\"RESOLVED\","
+                        + "\"reopenCount\":0,\"version\":1,\"history\":[]}"))
+                .on("GET", "/consultations/([^/]+)", r -> StubService.Answer.json("{\"id\":\"" + r.path().group(1)
+                        + "\",\"title\":\"Roadmap\",\"status\":\"OPEN\",\"initiatives\":[]}"))
                 .on("GET", "/by-contact/cases", r -> perContact(r, id -> "{\"id\":\"case-" + id + "\",\"contactId\":\"" + id
                         + "\",\"problem\":\"bill\",\"channel\":\"PHONE\",\"status\":\"OPEN\",\"reopenCount\":0,\"version\":1}", null))
                 .on("GET", "/by-contact/invitations", r -> perContact(r, id -> "{\"id\":\"inv-" + id + "\",\"consultationId\":\"k1\","

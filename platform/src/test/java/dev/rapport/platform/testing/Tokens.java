@@ -21,6 +21,8 @@ public final class Tokens {
     public static final String ISSUER = "rapport-local";
     /** The audience every Rapport service and the gateway require ({@code quarkus.oidc.token.audience}). */
     public static final String AUDIENCE = "rapport";
+    /** The issuer of link sessions (the gateway's openLinkSession); a second OIDC tenant in every service. */
+    public static final String LINKS_ISSUER = "rapport-links";
 
     private Tokens() {
     }
@@ -34,17 +36,32 @@ public final class Tokens {
     }
 
     public static String issue(String subject, List<String> roles, String contactId, long ttlSeconds) {
+        return sign(ISSUER, subject, roles, contactId, "", ttlSeconds, "/dev-keys/private.pem", "rapport-dev");
+    }
+
+    /**
+     * A link session as the gateway's {@code openLinkSession} mints it (issuer {@code rapport-links}, role contact, the
+     * link's action and record), signed with the development links key ({@code dev/keys/links-private.pem}).
+     */
+    public static String linkSession(String contactId, String action, String ref, long ttlSeconds) {
+        return sign(LINKS_ISSUER, "link:" + contactId, List.of("contact"), contactId, ",\"link_action\":\"" + action + "\""
+                + (ref == null ? "" : ",\"link_ref\":\"" + ref + "\""), ttlSeconds, "/dev-keys/links-private.pem", "rapport-links");
+    }
+
+    /** Any claims signed with either development key: for tests of tokens that must be refused. */
+    public static String sign(String issuer, String subject, List<String> roles, String contactId, String extraClaims,
+            long ttlSeconds, String keyResource, String keyId) {
         long now = Instant.now().getEpochSecond();
         String groups = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"" + subject
+        String payload = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"" + subject
                 + "\",\"upn\":\"" + subject + "\",\"groups\":[" + groups + "],\"realm_access\":{\"roles\":[" + groups + "]}"
-                + (contactId == null ? "" : ",\"contact_id\":\"" + contactId + "\"")
+                + (contactId == null ? "" : ",\"contact_id\":\"" + contactId + "\"") + extraClaims
                 + ",\"iat\":" + now + ",\"exp\":" + (now + ttlSeconds) + "}";
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rapport-dev\"}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(privateKey());
+            rsa.initSign(privateKey(keyResource));
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + b64(rsa.sign());
         } catch (GeneralSecurityException | IOException e) {
@@ -52,11 +69,21 @@ public final class Tokens {
         }
     }
 
-    private static PrivateKey privateKey() throws IOException, GeneralSecurityException {
-        try (InputStream in = Tokens.class.getResourceAsStream("/dev-keys/private.pem")) {
+    private static PrivateKey privateKey(String resource) throws IOException, GeneralSecurityException {
+        try (InputStream in = Tokens.class.getResourceAsStream(resource)) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        }
+    }
+
+    /** A development key file of {@code dev/keys} as one line of base64, the form configuration takes (no PEM lines). */
+    public static String devKey(String fileName) {
+        try (InputStream in = Tokens.class.getResourceAsStream("/dev-keys/" + fileName)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the development key " + fileName, e);
         }
     }
 

@@ -194,6 +194,15 @@ public final class Suite {
         launch("keycloak", pb);
     }
 
+    /**
+     * Signed links and link sessions with the development keys: the prod configuration requires them (the HMAC secret of
+     * links, the gateway's key that signs link sessions, and its public half that every service trusts).
+     */
+    public static final Map<String, String> LINK_ENVIRONMENT = Map.of(
+            "RAPPORT_LINK_SECRET", "local-development-link-secret-not-for-production",
+            "RAPPORT_LINK_SIGNING_KEY", Tokens.devKey("links-private.pem"),
+            "RAPPORT_LINK_PUBLIC_KEY", Tokens.devKey("links-public.pem"));
+
     private void startMember(String name) throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + ports.get(name)));
@@ -221,6 +230,7 @@ public final class Suite {
         env.put("RAPPORT_CONTACTS_URL", url(CONTACTS));
         env.put("RAPPORT_CONSENT_URL", url(CONSENT));
         env.put("RAPPORT_FEEDBACK_URL", url(FEEDBACK));
+        env.putAll(LINK_ENVIRONMENT);
         env.putAll(extraEnvironment.getOrDefault(name, Map.of()));
         launch(name, pb);
     }

@@ -1,12 +1,8 @@
 package dev.rapport.gateway.links;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.error.AccessDeniedError;
 import dev.rapport.gateway.security.Caller;
 import graphql.GraphQL;
@@ -16,11 +12,15 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.graphql.Ignore;
 
 /**
  * Holds a link session to its scope ({@link LinkSessionScope}) for every root operation and every nested
@@ -31,10 +31,6 @@ import org.eclipse.microprofile.graphql.Ignore;
 @ApplicationScoped
 public class LinkScopeEnforcement {
     static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
-    /** Contact's own fields (name, language, …), which come with the node; the others are fields of their own. */
-    static final Set<String> PLAIN_CONTACT_FIELDS = Arrays.stream(Contact.class.getRecordComponents())
-            .filter(c -> !c.getAccessor().isAnnotationPresent(Ignore.class) && !ignoredField(c))
-            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
 
     @Inject
     Caller caller;
@@ -44,12 +40,13 @@ public class LinkScopeEnforcement {
         builder.instrumentation(new ChainedInstrumentation(List.of(existing, new Scope())));
     }
 
-    private static boolean ignoredField(RecordComponent c) {
-        try {
-            return Contact.class.getDeclaredField(c.getName()).isAnnotationPresent(Ignore.class);
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
+    /**
+     * Contact's own fields (names, language, tags …) are scalars that come with the node; every field of an object type
+     * (contact points, consents, decisions, cases …) is a field of its own, fetched from a service.
+     */
+    static boolean plain(GraphQLFieldDefinition field) {
+        GraphQLType type = GraphQLTypeUtil.unwrapAll(field.getType());
+        return type instanceof GraphQLScalarType || type instanceof GraphQLEnumType;
     }
 
     final class Scope extends SimplePerformantInstrumentation {
@@ -57,9 +54,10 @@ public class LinkScopeEnforcement {
         public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                 InstrumentationState state) {
             String parent = parameters.getEnvironment().getParentType() instanceof GraphQLNamedType named ? named.getName() : "";
-            String field = parameters.getEnvironment().getFieldDefinition().getName();
+            GraphQLFieldDefinition definition = parameters.getEnvironment().getFieldDefinition();
+            String field = definition.getName();
             boolean root = ROOTS.contains(parent);
-            if (!root && !(parent.equals("Contact") && !PLAIN_CONTACT_FIELDS.contains(field))) {
+            if (!root && !(parent.equals("Contact") && !plain(definition))) {
                 return fetcher;
             }
             return env -> {

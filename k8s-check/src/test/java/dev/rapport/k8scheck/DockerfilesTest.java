@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DockerfilesTest {
 
-    private static final List<String> SERVICES = List.of("contacts-service", "consent-service", "feedback-service", "delivery", "gateway");
+    private static final List<String> SERVICES = List.of("contacts-service", "consent-service", "feedback-service", "delivery", "gateway", "web");
 
     @Test
     void everyServiceModuleHasBothImagesPinnedAndNonRoot() throws IOException {

@@ -16,7 +16,7 @@ class NativeSafetyTest {
     @Test
     void applicationCodeNeedsNoUnregisteredReflection() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (String module : List.of("platform", "contacts-service", "consent-service", "feedback-service", "delivery", "gateway")) {
+        for (String module : List.of("platform", "contacts-service", "consent-service", "feedback-service", "delivery", "gateway", "web")) {
             Path java = Repo.root().resolve(module).resolve("src/main/java");
             if (!Files.isDirectory(java)) {
                 continue;

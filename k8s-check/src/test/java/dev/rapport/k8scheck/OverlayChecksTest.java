@@ -60,14 +60,14 @@ class OverlayChecksTest {
     void renderedOverlaysHoldTheSuite() {
         for (String overlay : List.of("dev", "prod")) {
             Manifests manifests = Repo.overlay(overlay);
-            assertEquals(5, manifests.deployments().size(), overlay + " deployments");
+            assertEquals(6, manifests.deployments().size(), overlay + " deployments");
             assertEquals(4, manifests.ofKind("Cluster").size(), overlay + " databases");
             assertEquals(1, manifests.ofKind("Keycloak").size(), overlay + " keycloak");
             assertEquals(1, manifests.ofKind("KeycloakRealmImport").size(), overlay + " realm import");
             assertEquals(1, manifests.ingresses().size(), overlay + " ingress");
             assertFalse(manifests.ingresses().get(0).getSpec().getTls().isEmpty(), overlay + " ingress TLS");
             for (String kind : List.of("Service", "ServiceAccount", "PodDisruptionBudget", "HorizontalPodAutoscaler")) {
-                assertEquals(5, manifests.ofKind(kind).size(), overlay + " " + kind);
+                assertEquals(6, manifests.ofKind(kind).size(), overlay + " " + kind);
             }
         }
     }

@@ -69,6 +69,52 @@ class ContactRoleTest {
     }
 
     @Test
+    void aContactAsksWhetherItsOwnAddressesMayBeUsedAndNobodyElses() {
+        JsonPath own = GraphQL.query(ADA, "{ me { decisions(purposes: [\"newsletter\", \"survey\"]) { purpose allowed reasons { code } } "
+                + "mayContact(purpose: \"survey\") { allowed } } "
+                + "decision(contactId: \"c-ada\", purpose: \"newsletter\", channel: \"EMAIL\", contactPointId: \"p-c-ada\") { allowed } }");
+        assertNull(own.get("errors"), own::prettify);
+        assertEquals("newsletter", own.getString("data.me.decisions[0].purpose"));
+        assertTrue(Stubs.consent.calls().stream().anyMatch(c -> c.path().equals("/decisions")));
+        assertTrue(Stubs.consent.calls().stream().noneMatch(c -> c.path().equals("/decisions/bulk")), "one contact: no bulk call");
+
+        Stubs.resetAll();
+        JsonPath other = GraphQL.query(ADA, "{ decision(contactId: \"c-bob\", purpose: \"newsletter\") { allowed } }");
+        assertEquals("forbidden", other.getString("errors[0].extensions.code"), other::prettify);
+        assertTrue(Stubs.consent.calls().isEmpty());
+    }
+
+    @Test
+    void eraseMeNeedsItsConfirmationAndErasesTheCallerEverywhere() {
+        JsonPath unconfirmed = GraphQL.query(ADA, "mutation { eraseMe(confirmation: \"yes\") { erased } }");
+        assertEquals("invalid-input", unconfirmed.getString("errors[0].extensions.code"), unconfirmed::prettify);
+        assertEquals("confirmation", unconfirmed.getString("errors[0].extensions.problem.errors[0].field"));
+        assertTrue(Stubs.contacts.calls().isEmpty() && Stubs.consent.calls().isEmpty() && Stubs.feedback.calls().isEmpty());
+
+        var original = new java.util.ArrayList<java.util.function.Function<dev.rapport.gateway.testing.StubService.Request,
+                dev.rapport.gateway.testing.StubService.Answer>>();
+        for (var stub : java.util.List.of(Stubs.contacts, Stubs.consent, Stubs.feedback)) {
+            original.add(stub.swap("POST", "/contacts/([^/]+)/erasure", r -> dev.rapport.gateway.testing.StubService.Answer.json("{}")));
+        }
+        try {
+            JsonPath erased = GraphQL.query(ADA, "mutation { eraseMe(confirmation: \"ERASE\") { contactId erased services { service status } } }");
+            assertNull(erased.get("errors"), erased::prettify);
+            assertEquals("c-ada", erased.getString("data.eraseMe.contactId"));
+            assertTrue(erased.getBoolean("data.eraseMe.erased"));
+            for (var stub : java.util.List.of(Stubs.contacts, Stubs.consent, Stubs.feedback)) {
+                assertEquals(1, stub.calls().stream().filter(c -> c.path().equals("/contacts/c-ada/erasure")).count());
+            }
+            JsonPath staff = GraphQL.query(Tokens.forRoles("admin-1", "admin"), "mutation { eraseMe(confirmation: \"ERASE\") { erased } }");
+            assertEquals("forbidden", staff.getString("errors[0].extensions.code"), staff::prettify);
+        } finally {
+            int i = 0;
+            for (var stub : java.util.List.of(Stubs.contacts, Stubs.consent, Stubs.feedback)) {
+                stub.swap("POST", "/contacts/([^/]+)/erasure", original.get(i++));
+            }
+        }
+    }
+
+    @Test
     void aContactChangesOnlyItsOwnPolicy() {
         JsonPath own = GraphQL.query(ADA, "mutation { setPolicy(contactId: \"c-ada\", input: {preferredChannels: [\"SMS\"]}) { preferredChannels } }");
         assertNull(own.get("errors"), own::prettify);

@@ -27,8 +27,9 @@ import java.util.UUID;
  * covers it whatever its provenance. Purposes on contract or legitimate interest need no grant, but still only use
  * points the person gave (or that a point-specific grant covers), and still yield to withdrawals and objections.</li>
  * <li>A point where a delivery bounced is not used until contacts-service reports a change to it.</li>
- * <li>Then the person's policy: do-not-contact, quiet hours in their zone, touches in the rolling window. When quiet
- * hours are the only obstacle the answer is "not now": {@code notBefore} is the end of the quiet hours.</li>
+ * <li>Then the person's policy: do-not-contact, "not now, until …" (a pause), quiet hours in their zone, touches in the
+ * rolling window. When a pause and quiet hours are the only obstacles the answer is "not now": {@code notBefore} is the
+ * end of the pause, or of the quiet hours it falls in.</li>
  * </ul>
  */
 public final class DecisionEngine {
@@ -63,10 +64,11 @@ public final class DecisionEngine {
         for (Point p : candidates) {
             PointVerdict v = evaluate(p, f.events(), purpose, at);
             if (v.reasons.isEmpty()) {
-                if (contactReasons.size() == 1 && contactReasons.get(0).code().equals(Reason.QUIET_HOURS)) {
-                    // Only the clock is in the way: not now, but this point from the end of the quiet hours.
+                if (!contactReasons.isEmpty() && contactReasons.stream()
+                        .allMatch(r -> r.code().equals(Reason.QUIET_HOURS) || r.code().equals(Reason.PAUSED))) {
+                    // Only the clock is in the way: not now, but this point from the end of the pause and quiet hours.
                     return new Decision(false, contactReasons, p.id(), p.channel(), v.evidence, at,
-                            quietHoursEnd(at, f.policy()));
+                            notBefore(at, f.policy()));
                 }
                 if (!contactReasons.isEmpty()) {
                     return no(contactReasons, channel, at);
@@ -171,6 +173,9 @@ public final class DecisionEngine {
         if (policy.doNotContact()) {
             reasons.add(new Reason(Reason.DO_NOT_CONTACT, "The person asked not to be contacted at all"));
         }
+        if (policy.pausedUntil() != null && at.isBefore(policy.pausedUntil())) {
+            reasons.add(new Reason(Reason.PAUSED, "The person asked for nothing until " + policy.pausedUntil()));
+        }
         if (policy.quietStart() != null && policy.quietEnd() != null && policy.zone() != null
                 && inQuietHours(at, policy)) {
             reasons.add(new Reason(Reason.QUIET_HOURS, "Quiet hours " + policy.quietStart() + "-" + policy.quietEnd()
@@ -183,6 +188,13 @@ public final class DecisionEngine {
                     + days + " days"));
         }
         return reasons;
+    }
+
+    /** The first instant from which neither a pause nor quiet hours are in the way. */
+    static Instant notBefore(Instant at, Policy policy) {
+        Instant from = policy.pausedUntil() != null && at.isBefore(policy.pausedUntil()) ? policy.pausedUntil() : at;
+        boolean quiet = policy.quietStart() != null && policy.quietEnd() != null && policy.zone() != null;
+        return quiet && inQuietHours(from, policy) ? quietHoursEnd(from, policy) : from;
     }
 
     /** The first instant after {@code at} at which the person's quiet hours are over (at their end, in their zone). */

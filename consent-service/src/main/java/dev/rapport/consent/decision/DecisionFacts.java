@@ -29,8 +29,13 @@ public record DecisionFacts(UUID contactId, boolean known, boolean erased, List<
     }
 
     public record Policy(List<Channel> preferredChannels, LocalTime quietStart, LocalTime quietEnd, ZoneId zone,
-            Integer maxTouches, Integer windowDays, boolean doNotContact) {
-        public static final Policy NONE = new Policy(List.of(), null, null, null, null, null, false);
+            Integer maxTouches, Integer windowDays, boolean doNotContact, Instant pausedUntil) {
+        public static final Policy NONE = new Policy(List.of(), null, null, null, null, null, false, null);
+
+        public Policy(List<Channel> preferredChannels, LocalTime quietStart, LocalTime quietEnd, ZoneId zone,
+                Integer maxTouches, Integer windowDays, boolean doNotContact) {
+            this(preferredChannels, quietStart, quietEnd, zone, maxTouches, windowDays, doNotContact, null);
+        }
     }
 
     public record PurposeInfo(String code, LawfulBasis basis) {

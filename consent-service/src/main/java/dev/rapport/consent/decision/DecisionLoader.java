@@ -53,7 +53,7 @@ public class DecisionLoader {
             select g.id, g.root,
               (s.contact_id is not null or exists (select 1 from consent_subjects s2 where s2.contact_id = any (g.members))) as known,
               (s.erased_at is not null) as erased,
-              p.preferred_channels, p.quiet_start, p.quiet_end, p.time_zone, p.max_touches, p.touch_window_days,
+              p.preferred_channels, p.quiet_start, p.quiet_end, p.time_zone, p.max_touches, p.touch_window_days, p.paused_until,
               (coalesce(p.do_not_contact, false)
                  or exists (select 1 from contact_policies p2 where p2.contact_id = any (g.members) and p2.do_not_contact)) as dnc,
               (select count(*) from outreach o
@@ -133,7 +133,8 @@ public class DecisionLoader {
         Policy policy = new Policy(
                 preferred == null ? List.of() : Arrays.stream(preferred).map(Channel::valueOf).toList(),
                 r.getLocalTime("quiet_start"), r.getLocalTime("quiet_end"), zone == null ? null : ZoneId.of(zone),
-                r.getInteger("max_touches"), r.getInteger("touch_window_days"), r.getBoolean("dnc"));
+                r.getInteger("max_touches"), r.getInteger("touch_window_days"), r.getBoolean("dnc"),
+                r.getOffsetDateTime("paused_until") == null ? null : r.getOffsetDateTime("paused_until").toInstant());
         return new DecisionFacts(root, true, r.getBoolean("erased"), points(r), events(r), policy,
                 r.getLong("touches").intValue());
     }

@@ -41,17 +41,22 @@ public class DecisionResource {
     ConsentConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    dev.rapport.platform.security.Caller caller;
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION, Roles.CONTACT})
     @Operation(summary = "May we contact this person on this channel for this purpose now (or at a past instant)?",
             description = "Answers allowed, every reason that applies, the contact point to use and the ledger event that "
-                    + "justifies a yes. An unknown purpose or contact is a 'no' with reason unknown-purpose / unknown-contact.")
+                    + "justifies a yes. An unknown purpose or contact is a 'no' with reason unknown-purpose / unknown-contact. "
+                    + "A contact may ask about itself only (the preference centre).")
+    @APIResponse(responseCode = "403", description = "A contact asking about someone else")
     @APIResponse(responseCode = "200", description = "The decision")
     @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field")
     @APIResponse(responseCode = "503", description = "No decision within rapport.consent.decision.timeout (the database "
             + "is slow or away): not a yes; Retry-After says when to ask again")
     public Uni<Decision> decide(@Valid @NotNull DecisionRequest in) {
+        caller.assertMayActFor(in.contactId());
         return service.decide(in).ifNoItem().after(config.decision().timeout())
                 .failWith(() -> ProblemException.unavailable("decision-timeout",
                         "No decision within " + config.decision().timeout().toMillis() + " ms; this is not a yes, ask again", 1));

@@ -13,6 +13,7 @@ public record Reason(String code, String detail) {
     public static final String QUIET_HOURS = "quiet-hours";
     public static final String FREQUENCY_CAP = "frequency-cap";
     public static final String DO_NOT_CONTACT = "do-not-contact";
+    public static final String PAUSED = "paused";
     public static final String UNKNOWN_CONTACT = "unknown-contact";
     public static final String UNKNOWN_PURPOSE = "unknown-purpose";
 }

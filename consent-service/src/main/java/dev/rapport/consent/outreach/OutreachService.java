@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.common.Hashing;
 import dev.rapport.consent.decision.Decision;
+import dev.rapport.consent.decision.Reason;
 import dev.rapport.consent.decision.DecisionRequest;
 import dev.rapport.consent.decision.DecisionService;
 import dev.rapport.platform.id.Ids;
@@ -155,9 +156,13 @@ public class OutreachService {
                 r.getString("outcome_detail"));
     }
 
-    /** Allowed ones are queued; deferred ones (quiet hours) are queued too, invisible until their notBefore. */
+    /**
+     * Allowed ones are queued; deferred by quiet hours alone, queued too, invisible until their notBefore. A person's
+     * pause ("not now, until …") denies: a message asked for now is not kept for months and sent when it has gone stale.
+     */
     static OutreachStatus statusOf(Decision d) {
-        return d.allowed() || d.deferred() ? OutreachStatus.QUEUED : OutreachStatus.DENIED;
+        return d.allowed() || d.deferred() && d.reasons().stream().allMatch(r -> r.code().equals(Reason.QUIET_HOURS))
+                ? OutreachStatus.QUEUED : OutreachStatus.DENIED;
     }
 
     static java.time.OffsetDateTime utc(Instant t) {

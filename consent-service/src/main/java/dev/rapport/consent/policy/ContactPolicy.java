@@ -35,6 +35,9 @@ public class ContactPolicy {
     public Integer touchWindowDays;
     @Column(name = "do_not_contact")
     public boolean doNotContact;
+    /** "Not now, until …": no messages before this instant; null or past: no pause. */
+    @Column(name = "paused_until")
+    public Instant pausedUntil;
     @Enumerated(EnumType.STRING)
     @Column(name = "unsubscribe_scope")
     public UnsubscribeScope unsubscribeScope;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,6 +19,8 @@ public record PolicyInput(
         @Min(0) @Max(1000) @Schema(description = "At most this many touches per window, all channels (default: configuration)") Integer maxTouches,
         @Min(1) @Max(366) @Schema(description = "The rolling window in days (default: configuration)") Integer windowDays,
         boolean doNotContact,
+        @Schema(description = "\"Not now, until …\": no messages before this instant (decisions say no with reason "
+                + "`paused` and notBefore = it); null for no pause", example = "2027-06-01T00:00:00Z") Instant pausedUntil,
         @Schema(description = "What an unsubscribe link withdraws (default PURPOSE_ALL_CHANNELS)") UnsubscribeScope unsubscribeScope,
         Long version) {
 }

@@ -52,6 +52,7 @@ public class PolicyService {
                 p.maxTouches = in.maxTouches();
                 p.touchWindowDays = in.windowDays();
                 p.doNotContact = in.doNotContact();
+                p.pausedUntil = in.pausedUntil();
                 p.unsubscribeScope = in.unsubscribeScope() == null ? UnsubscribeScope.PURPOSE_ALL_CHANNELS : in.unsubscribeScope();
                 p.updatedAt = Instant.now();
                 p.updatedBy = actor;

@@ -39,13 +39,16 @@ public class SubjectResource {
 
     @POST
     @Path("contacts/{contactId}/erasure")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACT})
     @Operation(summary = "Erase a person",
             description = "Destroys the per-contact salt and deletes contact-point facts, policy and outreach; blanks the "
-                    + "ledger's personal evidence; appends an ERASURE event. The ledger keeps a PII-free proof and still verifies.")
+                    + "ledger's personal evidence; appends an ERASURE event. The ledger keeps a PII-free proof and still verifies. "
+                    + "A contact may erase only themselves.")
     @APIResponse(responseCode = "200", description = "Erased (repeating it changes nothing)")
+    @APIResponse(responseCode = "403", description = "Only an admin, or the person themselves, erases")
     @APIResponse(responseCode = "404", description = "Nothing held about this contact")
     public Uni<ErasureResult> erase(@PathParam("contactId") UUID contactId) {
+        caller.assertMayActFor(contactId);
         return service.erase(contactId, caller.name())
                 .chain(r -> ledger.verify(contactId).map(v -> new ErasureResult(r.contactId(), r.erasedAt(), r.erasureEventId(),
                         r.ledgerEventsKept(), v)));

@@ -37,17 +37,19 @@ public class SubjectResource {
 
     @POST
     @Path("contacts/{id}/erasure")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACT})
     @Operation(summary = "Erase a person",
             description = "In one transaction, for the contact and every contact merged into it: names, tags and the "
                     + "organisation link are removed, contact points deleted (consent-service learns each removal through the "
                     + "outbox), interactions keep type, time and amount but lose subject, details and external id, "
                     + "follow-ups and signal acknowledgements are deleted. Value stays (an aggregate of nobody). A merged-away "
-                    + "id erases the contact it was merged into. Repeating it changes nothing and answers the same report.")
+                    + "id erases the contact it was merged into. Repeating it changes nothing and answers the same report. A contact may "
+                    + "erase only themselves (\"erase me\" in the preference centre).")
     @APIResponse(responseCode = "200", description = "Erased (or already erased: the same report)")
-    @APIResponse(responseCode = "403", description = "Only an admin erases")
+    @APIResponse(responseCode = "403", description = "Only an admin, or the person themselves, erases")
     @APIResponse(responseCode = "404", description = "No such contact")
     public Uni<ErasureReport> erase(@PathParam("id") UUID id) {
+        caller.assertMayActFor(id);
         return service.erase(id, caller.name());
     }
 }

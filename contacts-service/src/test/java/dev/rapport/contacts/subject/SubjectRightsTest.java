@@ -133,7 +133,7 @@ class SubjectRightsTest {
     }
 
     @Test
-    void onlyAnAdminErasesAndAContactExportsOnlyItself() {
+    void onlyAnAdminOrThePersonErasesAndAContactExportsOnlyItself() {
         String me = person("Self" + UUID.randomUUID().toString().substring(0, 8));
         String other = Fixtures.contact("o");
         String token = Tokens.forContact(me);
@@ -141,12 +141,25 @@ class SubjectRightsTest {
                 .body("contactId", equalTo(me));
         given().auth().oauth2(token).get("/contacts/" + other + "/data-export").then().statusCode(403);
         agent().get("/contacts/" + me + "/data-export").then().statusCode(403);
-        given().auth().oauth2(token).post("/contacts/" + me + "/erasure").then().statusCode(403);
+        given().auth().oauth2(token).post("/contacts/" + other + "/erasure").then().statusCode(403);
         agent().post("/contacts/" + me + "/erasure").then().statusCode(403);
         as("integration").post("/contacts/" + me + "/erasure").then().statusCode(403);
         admin().post("/contacts/" + UUID.randomUUID() + "/erasure").then().statusCode(404)
                 .contentType("application/problem+json");
         // nothing was erased by the refused attempts
         agent().get("/contacts/" + me).then().statusCode(200).body("contactPoints", hasSize(1));
+    }
+
+    @Test
+    void aPersonErasesThemselvesAndNobodyElse() {
+        String me = agent().body("{\"givenName\":\"Erin\",\"familyName\":\"Erase\"}").post("/contacts").then().statusCode(201)
+                .extract().path("id");
+        String other = agent().body("{\"givenName\":\"Otto\",\"familyName\":\"Other\"}").post("/contacts").then()
+                .statusCode(201).extract().path("id");
+        String token = Tokens.forContact(me);
+        given().auth().oauth2(token).post("/contacts/" + other + "/erasure").then().statusCode(403);
+        agent().get("/contacts/" + other).then().body("displayName", equalTo("Otto Other"));
+        given().auth().oauth2(token).post("/contacts/" + me + "/erasure").then().statusCode(200);
+        agent().get("/contacts/" + me).then().body("displayName", equalTo("Erased contact"));
     }
 }

@@ -37,7 +37,7 @@ public class SubjectResource {
 
     @POST
     @Path("/erasure")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACT})
     @Operation(summary = "Erase a person",
             description = "In one transaction: free text is erased (case problems and notes, comments, \"why not\" answers, "
                     + "thread messages, greeting requests, segment references) and every record is unlinked from the person "
@@ -46,8 +46,9 @@ public class SubjectResource {
                     + "loop metrics keep their totals. Messages not yet sent are cancelled. Repeating it changes nothing and "
                     + "answers the same report.")
     @APIResponse(responseCode = "200", description = "Erased (or already erased: the same report)")
-    @APIResponse(responseCode = "403", description = "Only an admin erases")
+    @APIResponse(responseCode = "403", description = "Only an admin, or the person themselves, erases")
     public Uni<ErasureReport> erase(@PathParam("contactId") UUID contactId) {
+        caller.assertMayActFor(contactId);
         return service.erase(contactId, caller.name());
     }
 }

@@ -75,15 +75,25 @@ class SubjectRightsTest {
     }
 
     @Test
-    void onlyAnAdminErasesAndAContactExportsOnlyItself() {
+    void onlyAnAdminOrThePersonErasesAndAContactExportsOnlyItself() {
         Person p = Person.withEverything();
         Api.contact(p.id).get("/contacts/" + p.id + "/data-export").then().statusCode(200)
                 .body("cases[0].id", equalTo(p.caseId));
         Api.contact(p.id).get("/contacts/" + UUID.randomUUID() + "/data-export").then().statusCode(403);
         agent().get("/contacts/" + p.id + "/data-export").then().statusCode(403);
-        Api.contact(p.id).post("/contacts/" + p.id + "/erasure").then().statusCode(403);
+        Api.contact(p.id).post("/contacts/" + UUID.randomUUID() + "/erasure").then().statusCode(403);
         agent().post("/contacts/" + p.id + "/erasure").then().statusCode(403);
         as("marketer").post("/contacts/" + p.id + "/erasure").then().statusCode(403);
         agent().get("/cases/" + p.caseId).then().statusCode(200).body("problem", equalTo("The boiler in flat 4 leaks"));
+    }
+
+    @Test
+    void aPersonErasesThemselvesAndNobodyElse() {
+        Person p = Person.withEverything();
+        Person other = Person.withEverything();
+        Api.contact(p.id).post("/contacts/" + other.id + "/erasure").then().statusCode(403);
+        agent().get("/cases/" + other.caseId).then().statusCode(200).body("problem", equalTo("The boiler in flat 4 leaks"));
+        Api.contact(p.id).post("/contacts/" + p.id + "/erasure").then().statusCode(200);
+        agent().get("/cases/" + p.caseId).then().statusCode(200).body("problem", not(equalTo("The boiler in flat 4 leaks")));
     }
 }

@@ -96,15 +96,17 @@ public class ConsentGraphQLApi {
 
     @Description("May we contact this person for this purpose (on this channel, or any channel the person prefers) now? "
             + "One streamed consent-service call for every contact in the answer. When consent-service cannot answer, "
-            + "the answer is no with reason consent-unavailable. To ask several purposes at once use `decisions`.")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+            + "the answer is no with reason consent-unavailable. To ask several purposes at once use `decisions`. A contact "
+            + "asks about itself only.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<Decision>> mayContact(@Source List<Contact> contacts, @NonNull String purpose, String channel) {
         List<String> ids = ids(contacts);
         return ahead.orCall("mayContact", ids, Arrays.asList(purpose, channel), () -> decide(ids, purpose, channel));
     }
 
-    @Description("Decisions for several purposes at once (one streamed consent-service call per purpose).")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    @Description("Decisions for several purposes at once (one streamed consent-service call per purpose), each with every "
+            + "reason. A contact asks about itself only (the preference centre: what may be used, and why not).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<List<Decision>>> decisions(@Source List<Contact> contacts, @NonNull List<@NonNull String> purposes,
             String channel) {
         List<String> ids = ids(contacts);

@@ -13,7 +13,7 @@ public record Decision(String purpose, boolean allowed, List<Reason> reasons, St
     public static final String CONSENT_UNAVAILABLE = "consent-unavailable";
 
     @Description("A stable code (no-consent, withdrawn, expired, denied, objection, point-not-given-by-person, "
-            + "no-usable-contact-point, quiet-hours, frequency-cap, do-not-contact, unknown-contact, unknown-purpose, "
+            + "no-usable-contact-point, quiet-hours, paused, frequency-cap, do-not-contact, unknown-contact, unknown-purpose, "
             + "consent-unavailable) and a human detail.")
     public record Reason(String code, String detail) {
     }

@@ -26,7 +26,9 @@ public final class Inputs {
 
     @Input("PolicyInput")
     public record PolicyInput(List<String> preferredChannels, String quietHoursStart, String quietHoursEnd, String timeZone,
-            Integer maxTouches, Integer windowDays, Boolean doNotContact, String unsubscribeScope, Long version) {
+            Integer maxTouches, Integer windowDays, Boolean doNotContact,
+            @Description("\"Not now, until …\": nothing before this instant; null for no pause") Instant pausedUntil,
+            String unsubscribeScope, Long version) {
     }
 
     @Input("PurposeInput")

@@ -39,10 +39,13 @@ public class LedgerGraphQLApi {
 
     @Query
     @Description("May we contact this person on this channel for this purpose, now or as it stood at `at`? A no lists every "
-            + "reason; a yes names the contact point and the evidence event.")
-    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+            + "reason; a yes names the contact point and the evidence event. A contact may ask about itself (the preference "
+            + "centre: may this address of mine be used for this purpose, and why not).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<Decision> decision(@Id @NonNull String contactId, @NonNull String purpose, String channel,
-            @Id String contactPointId, @Description("Evaluate as of this instant (default now)") Instant at) {
+            @Id String contactPointId, @Description("Evaluate as of this instant (default now)") Instant at)
+            throws dev.rapport.gateway.error.AccessDeniedError {
+        caller.assertMayActFor(contactId);
         return failed(consent.decideAt(caller.bearer(), contactId, purpose, channel, contactPointId, at));
     }
 

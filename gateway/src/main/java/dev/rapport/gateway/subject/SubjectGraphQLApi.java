@@ -13,6 +13,7 @@ import dev.rapport.gateway.clients.consent.ConsentClient;
 import dev.rapport.gateway.clients.contacts.ContactsClient;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
 import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.error.GatewayError;
 import dev.rapport.gateway.error.InvalidInputError;
 import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,9 @@ import org.eclipse.microprofile.graphql.Query;
 /** Data-subject rights across the suite: export everything held about a person; erase it everywhere. */
 @GraphQLApi
 public class SubjectGraphQLApi {
+    /** What {@code eraseMe} must be given, so that no page erases a person by accident. */
+    public static final String ERASE_CONFIRMATION = "ERASE";
+
     @Inject
     ContactsClient contacts;
     @Inject
@@ -66,6 +70,28 @@ public class SubjectGraphQLApi {
     @RolesAllowed(ADMIN)
     public Uni<ErasureReport> erasePerson(@Id @NonNull String contactId) throws InvalidInputError {
         InvalidInputError.requireUuid("contactId", contactId);
+        return eraseEverywhere(contactId);
+    }
+
+    @Mutation
+    @Description("\"Erase me\" (the preference centre): the caller, a contact, erases its own data in every service, as "
+            + "erasePerson does for an admin. `confirmation` must be exactly \"" + ERASE_CONFIRMATION + "\" (the page asks the "
+            + "person to confirm first); anything else is invalid-input naming it and erases nothing. What is kept as proof "
+            + "(a PII-free consent ledger, anonymous counts) is listed in docs/gateway.md.")
+    @RolesAllowed(CONTACT)
+    public Uni<ErasureReport> eraseMe(@NonNull String confirmation) throws AccessDeniedError, InvalidInputError {
+        String own = caller.ownContactId();
+        if (own == null || own.isEmpty()) {
+            throw new AccessDeniedError("The token names no contact (contact_id claim)");
+        }
+        if (!ERASE_CONFIRMATION.equals(confirmation)) {
+            throw new InvalidInputError("confirmation must be exactly " + ERASE_CONFIRMATION + "; nothing was erased", null,
+                    null, List.of(new GatewayError.FieldError("confirmation", "must be exactly " + ERASE_CONFIRMATION)));
+        }
+        return eraseEverywhere(own);
+    }
+
+    private Uni<ErasureReport> eraseEverywhere(String contactId) {
         String auth = caller.bearer();
         List<Uni<ErasureReport.ServiceErasure>> each = new ArrayList<>();
         each.add(erase(ContactsClient.SERVICE, id -> contacts.erase(auth, id), contactId));

@@ -1,6 +1,6 @@
 // The gateway's start page: logs a person in with the authorization code flow and PKCE (a public client, no secret),
-// keeps the tokens in this tab's sessionStorage only, and opens the GraphQL UI with the access token as its
-// Authorization header. Without an identity provider (a gateway trusting the local development key) it takes a
+// keeps the tokens in this tab's sessionStorage only, and opens the GraphQL UI (ui/graphiql.html), which reads the access
+// token from there as its Authorization header: no token ever goes into an address. Without an identity provider (a gateway trusting the local development key) it takes a
 // pasted token instead.
 (function () {
   'use strict';
@@ -126,16 +126,10 @@
     return null;
   }
 
-  function graphqlUiUrl(token, example) {
-    const params = { headers: JSON.stringify({ Authorization: 'Bearer ' + token }) };
-    if (example) {
-      params.query = example.query;
-      if (example.variables) params.variables = JSON.stringify(example.variables, null, 2);
-    }
-    // GraphiQL's page decodes its address with decodeURIComponent, which leaves URLSearchParams' "+" for a space as is
-    const search = Object.entries(params).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
-    return settings.graphqlUi.replace(/\/$/, '') + '/?' + search;
-  }
+  // The GraphQL UI page of this gateway (ui/graphiql.html) reads the token from this tab's sessionStorage, where
+  // accessToken() has just put a fresh one, and the example from the key below: nothing goes into an address, so no
+  // token stays in the history, a Referer or a server log.
+  const EXAMPLE = 'rapport.graphiql-example';
 
   /** "$contact_id" in an example's variables is the caller's own contact id (the token's contact_id claim). */
   function withCaller(example, tokenClaims) {
@@ -150,7 +144,12 @@
   async function open(example) {
     const token = await accessToken();
     if (!token) return;
-    window.location.assign(graphqlUiUrl(token, example && withCaller(example, claims(token))));
+    if (example) {
+      sessionStorage.setItem(EXAMPLE, JSON.stringify(withCaller(example, claims(token))));
+    } else {
+      sessionStorage.removeItem(EXAMPLE);
+    }
+    window.location.assign('ui/graphiql.html');
   }
 
   async function renderExamples(roles) {
@@ -202,6 +201,10 @@
 
   async function start() {
     settings = await fetch('ui/login-settings').then((r) => r.json());
+    if (settings.webUrl) {
+      $('web-app').href = settings.webUrl;
+      show('web', true);
+    }
     const params = new URLSearchParams(window.location.search);
     if (params.get('code') || params.get('error')) {
       await finishLogin(params).catch((e) => problem('Sign-in failed: ' + e.message));

@@ -20,4 +20,7 @@ public interface LoginConfig {
     /** The public client (authorization code + PKCE) the page logs in with. */
     @WithDefault("rapport-spa")
     String clientId();
+
+    /** The web app's address (the person's pages and the staff console), which the start page links to; unset: no link. */
+    Optional<String> webUrl();
 }

@@ -22,7 +22,8 @@ class StartPageWithoutIdentityProviderTest {
         given().get("/ui/login-settings").then().statusCode(200)
                 .body("authServerUrl", nullValue())
                 .body("clientId", equalTo("rapport-spa"))
-                .body("graphqlUi", equalTo("/q/graphql-ui"));
+                .body("graphqlUi", equalTo("/q/graphql-ui"))
+                .body("webUrl", equalTo("http://localhost:8085"));
         given().contentType("application/json").body("{\"query\":\"{ purposes { code } }\"}").post("/graphql")
                 .then().statusCode(401);
     }

@@ -37,6 +37,16 @@ public class ProgrammeResource {
     OutreachConfig config;
     @Inject
     Caller caller;
+    @Inject
+    ProgrammeQueries queries;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST})
+    @Operation(summary = "Programmes, newest first (at most 200), each with its member count, scored periods and offers")
+    @APIResponse(responseCode = "200", description = "The programmes")
+    public Uni<java.util.List<ProgrammeSummary>> list() {
+        return queries.list();
+    }
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER})

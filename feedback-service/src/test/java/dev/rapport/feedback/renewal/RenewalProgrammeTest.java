@@ -138,6 +138,15 @@ class RenewalProgrammeTest {
         as("integration").get("/renewal-offers/" + UUID.randomUUID()).then().statusCode(404);
         agent().get("/renewal-offers/" + offerId).then().statusCode(403);
 
+        // the list names the programme with its members, scored periods and offers (how a renewals page finds them)
+        JsonPath list = analyst().get("/programmes").then().statusCode(200).extract().jsonPath();
+        int at = list.getList("id").indexOf(p);
+        assertEquals(4, list.getInt("[" + at + "].members"));
+        assertEquals(List.of("2026"), list.getList("[" + at + "].periods"));
+        assertEquals(List.of(offerId), list.getList("[" + at + "].offers.id"));
+        assertEquals(List.of(4, 5), list.getList("[" + at + "].offers[0].tiers"));
+        agent().get("/programmes").then().statusCode(403);
+
         marketer().body("{\"period\":\"2026\",\"tiers\":[0,6],\"channel\":\"POSTAL\"}").post("/programmes/" + p + "/offers")
                 .then().statusCode(400).body("errors.field.size()", equalTo(2));
         marketer().body("{\"period\":\"2026\",\"tiers\":[5],\"channel\":\"pigeon\"}").post("/programmes/" + p + "/offers")

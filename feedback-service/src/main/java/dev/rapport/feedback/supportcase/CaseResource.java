@@ -73,7 +73,7 @@ public class CaseResource {
 
     @GET
     @Path("/metrics")
-    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST})
     @Operation(summary = "Outcome metrics over cases opened in [from, to)",
             description = "Share resolved and confirmed by the customer, median and p90 time to confirmed resolution, reopen "
                     + "rate, first-contact resolution. A case closed by staff but not confirmed does not count as resolved.")

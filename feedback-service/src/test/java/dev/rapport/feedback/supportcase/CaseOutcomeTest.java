@@ -3,6 +3,7 @@ package dev.rapport.feedback.supportcase;
 import static dev.rapport.feedback.support.Api.agent;
 import static dev.rapport.feedback.support.Api.analyst;
 import static dev.rapport.feedback.support.Api.contact;
+import static dev.rapport.feedback.support.Api.marketer;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -112,6 +113,7 @@ class CaseOutcomeTest {
                 .body("errors.field", hasItem("problem"));
         analyst().queryParam("from", "yesterday").queryParam("to", "2026-01-01T00:00:00Z").get("/cases/metrics").then()
                 .statusCode(400).body("errors.field", hasItem("from"));
-        agent().get("/cases/metrics?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z").then().statusCode(403);
+        agent().get("/cases/metrics?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z").then().statusCode(200);
+        marketer().get("/cases/metrics?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z").then().statusCode(403);
     }
 }

@@ -106,6 +106,15 @@ public class FeedbackGraphQLApi {
 
     // --- queries ---------------------------------------------------------------------------------------------------
 
+    @Query("cases")
+    @Description("Cases by status and assignee, newest first (the cases of one person: Contact.cases).")
+    @RolesAllowed({ADMIN, AGENT, ANALYST})
+    public Uni<SupportCase.CaseConnection> caseList(@Description("OPEN, RESOLVED or CONFIRMED") String status, String assignee,
+            @DefaultValue("20") int first, String after) {
+        return failed(feedback.caseList(caller.bearer(), status, assignee, after, Math.max(1, Math.min(first, 100)))
+                .map(p -> new SupportCase.CaseConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+    }
+
     @Query("case")
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
     public Uni<SupportCase> supportCase(@Id @NonNull String id) {
@@ -126,10 +135,11 @@ public class FeedbackGraphQLApi {
     }
 
     @Query
-    @Description("What customers said matters, ranked.")
+    @Description("What customers said matters, ranked; with segment, only the responses whose invitation carried every "
+            + "key:value given (e.g. [\"region:north\"]).")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
-    public Uni<Priorities> priorities(@Id @NonNull String consultationId) {
-        return failed(feedback.priorities(caller.bearer(), consultationId));
+    public Uni<Priorities> priorities(@Id @NonNull String consultationId, List<@NonNull String> segment) {
+        return failed(feedback.priorities(caller.bearer(), consultationId, segment == null || segment.isEmpty() ? null : segment));
     }
 
     @Query

@@ -7,6 +7,10 @@ import org.eclipse.microprofile.graphql.Description;
 
 @Description("What customers said matters, ranked: score 0–100 from essential/important/low-but-important/not-important.")
 public record Priorities(String consultationId, long respondents, String scoreDefinition, List<Priority> initiatives) {
-    public record Priority(String initiativeId, int position, String title, int rank, BigDecimal score, long ratings) {
+    public record Priority(String initiativeId, int position, String title, int rank, BigDecimal score, long ratings,
+            @Description("How many put it in each bucket (the stacked bars of a priorities chart)") BucketCounts counts) {
+    }
+
+    public record BucketCounts(long essential, long important, long lowButImportant, long notImportant) {
     }
 }

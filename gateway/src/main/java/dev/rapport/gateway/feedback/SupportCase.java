@@ -13,6 +13,9 @@ public record SupportCase(@Id String id, String contactId, String problem, Strin
         String status, Instant resolvedAt, boolean resolvedOnFirstContact, Instant confirmedAt, int reopenCount,
         long version, List<CaseEvent> history) {
 
+    public record CaseConnection(List<SupportCase> nodes, dev.rapport.gateway.common.PageInfo pageInfo) {
+    }
+
     public record CaseEvent(Instant at, String type, String status, String actor, String note) {
     }
 }

@@ -28,6 +28,13 @@ public class RenewalGraphQLApi {
     Caller caller;
 
     @Query
+    @Description("Every renewal programme, newest first (at most 200), with its members, scored periods and offers.")
+    @RolesAllowed({ADMIN, MARKETER, ANALYST})
+    public Uni<java.util.List<ProgrammeSummary>> programmes() {
+        return failed(feedback.programmes(caller.bearer()));
+    }
+
+    @Query
     @Description("One renewal programme; null when there is none.")
     @RolesAllowed({ADMIN, MARKETER, ANALYST})
     public Uni<Programme> programme(@Id @NonNull String id) {

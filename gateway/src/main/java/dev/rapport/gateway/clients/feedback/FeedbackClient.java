@@ -57,6 +57,11 @@ public class FeedbackClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<SupportCase>> caseList(String auth, String status, String assignee, String cursor, Integer limit) {
+        return rest.caseList(auth, status, assignee, cursor, limit);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<SupportCase> supportCase(String auth, String id) {
         return Downstream.notFoundAsNull(rest.supportCase(auth, id));
     }
@@ -129,8 +134,8 @@ public class FeedbackClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Priorities> priorities(String auth, String consultationId) {
-        return Downstream.notFoundAsNull(rest.priorities(auth, consultationId));
+    public Uni<Priorities> priorities(String auth, String consultationId, List<String> segment) {
+        return Downstream.notFoundAsNull(rest.priorities(auth, consultationId, segment));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
@@ -262,6 +267,11 @@ public class FeedbackClient {
 
     public Uni<Programme> createProgramme(String auth, dev.rapport.gateway.renewal.Inputs.NewProgramme in) {
         return rest.createProgramme(auth, in);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<dev.rapport.gateway.renewal.ProgrammeSummary>> programmes(String auth) {
+        return rest.programmes(auth);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)

@@ -59,6 +59,11 @@ interface FeedbackRestClient {
             @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
+    @Path("cases")
+    Uni<Page<SupportCase>> caseList(@HeaderParam(AUTH) String auth, @QueryParam("status") String status,
+            @QueryParam("assignee") String assignee, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
     @Path("cases/{id}")
     Uni<SupportCase> supportCase(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
 
@@ -118,7 +123,8 @@ interface FeedbackRestClient {
 
     @GET
     @Path("consultations/{id}/priorities")
-    Uni<Priorities> priorities(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+    Uni<Priorities> priorities(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @QueryParam("segment") List<String> segment);
 
     @GET
     @Path("consultations/{id}/loop-metrics")
@@ -231,6 +237,10 @@ interface FeedbackRestClient {
     @POST
     @Path("programmes")
     Uni<Programme> createProgramme(@HeaderParam(AUTH) String auth, Object body);
+
+    @GET
+    @Path("programmes")
+    Uni<List<dev.rapport.gateway.renewal.ProgrammeSummary>> programmes(@HeaderParam(AUTH) String auth);
 
     @GET
     @Path("programmes/{id}")

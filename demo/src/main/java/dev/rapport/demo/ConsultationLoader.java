@@ -46,6 +46,7 @@ final class ConsultationLoader {
         List<Person> audience = people.stream().filter(p -> roster.id(p) != null
                 && (p.origin() == Origin.PROVIDED ? p.index() % 10 != 9 : p.index() % 7 == 0)).toList();
         invite(id, audience, roster);
+        awaitDecisions(id);
         respond(id, audience, roster, initiativeIds);
         List<JsonNode> actions = actions(id);
         answers.answer(id, audience, roster, actions);
@@ -76,6 +77,19 @@ final class ConsultationLoader {
         http.post(MARKETER, target.feedback() + "/consultations/" + consultationId + "/invitations",
                 Map.of("audience", members, "segmentRef", "households-and-businesses-2026", "channel", "EMAIL"),
                 null, Set.of());
+    }
+
+    /** Large audiences are sent in the background: waits until consent-service has decided on every invitation. */
+    private void awaitDecisions(String consultationId) {
+        for (int i = 0; i < 360; i++) {
+            JsonNode pending = http.get(MARKETER, target.feedback() + "/consultations/" + consultationId
+                    + "/invitations?status=PENDING&limit=1");
+            if (pending.path("items").isEmpty()) {
+                return;
+            }
+            ContactsLoader.sleep(500);
+        }
+        throw new Http.DemoFailure("consent-service did not decide on the invitations within 3 minutes");
     }
 
     private void respond(String consultationId, List<Person> audience, ContactsLoader.Roster roster,

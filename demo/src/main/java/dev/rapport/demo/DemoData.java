@@ -32,6 +32,7 @@ public final class DemoData {
 
     Loaded load() {
         List<People.Person> people = People.cast(PROVIDED, IMPORTED);
+        purposes();
         ContactsLoader.Roster roster = step("people, organisations and their addresses",
                 () -> new ContactsLoader(http, target).load(people));
         step("interactions, purchases and follow-ups", () -> {
@@ -50,6 +51,27 @@ public final class DemoData {
             return null;
         });
         return new Loaded(consultation, programme, roster.byName().size());
+    }
+
+    /** The standard purposes (as ./rapport creates them on a first start); one that exists is left as it is. */
+    private void purposes() {
+        for (String[] p : new String[][] {{"newsletter", "CONSENT", "Product newsletter"},
+                {"marketing", "CONSENT", "Marketing offers and campaigns"},
+                {"sales-outreach", "LEGITIMATE_INTEREST", "A salesperson getting in touch"},
+                {"service", "CONTRACT", "Messages about what the customer bought: orders, cases, accounts"},
+                {"survey", "CONSENT", "Consultations and feedback requests"}, {"renewal-offers", "CONSENT", "Early renewal offers"}}) {
+            http.post(ContactsLoader.ADMIN, target.consent() + "/purposes", Map.of("code", p[0], "lawfulBasis", p[1],
+                    "description", p[2]), null, java.util.Set.of(409));
+        }
+    }
+
+    /**
+     * Loads the demo into a running suite whose demo users log in at this Keycloak realm (as {@code ./rapport} does); for
+     * tests that need a living CRM. Answers the consultation's and the programme's ids.
+     */
+    public static Map<String, String> loadWithKeycloak(String realmUrl, String contactsUrl, String consentUrl, String feedbackUrl) {
+        Loaded loaded = new DemoData(TokenSource.keycloak(realmUrl), new Target(contactsUrl, consentUrl, feedbackUrl)).load();
+        return Map.of("consultationId", loaded.consultationId(), "programmeId", loaded.programmeId());
     }
 
     private static <T> T step(String what, Supplier<T> work) {

@@ -36,7 +36,6 @@ class DemoDataTest {
     static void start() {
         assumeTrue(Suite.available(Suite.repoFromModule(), false, MEMBERS), "needs the built service and gateway jars");
         suite = Suite.builder(Suite.repoFromModule()).keycloak(false).members(MEMBERS.toArray(String[]::new)).start();
-        createPurposes();
     }
 
     @AfterAll
@@ -138,16 +137,27 @@ class DemoDataTest {
         return graphql(role, query, Map.of());
     }
 
+    /** A query that must answer; asked again while a service times out (a cold report on a busy machine can). */
     private static JsonNode graphql(String role, String query, Map<String, Object> variables) {
+        for (int attempt = 0; ; attempt++) {
+            JsonNode answer = ask(role, query, variables);
+            boolean slow = answer.path("errors").toString().contains("service-unavailable");
+            if (!slow || attempt == 4) {
+                assertTrue(answer.path("errors").isMissingNode(), query + " → " + answer);
+                return answer.path("data");
+            }
+            ContactsLoader.sleep(3000);
+        }
+    }
+
+    private static JsonNode ask(String role, String query, Map<String, Object> variables) {
         try {
             String body = Http.JSON.writeValueAsString(Map.of("query", query, "variables", variables));
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(suite.url(Suite.GATEWAY) + "/graphql"))
                     .header("Authorization", "Bearer " + token(role)).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = Http.JSON.readTree(r.body());
-            assertTrue(answer.path("errors").isMissingNode(), query + " → " + r.body());
-            return answer.path("data");
+            return Http.JSON.readTree(r.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -158,15 +168,5 @@ class DemoDataTest {
 
     private static String token(String role) {
         return Tokens.forRoles(role, role);
-    }
-
-    /** What ./rapport creates on first start, before it loads the demo. */
-    private static void createPurposes() {
-        Http http = new Http(TokenSource.fixed(Map.of("admin", token("admin"))));
-        for (String[] p : new String[][] {{"newsletter", "CONSENT"}, {"marketing", "CONSENT"}, {"sales-outreach", "LEGITIMATE_INTEREST"},
-                {"service", "CONTRACT"}, {"survey", "CONSENT"}, {"renewal-offers", "CONSENT"}}) {
-            http.post("admin", suite.url(Suite.CONSENT) + "/purposes", Map.of("code", p[0], "description", p[0], "lawfulBasis", p[1]),
-                    null, Set.of(409));
-        }
     }
 }

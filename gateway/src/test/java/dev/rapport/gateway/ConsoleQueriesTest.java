@@ -82,5 +82,9 @@ class ConsoleQueriesTest {
         String priorities = Stubs.feedback.calls().stream().filter(c -> c.path().endsWith("/priorities")).findFirst().orElseThrow().query();
         assertEquals(true, priorities.contains("segment=region%3Anorth") || priorities.contains("segment=region:north"), priorities);
         assertEquals(true, priorities.contains("household"), priorities);
+        // the segment is optional: every response counts without it
+        JsonPath all = GraphQL.query(MARKETER, "query($id: ID!) { priorities(consultationId: $id) { respondents } }", Map.of("id", ID));
+        assertNull(all.get("errors"), all::prettify);
+        assertEquals(3, all.getInt("data.priorities.respondents"));
     }
 }

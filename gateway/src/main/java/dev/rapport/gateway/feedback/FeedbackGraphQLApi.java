@@ -138,7 +138,7 @@ public class FeedbackGraphQLApi {
     @Description("What customers said matters, ranked; with segment, only the responses whose invitation carried every "
             + "key:value given (e.g. [\"region:north\"]).")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
-    public Uni<Priorities> priorities(@Id @NonNull String consultationId, List<@NonNull String> segment) {
+    public Uni<Priorities> priorities(@Id @NonNull String consultationId, List<String> segment) {
         return failed(feedback.priorities(caller.bearer(), consultationId, segment == null || segment.isEmpty() ? null : segment));
     }
 

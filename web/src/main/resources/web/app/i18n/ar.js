@@ -1,5 +1,8 @@
 // الرسائل بالعربية (من اليمين إلى اليسار).
+import staff from './staff-ar.js';
+
 export default {
+  ...staff,
   'common.loading': 'جارٍ التحميل…',
   'common.save': 'حفظ',
   'common.cancel': 'إلغاء',

@@ -1,5 +1,8 @@
 // English messages. Keys are shared by every bundle; a key missing in another language falls back to this one.
+import staff from './staff-en.js';
+
 export default {
+  ...staff,
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -1,5 +1,8 @@
 // Messages en français.
+import staff from './staff-fr.js';
+
 export default {
+  ...staff,
   'common.loading': 'Chargement…',
   'common.save': 'Enregistrer',
   'common.cancel': 'Annuler',

@@ -1,0 +1,89 @@
+// What the staff pages share: number and money formats, small tables, a cursor pager, CSV download. Names and comments
+// are data: always rendered as text (lit escapes them), isolated with <bdi> so a right-to-left name does not reorder a row.
+import { html, css } from 'lit';
+import { formatNumber, formatDate, formatDateTime, t } from '../shared/i18n.js';
+
+export const staffStyles = css`
+  :host { display: block; }
+  .filters { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: flex-end; }
+  .filters label { display: flex; flex-direction: column; font-size: 0.9rem; }
+  .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); }
+  .figure { font-size: 1.6rem; font-weight: 700; display: block; }
+  .chart-and-table { display: grid; gap: 1rem; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+  @media (max-width: 900px) { .chart-and-table { grid-template-columns: 1fr; } }
+  td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+  .pager { display: flex; gap: 0.5rem; align-items: center; margin-block: 0.5rem; }
+  .reason { display: inline-block; margin-inline-end: 0.3rem; }
+  .first { border-inline-start: 4px solid var(--rapport-bad); padding-inline-start: 0.5rem; }
+  dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.75rem; margin: 0.25rem 0; }
+  dl.facts dt { color: var(--rapport-muted); }
+  dl.facts dd { margin: 0; }
+  ul.plain { list-style: none; padding: 0; margin: 0; }
+  ul.plain li { padding: 0.3rem 0; border-bottom: 1px solid var(--rapport-line); }
+  .tabs { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-block: 0.5rem 1rem; }
+  .tabs a[aria-current='page'] { font-weight: 700; }
+`;
+
+export function num(value, digits = 0) {
+  return value === null || value === undefined ? '–' : formatNumber(Number(value), { maximumFractionDigits: digits });
+}
+
+/** A 0–1 share as a percentage, or a value already in percent when asPercent is false. */
+export function pct(value, isShare = true) {
+  if (value === null || value === undefined) return '–';
+  return formatNumber(isShare ? Number(value) : Number(value) / 100, { style: 'percent', maximumFractionDigits: 1 });
+}
+
+export function money(value, currency = 'EUR') {
+  if (value === null || value === undefined) return '–';
+  return formatNumber(Number(value), { style: 'currency', currency: currency || 'EUR', maximumFractionDigits: 0 });
+}
+
+export const date = formatDate;
+export const dateTime = formatDateTime;
+
+/** A label from the bundle for an enum value ("stage.CUSTOMER"), falling back to the value itself. */
+export function label(prefix, value) {
+  if (value === null || value === undefined || value === '') return '–';
+  const key = prefix + '.' + value;
+  const text = t(key);
+  return text === key ? String(value) : text;
+}
+
+/** A simple table: columns [{ title, cell: (row) => template, num }], rows. */
+export function table(caption, columns, rows, empty) {
+  if (!rows || rows.length === 0) return html`<p class="muted">${empty || t('staff.empty')}</p>`;
+  return html`<div class="scroll"><table>
+    <caption class="visually-hidden">${caption}</caption>
+    <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.num ? 'num' : ''}>${c.title}</th>`)}</tr></thead>
+    <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td class=${c.num ? 'num' : ''}>${c.cell(r)}</td>`)}</tr>`)}</tbody>
+  </table></div>`;
+}
+
+/** Offers a CSV file built in the page (nothing goes back to a server). Cells that look like formulas are neutralised. */
+export function downloadCsv(fileName, header, rows) {
+  const cell = (v) => {
+    let s = v === null || v === undefined ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  const text = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** ISO instant of the first day of the month, monthsAgo months before this one (UTC). */
+export function monthStart(monthsAgo) {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1)).toISOString();
+}
+
+/** Colours that pass 3:1 against white for marks (WCAG 1.4.11) and are told apart without hue alone (tables beside). */
+export const PALETTE = ['#0b5cad', '#17653a', '#8a4b00', '#5b5f66', '#7b2d8e', '#a4161a'];
+export const BUCKET_COLOURS = { ESSENTIAL: '#0b3d78', IMPORTANT: '#0b5cad', LOW_BUT_IMPORTANT: '#8a4b00', NOT_IMPORTANT: '#5b5f66' };

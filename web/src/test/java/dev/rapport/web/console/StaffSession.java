@@ -1,0 +1,101 @@
+package dev.rapport.web.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.rapport.web.testing.Chromium;
+import dev.rapport.web.testing.PageWatch;
+import dev.rapport.web.testing.RealSuite;
+
+/**
+ * A staff member in a browser: logs in through Keycloak's own form as a demo user of the realm (password = user name),
+ * opens console pages, checks them with axe-core and, with {@code -Drapport.screenshots=<dir>}, saves a screenshot of
+ * each view (docs/web.md shows them).
+ */
+final class StaffSession implements AutoCloseable {
+    private static final String SCREENSHOTS = System.getProperty("rapport.screenshots", "");
+    final BrowserContext context;
+    final Page page;
+    final PageWatch watch;
+
+    private StaffSession(String user, String language) {
+        context = Chromium.context(Chromium.DESKTOP, language);
+        page = context.newPage();
+        page.setDefaultTimeout(60_000);
+        watch = PageWatch.on(page);
+        page.navigate(RealSuite.webUrl() + "/staff");
+        page.getByRole(AriaRole.MAIN).getByRole(AriaRole.BUTTON).first().click();
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(user);
+        page.locator("#kc-login").click();
+        page.waitForURL(RealSuite.webUrl() + "/staff");
+    }
+
+    static StaffSession logIn(String user) {
+        return new StaffSession(user, "en-GB");
+    }
+
+    static StaffSession logIn(String user, String language) {
+        return new StaffSession(user, language);
+    }
+
+    /** Goes to a console address the way a person does: typed into the address bar (a full load). */
+    StaffSession open(String path) {
+        page.navigate(RealSuite.webUrl() + path);
+        return this;
+    }
+
+    /** Follows a link of the navigation (routed in the page, no reload). */
+    StaffSession navigate(String linkName) {
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName(linkName).setExact(true)).click();
+        return this;
+    }
+
+    void heading(String name) {
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setLevel(1))).isVisible();
+    }
+
+    /** No serious or critical accessibility violation on the page as it is now (axe-core, WCAG 2 A and AA rules). */
+    void accessible(String view) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().limit(3).map(n -> n.getTarget().toString()).toList())
+                .toList();
+        assertEquals(List.of(), serious, view + ": accessibility");
+    }
+
+    void screenshot(String name) {
+        if (SCREENSHOTS.isBlank()) {
+            return;
+        }
+        try {
+            Path dir = Path.of(SCREENSHOTS);
+            Files.createDirectories(dir);
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(false));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Console errors, uncaught exceptions and CSP violations so far. */
+    List<String> problems() {
+        return watch.problems();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -31,7 +31,11 @@ class RapportChart extends LitElement {
       this.resize = new ResizeObserver(() => this.chart && this.chart.resize());
       this.resize.observe(box);
     }
-    if (this.option) this.chart.setOption({ aria: { enabled: true }, animation: false, ...this.option }, true);
+    if (this.option) {
+      // tooltips drawn in the canvas: echarts' HTML tooltips carry style attributes, which the CSP refuses
+      const tooltip = this.option.tooltip ? { ...this.option.tooltip, renderMode: 'richText' } : undefined;
+      this.chart.setOption({ aria: { enabled: true }, animation: false, ...this.option, tooltip }, true);
+    }
   }
 
   disconnectedCallback() {

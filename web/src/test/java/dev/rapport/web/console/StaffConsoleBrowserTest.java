@@ -49,7 +49,8 @@ class StaffConsoleBrowserTest {
                 for (String view : role.getValue()) {
                     String[] v = view.split(":");
                     s.open(v[1]).heading(v[0]);
-                    assertThat(s.page.locator("p.notice.error")).hasCount(0);
+                    s.page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                    assertEquals(List.of(), s.page.locator("p.notice.error").allInnerTexts(), role.getKey() + " " + v[1]);
                     s.accessible(v[1] + " (empty)");
                 }
                 assertEquals(List.of(), s.problems(), role.getKey());

@@ -139,6 +139,14 @@ class ErrorsAndLimitsTest {
         JsonPath answer = GraphQL.query(Tokens.forRoles("ana", "analyst"), "mutation { createPurpose(input: {code: \"x\"}) { code } }");
         assertEquals("forbidden", answer.getString("errors[0].extensions.code"), answer::prettify);
         assertTrue(Stubs.consent.calls().isEmpty());
+        // the message says what happened, in words a developer acts on
+        String message = answer.getString("errors[0].message");
+        assertTrue(message.startsWith("Forbidden") && message.contains("createPurpose") && message.contains("docs/roles.md"),
+                message);
+
+        JsonPath field = GraphQL.query(Tokens.forRoles("ana", "analyst"), "{ contact(id: \"c-1\") { id invitations { id } } }");
+        assertEquals("forbidden", field.getString("errors[0].extensions.code"), field::prettify);
+        assertTrue(field.getString("errors[0].message").contains("`invitations`"), field::prettify);
     }
 
     @Test

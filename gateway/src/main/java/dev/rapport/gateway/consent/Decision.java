@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 
 @Description("May we contact this person on this channel for this purpose now? A no lists every reason; when "
-        + "consent-service cannot answer, the answer is no with reason consent-unavailable.")
-public record Decision(String purpose, boolean allowed, List<Reason> reasons, String contactPointId, String channel,
-        String evidenceEventId, Instant evaluatedAt) {
+        + "consent-service cannot answer, the answer is no with reason consent-unavailable (everywhere a decision appears).")
+public record Decision(String purpose, boolean allowed, List<Reason> reasons, @Id String contactPointId, String channel,
+        @Id String evidenceEventId, Instant evaluatedAt,
+        @Description("Not now, but from this instant: the person's quiet hours end then (reason quiet-hours); an outreach "
+                + "request is queued and delivered from then on. Null for a plain yes or no.") Instant notBefore) {
 
     public static final String CONSENT_UNAVAILABLE = "consent-unavailable";
 
@@ -19,11 +22,11 @@ public record Decision(String purpose, boolean allowed, List<Reason> reasons, St
     }
 
     public Decision withPurpose(String p) {
-        return new Decision(p, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt);
+        return new Decision(p, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt, notBefore);
     }
 
     public static Decision unavailable(String purpose, String channel) {
         return new Decision(purpose, false, List.of(new Reason(CONSENT_UNAVAILABLE,
-                "consent-service could not answer; treated as no")), null, channel, null, Instant.now());
+                "consent-service could not answer; treated as no")), null, channel, null, Instant.now(), null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.gateway.feedback;
 
+import dev.rapport.gateway.common.Page;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
+import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.error.AccessDeniedError;
 import dev.rapport.gateway.security.Caller;
@@ -22,8 +24,10 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 /** feedback-service reads beyond the consultation loop's main path: single items, who was invited, case outcomes. */
 @GraphQLApi
@@ -36,7 +40,19 @@ public class FeedbackLookupsGraphQLApi {
     Caller caller;
 
     @Description("Who was invited to a consultation, and what consent-service decided for each invitation.")
-    public record InvitationConnection(List<Invitation> nodes, PageInfo pageInfo) {
+    public record InvitationConnection(List<Invitation> nodes, List<InvitationEdge> edges, PageInfo pageInfo) {
+        public static InvitationConnection of(Page<Invitation> page, String after) {
+            return new InvitationConnection(page.itemsOrEmpty(), page.edges(InvitationEdge::new), PageInfo.of(page, after));
+        }
+
+        /** A nested list: one page per parent, cursors only where the service gives them. */
+        public static InvitationConnection nested(Page<Invitation> page) {
+            return new InvitationConnection(page.itemsOrEmpty(), page.edges(InvitationEdge::new), PageInfo.of(page.next()));
+        }
+    }
+
+    @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
+    public record InvitationEdge(String cursor, Invitation node) {
     }
 
     @Query
@@ -67,7 +83,7 @@ public class FeedbackLookupsGraphQLApi {
             @DefaultValue("20") int first, String after) {
         return failed(feedback.consultationInvitations(caller.bearer(), consultationId, status, after,
                         Math.max(1, Math.min(first, 100)))
-                .map(p -> new InvitationConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+                .map(p -> InvitationConnection.of(p, after)));
     }
 
     @Query
@@ -84,8 +100,27 @@ public class FeedbackLookupsGraphQLApi {
         return failed(feedback.followUp(caller.bearer(), id));
     }
 
+    @Name("thread")
+    @Description("The \"why not\" thread this follow-up was asked in, or the one its NO opened. One feedback-service call "
+            + "for every follow-up in the answer.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<List<Thread>> thread(@Source List<LoopFollowUp> followUps) {
+        List<String> ids = followUps.stream().map(f -> f == null ? null : f.threadId()).toList();
+        List<String> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> (Thread) null).toList());
+        }
+        String auth = caller.bearer();
+        return failed(Batches.inChunks(distinct, FeedbackClient.MAX_IDS, chunk -> feedback.threadsByIds(auth, chunk))
+                .map(found -> {
+                    java.util.Map<String, Thread> byId = new java.util.HashMap<>();
+                    found.stream().filter(java.util.Objects::nonNull).forEach(t -> byId.put(t.id(), t));
+                    return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
+                }));
+    }
+
     @Query
-    @Description("\"Why not\" threads, oldest activity first; staff filter by consultation and status (OPEN = waiting for "
+    @Description("\"Why not\" threads with their messages, oldest activity first; staff filter by consultation and status (OPEN = waiting for "
             + "staff), a contact lists its own (contactId defaults to the caller's).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<Thread>> whyNotThreads(@Id String consultationId, @Id String contactId,

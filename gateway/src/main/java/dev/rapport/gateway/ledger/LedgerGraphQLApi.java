@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.rapport.gateway.clients.Downstream;
+import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.clients.consent.ConsentClient;
 import dev.rapport.gateway.consent.ConsentEvent;
 import dev.rapport.gateway.consent.Decision;
@@ -39,14 +40,18 @@ public class LedgerGraphQLApi {
 
     @Query
     @Description("May we contact this person on this channel for this purpose, now or as it stood at `at`? A no lists every "
-            + "reason; a yes names the contact point and the evidence event. A contact may ask about itself (the preference "
-            + "centre: may this address of mine be used for this purpose, and why not).")
+            + "reason; a yes names the contact point and the evidence event; \"not now\" (quiet hours) says from when "
+            + "(notBefore). A contact may ask about itself (the preference centre: may this address of mine be used for this "
+            + "purpose, and why not). When consent-service cannot answer, the answer is no with reason consent-unavailable, "
+            + "as for Contact.mayContact.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<Decision> decision(@Id @NonNull String contactId, @NonNull String purpose, String channel,
             @Id String contactPointId, @Description("Evaluate as of this instant (default now)") Instant at)
             throws dev.rapport.gateway.error.AccessDeniedError {
         caller.assertMayActFor(contactId);
-        return failed(consent.decideAt(caller.bearer(), contactId, purpose, channel, contactPointId, at));
+        return consent.decideAt(caller.bearer(), contactId, purpose, channel, contactPointId, at)
+                .onFailure(t -> !(t instanceof ProblemResponse)).recoverWithItem(() -> Decision.unavailable(purpose, channel))
+                .onFailure().transform(Downstream.toGraphQL(ConsentClient.SERVICE));
     }
 
     @Query

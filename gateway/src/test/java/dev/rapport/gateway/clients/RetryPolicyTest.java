@@ -30,7 +30,8 @@ import jakarta.ws.rs.GET;
  * client interface.
  */
 class RetryPolicyTest {
-    private static final Pattern METHOD = Pattern.compile("\\n    public [^\\n]*? (\\w+)\\((.*?)\\n    }\\n", Pattern.DOTALL);
+    private static final Pattern METHOD = Pattern.compile("\\n    public (?!record |class |enum |interface )[^\\n]*? (\\w+)\\((.*?)\\n    }\\n",
+            Pattern.DOTALL);
     private static final Pattern REST_CALL = Pattern.compile("\\brest\\.(\\w+)\\(");
 
     @Test

@@ -107,9 +107,11 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                     List<String> ids = r.param("ids") != null ? Arrays.asList(r.param("ids").split(","))
                             : generated(r.param("limit") == null ? 20 : Integer.parseInt(r.param("limit")));
                     // like contacts-service: a search answers contacts without their contact points
-                    return StubService.Answer.json("{\"items\":[" + ids.stream().filter(id -> !id.startsWith("missing"))
+                    List<String> found = ids.stream().filter(id -> !id.startsWith("missing")).toList();
+                    return StubService.Answer.json("{\"items\":[" + found.stream()
                             .map(id -> contact(id).replaceAll(",\"contactPoints\":.*}$", "}")).collect(Collectors.joining(","))
-                            + "],\"next\":null}");
+                            + "],\"next\":null,\"cursors\":[" + found.stream().map(id -> "\"after-" + id + "\"")
+                                    .collect(Collectors.joining(",")) + "]}");
                 })
                 .on("GET", "/contacts/(missing[^/]*)", r -> StubService.Answer.problem(404, "urn:rapport:not-found", "No such contact", "id"))
                 .on("GET", "/contacts/([^/]+)", r -> StubService.Answer.json(contact(r.path().group(1))))
@@ -166,7 +168,10 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                 .on("POST", "/decisions/bulk", r -> new StubService.Answer(200, "application/x-ndjson",
                         Arrays.stream(r.body().split("\n")).filter(s -> !s.isBlank())
                                 .map(id -> decision(id.strip(), id.strip().endsWith("0"))).collect(Collectors.joining("\n"))))
-                .on("POST", "/decisions", r -> StubService.Answer.json(decision("x", true)))
+                .on("POST", "/decisions", r -> StubService.Answer.json(r.body().contains("\"contactId\":\"quiet-")
+                        ? "{\"allowed\":false,\"reasons\":[{\"code\":\"quiet-hours\",\"detail\":\"22:00-08:00\"}],\"channel\":\"EMAIL\","
+                                + "\"evaluatedAt\":\"2026-03-01T23:00:00Z\",\"notBefore\":\"2026-03-02T08:00:00Z\"}"
+                        : decision("x", true)))
                 .on("GET", "/contacts/([^/]+)/data-export", r -> StubService.Answer.json("{\"contactId\":\"" + r.path().group(1)
                         + "\",\"consents\":[{\"purpose\":\"newsletter\",\"status\":\"GRANTED\"}]}"))
                 .on("GET", "/by-contact/consent-events", r -> perContact(r, id -> "{\"id\":\"e-" + id + "\",\"contactId\":\"" + id
@@ -202,7 +207,11 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                 .on("GET", "/by-contact/invitations", r -> perContact(r, id -> "{\"id\":\"inv-" + id + "\",\"consultationId\":\"k1\","
                         + "\"consultationTitle\":\"Roadmap\",\"contactId\":\"" + id + "\",\"responded\":true}", null))
                 .on("GET", "/by-contact/follow-ups", r -> perContact(r, id -> "{\"id\":\"lf-" + id + "\",\"contactId\":\"" + id
-                        + "\",\"answer\":\"PARTLY\",\"why\":\"too slow\"}", null))
+                        + "\",\"answer\":\"PARTLY\",\"why\":\"too slow\",\"threadId\":\"th-" + id + "\"}", null))
+                .on("GET", "/threads", r -> StubService.Answer.json("[" + (r.param("ids") == null ? "" : Arrays.stream(r.param("ids")
+                        .split(",")).map(id -> "{\"id\":\"" + id + "\",\"contactId\":\"" + id.substring(3) + "\",\"status\":\"OPEN\","
+                                + "\"reopenCount\":0,\"messages\":[{\"author\":\"contact\",\"fromStaff\":false,\"body\":\"too slow\"}]}")
+                        .collect(Collectors.joining(","))) + "]"))
                 .on("GET", "/by-contact/ratings", r -> perContact(r, id -> "{\"id\":\"r-" + id + "\",\"subjectType\":\"STAFF\","
                         + "\"subjectId\":\"sam\",\"stars\":" + (id.endsWith("3") ? 2 : 5) + ",\"contactId\":\"" + id + "\"}", null))
                 .on("GET", "/by-contact/responses", r -> perContact(r, id -> "{\"id\":\"resp-" + id + "\",\"consultationId\":\"k1\","

@@ -9,7 +9,17 @@ import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.feedback.Action;
 import dev.rapport.gateway.feedback.CaseMetrics;
+import dev.rapport.gateway.feedback.Consultation;
+import dev.rapport.gateway.feedback.FeedbackResponse;
+import dev.rapport.gateway.feedback.Inputs;
+import dev.rapport.gateway.feedback.Invitation;
 import dev.rapport.gateway.feedback.InvitationLink;
+import dev.rapport.gateway.feedback.LoopFollowUp;
+import dev.rapport.gateway.feedback.LoopMetrics;
+import dev.rapport.gateway.feedback.Priorities;
+import dev.rapport.gateway.feedback.RenewalScore;
+import dev.rapport.gateway.feedback.SupportCase;
+import dev.rapport.gateway.feedback.Thread;
 import dev.rapport.gateway.greeting.Greeting;
 import dev.rapport.gateway.greeting.GreetingInput;
 import dev.rapport.gateway.greeting.GreetingReport;
@@ -20,16 +30,6 @@ import dev.rapport.gateway.renewal.MemberImportResult;
 import dev.rapport.gateway.renewal.Offer;
 import dev.rapport.gateway.renewal.Programme;
 import dev.rapport.gateway.renewal.RenewalReport;
-import dev.rapport.gateway.feedback.Consultation;
-import dev.rapport.gateway.feedback.FeedbackResponse;
-import dev.rapport.gateway.feedback.Inputs;
-import dev.rapport.gateway.feedback.Invitation;
-import dev.rapport.gateway.feedback.LoopFollowUp;
-import dev.rapport.gateway.feedback.LoopMetrics;
-import dev.rapport.gateway.feedback.Priorities;
-import dev.rapport.gateway.feedback.RenewalScore;
-import dev.rapport.gateway.feedback.SupportCase;
-import dev.rapport.gateway.feedback.Thread;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -250,7 +250,13 @@ public class FeedbackClient {
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<List<Thread>> threads(String auth, String consultationId, String contactId, String status) {
-        return rest.threads(auth, consultationId, contactId, status);
+        return rest.threads(auth, consultationId, contactId, status, null);
+    }
+
+    /** Up to 500 threads by id in one call: those found that the caller may see, in no particular order. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Thread>> threadsByIds(String auth, List<String> ids) {
+        return rest.threads(auth, null, null, null, String.join(",", ids));
     }
 
     /** Retried only with an Idempotency-Key (feedback-service then answers a repeat with the first result). */

@@ -7,7 +7,16 @@ import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PerContact;
 import dev.rapport.gateway.feedback.Action;
 import dev.rapport.gateway.feedback.CaseMetrics;
+import dev.rapport.gateway.feedback.Consultation;
+import dev.rapport.gateway.feedback.FeedbackResponse;
+import dev.rapport.gateway.feedback.Invitation;
 import dev.rapport.gateway.feedback.InvitationLink;
+import dev.rapport.gateway.feedback.LoopFollowUp;
+import dev.rapport.gateway.feedback.LoopMetrics;
+import dev.rapport.gateway.feedback.Priorities;
+import dev.rapport.gateway.feedback.RenewalScore;
+import dev.rapport.gateway.feedback.SupportCase;
+import dev.rapport.gateway.feedback.Thread;
 import dev.rapport.gateway.greeting.Greeting;
 import dev.rapport.gateway.greeting.GreetingReport;
 import dev.rapport.gateway.rating.Rating;
@@ -16,15 +25,7 @@ import dev.rapport.gateway.renewal.MemberImportResult;
 import dev.rapport.gateway.renewal.Offer;
 import dev.rapport.gateway.renewal.Programme;
 import dev.rapport.gateway.renewal.RenewalReport;
-import dev.rapport.gateway.feedback.Consultation;
-import dev.rapport.gateway.feedback.FeedbackResponse;
-import dev.rapport.gateway.feedback.Invitation;
-import dev.rapport.gateway.feedback.LoopFollowUp;
-import dev.rapport.gateway.feedback.LoopMetrics;
-import dev.rapport.gateway.feedback.Priorities;
-import dev.rapport.gateway.feedback.RenewalScore;
-import dev.rapport.gateway.feedback.SupportCase;
-import dev.rapport.gateway.feedback.Thread;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,7 +39,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** feedback-service's REST API as the gateway uses it. Only {@link FeedbackClient} calls it. */
 @RegisterRestClient(configKey = "feedback")
@@ -215,7 +215,7 @@ interface FeedbackRestClient {
     @GET
     @Path("threads")
     Uni<List<Thread>> threads(@HeaderParam(AUTH) String auth, @QueryParam("consultationId") String consultationId,
-            @QueryParam("contactId") String contactId, @QueryParam("status") String status);
+            @QueryParam("contactId") String contactId, @QueryParam("status") String status, @QueryParam("ids") String ids);
 
     @POST
     @Path("ratings")

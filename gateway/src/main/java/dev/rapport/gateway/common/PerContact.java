@@ -29,6 +29,6 @@ public record PerContact<T>(String contactId, List<T> items, String next) {
 
     /** Each contact's first page, in the order asked. */
     public static <T> List<Page<T>> pages(List<String> ids, List<PerContact<T>> found) {
-        return inOrder(ids, found, p -> new Page<>(p.itemsOrEmpty(), p.next()));
+        return inOrder(ids, found, p -> new Page<>(p.itemsOrEmpty(), p.next(), null));
     }
 }

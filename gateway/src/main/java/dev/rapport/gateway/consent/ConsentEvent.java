@@ -6,8 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
 @Description("One append-only ledger event; hash chains the previous event of the same contact.")
-public record ConsentEvent(@Id String id, String contactId, long seq,
-        @Description("GRANT, WITHDRAW, DENY or OBJECT") String kind, String purpose, String channel, String contactPointId,
+public record ConsentEvent(@Id String id, @Id String contactId, long seq,
+        @Description("GRANT, WITHDRAW, DENY or OBJECT") String kind, String purpose, String channel, @Id String contactPointId,
         String lawfulBasis, String source, Evidence evidence, Instant occurredAt, Instant recordedAt, Instant expiresAt,
         Instant until, String prevHash, String hash) {
 

@@ -1,5 +1,6 @@
 package dev.rapport.gateway.consent;
 
+import dev.rapport.gateway.common.Page;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -45,7 +46,19 @@ public class ConsentGraphQLApi {
     @Inject
     Ahead ahead;
 
-    public record ConsentEventConnection(List<ConsentEvent> nodes, PageInfo pageInfo) {
+    public record ConsentEventConnection(List<ConsentEvent> nodes, List<ConsentEventEdge> edges, PageInfo pageInfo) {
+        public static ConsentEventConnection of(Page<ConsentEvent> page, String after) {
+            return new ConsentEventConnection(page.itemsOrEmpty(), page.edges(ConsentEventEdge::new), PageInfo.of(page, after));
+        }
+
+        /** A nested list: one page per parent, cursors only where the service gives them. */
+        public static ConsentEventConnection nested(Page<ConsentEvent> page) {
+            return new ConsentEventConnection(page.itemsOrEmpty(), page.edges(ConsentEventEdge::new), PageInfo.of(page.next()));
+        }
+    }
+
+    @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
+    public record ConsentEventEdge(String cursor, ConsentEvent node) {
     }
 
     // --- Contact fields --------------------------------------------------------------------------------------------
@@ -82,7 +95,7 @@ public class ConsentGraphQLApi {
         int size = Math.max(1, Math.min(first, 1000));
         return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.ledgersOf(auth, chunk, after, size))
                 .map(pages -> pages.stream()
-                        .map(p -> new ConsentEventConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))).toList()));
+                        .map(p -> ConsentEventConnection.nested(p)).toList()));
     }
 
     @Description("Outreach requests for the person and what became of them (DELIVERED ones are touches), newest first. "

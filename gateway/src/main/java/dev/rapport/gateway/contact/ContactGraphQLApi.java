@@ -83,7 +83,7 @@ public class ContactGraphQLApi {
     public Uni<ContactConnection> contacts(Inputs.ContactFilter filter, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
         return failed(service.search(caller.bearer(), filter, after, pageSize(first))
-                .map(p -> new ContactConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+                .map(p -> ContactConnection.of(p, after)));
     }
 
     @Query
@@ -97,7 +97,7 @@ public class ContactGraphQLApi {
     public Uni<OrganisationConnection> organisations(String name, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
         return failed(service.organisations(caller.bearer(), name, after, pageSize(first))
-                .map(p -> new OrganisationConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+                .map(p -> OrganisationConnection.of(p, after)));
     }
 
     @Query
@@ -106,7 +106,7 @@ public class ContactGraphQLApi {
     public Uni<SignalConnection> signalsDue(String owner, String kind, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
         return failed(service.signalsDue(caller.bearer(), owner, kind, after, pageSize(first))
-                .map(p -> new SignalConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+                .map(p -> SignalConnection.of(p, after)));
     }
 
     @Query
@@ -139,7 +139,7 @@ public class ContactGraphQLApi {
     public Uni<ImportJob.ImportErrorConnection> importErrors(@Id @NonNull String id, @DefaultValue("50") int first,
             String after) throws InvalidInputError {
         return failed(service.importErrors(caller.bearer(), id, after, pageSize(first))
-                .map(p -> p == null ? null : new ImportJob.ImportErrorConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+                .map(p -> p == null ? null : ImportJob.ImportErrorConnection.of(p, after)));
     }
 
     // --- Contact fields: one call per field for the whole list where contacts-service has a bulk endpoint ----------
@@ -193,7 +193,7 @@ public class ContactGraphQLApi {
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
                         chunk -> service.timelinesOf(auth, chunk, types, after, size))
                 .map(pages -> pages.stream()
-                        .map(p -> new InteractionConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))).toList()));
+                        .map(p -> InteractionConnection.nested(p)).toList()));
     }
 
     @Description("The contact's organisation (one GET /organisations?ids= call for every organisation in the answer).")

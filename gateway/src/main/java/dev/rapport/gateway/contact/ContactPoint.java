@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
 @Description("A way to reach the person, with where it came from (provenance) and whether it is work or personal.")
-public record ContactPoint(@Id String id, String contactId, String channel, String address, PostalAddress postal,
+public record ContactPoint(@Id String id, @Id String contactId, String channel, String address, PostalAddress postal,
         String context, Provenance provenance, Instant capturedAt, Instant verifiedAt) {
 
     @Description("PROVIDED_BY_CONTACT (with the form or conversation), IMPORTED (file), ENRICHMENT (vendor) or INFERRED.")

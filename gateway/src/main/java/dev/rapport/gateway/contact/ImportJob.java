@@ -1,5 +1,6 @@
 package dev.rapport.gateway.contact;
 
+import dev.rapport.gateway.common.Page;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,6 +38,18 @@ public record ImportJob(@Id String id, String fileName, @Description("QUEUED, RU
     public record ImportError(long line, String field, String message) {
     }
 
-    public record ImportErrorConnection(List<ImportError> nodes, PageInfo pageInfo) {
+    public record ImportErrorConnection(List<ImportError> nodes, List<ImportErrorEdge> edges, PageInfo pageInfo) {
+        public static ImportErrorConnection of(Page<ImportError> page, String after) {
+            return new ImportErrorConnection(page.itemsOrEmpty(), page.edges(ImportErrorEdge::new), PageInfo.of(page, after));
+        }
+
+        /** A nested list: one page per parent, cursors only where the service gives them. */
+        public static ImportErrorConnection nested(Page<ImportError> page) {
+            return new ImportErrorConnection(page.itemsOrEmpty(), page.edges(ImportErrorEdge::new), PageInfo.of(page.next()));
+        }
+    }
+
+    @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
+    public record ImportErrorEdge(String cursor, ImportError node) {
     }
 }

@@ -7,11 +7,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import dev.rapport.gateway.common.Entry;
 import org.eclipse.microprofile.graphql.Id;
 
-public record Interaction(@Id String id, String contactId, String type, Instant occurredAt, Instant recordedAt,
+public record Interaction(@Id String id, @Id String contactId, String type, Instant occurredAt, Instant recordedAt,
         String source, String externalId, BigDecimal amount, String currency, String channel, String subject,
         List<Entry> details) {
     @JsonCreator

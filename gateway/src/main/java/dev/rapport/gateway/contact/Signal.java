@@ -6,12 +6,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import dev.rapport.gateway.common.Entry;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 
 @Description("The CRM telling you when to act: SPEND_THRESHOLD, OVERDUE_BUYER, DISENGAGING, FOLLOW_UP_DUE, NOT_THANKED.")
-public record Signal(String contactId, String displayName, String owner, String kind, Instant since, List<Entry> facts) {
+public record Signal(@Id String contactId, String displayName, String owner, String kind, Instant since, List<Entry> facts) {
     @JsonCreator
     static Signal fromJson(@JsonProperty("contactId") String contactId, @JsonProperty("displayName") String displayName,
             @JsonProperty("owner") String owner, @JsonProperty("kind") String kind, @JsonProperty("since") Instant since,

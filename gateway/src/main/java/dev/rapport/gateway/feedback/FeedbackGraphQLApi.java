@@ -125,7 +125,7 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT})
     public Uni<ConsultationConnection> consultations(String status, @DefaultValue("20") int first, String after) {
         return failed(feedback.consultations(caller.bearer(), status, after, Math.max(1, Math.min(first, 100)))
-                .map(p -> new ConsultationConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+                .map(p -> ConsultationConnection.of(p, after)));
     }
 
     @Query

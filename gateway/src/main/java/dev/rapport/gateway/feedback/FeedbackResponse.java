@@ -10,10 +10,10 @@ import org.eclipse.microprofile.graphql.Name;
 @Name("ConsultationResponse")
 @Description("A person's ranking of a consultation's initiatives (ESSENTIAL, IMPORTANT, LOW_BUT_IMPORTANT, NOT_IMPORTANT), "
         + "with optional comments. A person's list shows only responses given under their name, never anonymous ones.")
-public record FeedbackResponse(@Id String id, String consultationId, boolean anonymous, String contactId, Instant submittedAt,
+public record FeedbackResponse(@Id String id, @Id String consultationId, boolean anonymous, @Id String contactId, Instant submittedAt,
         List<InitiativeRating> ratings) {
 
-    public record InitiativeRating(String initiativeId,
+    public record InitiativeRating(@Id String initiativeId,
             String bucket, String comment) {
     }
 }

@@ -7,11 +7,11 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
 @Description("An invitation to rank a consultation's initiatives; `responded` says whether the person answered.")
-public record Invitation(@Id String id, String consultationId, String consultationTitle, String contactId, String segmentRef,
+public record Invitation(@Id String id, @Id String consultationId, String consultationTitle, @Id String contactId, String segmentRef,
         boolean responded, Instant createdAt, Delivery delivery) {
 
     @Description("What consent-service outreach decided for the message: QUEUED, DENIED (with reasons), …")
-    public record Delivery(String messageId, String status, List<String> reasons, String outreachRequestId,
+    public record Delivery(@Id String messageId, String status, List<String> reasons, @Id String outreachRequestId,
             Instant decidedAt, Integer attempts) {
     }
 }

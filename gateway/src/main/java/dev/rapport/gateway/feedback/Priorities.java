@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 
 @Description("What customers said matters, ranked: score 0–100 from essential/important/low-but-important/not-important.")
-public record Priorities(String consultationId, long respondents, String scoreDefinition, List<Priority> initiatives) {
-    public record Priority(String initiativeId, int position, String title, int rank, BigDecimal score, long ratings,
+public record Priorities(@Id String consultationId, long respondents, String scoreDefinition, List<Priority> initiatives) {
+    public record Priority(@Id String initiativeId, int position, String title, int rank, BigDecimal score, long ratings,
             @Description("How many put it in each bucket (the stacked bars of a priorities chart)") BucketCounts counts) {
     }
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 
 @Name("Case")
 @Description("A customer's request, measured by outcome: resolved, confirmed by the customer, reopened.")
-public record SupportCase(@Id String id, String contactId, String problem, String channel, Instant openedAt, String assignee,
+public record SupportCase(@Id String id, @Id String contactId, String problem, String channel, Instant openedAt, String assignee,
         String status, Instant resolvedAt, boolean resolvedOnFirstContact, Instant confirmedAt, int reopenCount,
         long version, List<CaseEvent> history) {
 

@@ -3,6 +3,7 @@ package dev.rapport.gateway.ledger;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 
 @Description("A consent receipt with the Kantara Consent Receipt Specification v1.1 fields, plus `rapport`: the ledger "
@@ -25,7 +26,7 @@ public record ConsentReceipt(String version, String jurisdiction, long consentTi
     }
 
     @Name("ReceiptLedgerEvent")
-    public record Extension(String kind, String channel, String contactPointId, String lawfulBasis, String source,
+    public record Extension(String kind, String channel, @Id String contactPointId, String lawfulBasis, String source,
             String formId, String wordingHash, String occurredAt, String recordedAt, long seq, String hash) {
     }
 }

@@ -3,9 +3,10 @@ package dev.rapport.gateway.ledger;
 import java.time.Instant;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 
 @Description("A contact point as consent-service knows it (from contacts-service's outbox): never the address.")
-public record ContactPointFact(String contactPointId, String contactId, String channel, String context,
+public record ContactPointFact(@Id String contactPointId, @Id String contactId, String channel, String context,
         @Description("PROVIDED_BY_CONTACT, PURCHASED, …") String provenance, String provenanceSource,
         @Description("Only points the person gave are covered by a whole-channel grant") boolean givenByPerson,
         Instant verifiedAt, Instant addedAt, Instant removedAt) {

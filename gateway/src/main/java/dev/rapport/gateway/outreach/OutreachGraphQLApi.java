@@ -1,5 +1,6 @@
 package dev.rapport.gateway.outreach;
 
+import dev.rapport.gateway.common.Page;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -42,7 +43,19 @@ public class OutreachGraphQLApi {
     Caller caller;
 
     @Description("Outreach requests, newest first.")
-    public record OutreachConnection(List<Touch> nodes, PageInfo pageInfo) {
+    public record OutreachConnection(List<Touch> nodes, List<OutreachEdge> edges, PageInfo pageInfo) {
+        public static OutreachConnection of(Page<Touch> page, String after) {
+            return new OutreachConnection(page.itemsOrEmpty(), page.edges(OutreachEdge::new), PageInfo.of(page, after));
+        }
+
+        /** A nested list: one page per parent, cursors only where the service gives them. */
+        public static OutreachConnection nested(Page<Touch> page) {
+            return new OutreachConnection(page.itemsOrEmpty(), page.edges(OutreachEdge::new), PageInfo.of(page.next()));
+        }
+    }
+
+    @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
+    public record OutreachEdge(String cursor, Touch node) {
     }
 
     @Query
@@ -59,7 +72,7 @@ public class OutreachGraphQLApi {
             @DefaultValue("20") int first, String after) {
         return failed(consent.outreachRequests(caller.bearer(), contactId, campaign, status, after,
                         Math.max(1, Math.min(first, 100)))
-                .map(p -> new OutreachConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+                .map(p -> OutreachConnection.of(p, after)));
     }
 
     @Mutation

@@ -7,5 +7,5 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("1–5 stars on an interaction, a case or a staff member.")
 public record Rating(@Id String id, @Description("INTERACTION, CASE or STAFF") String subjectType, String subjectId,
-        String staff, String touchpoint, int stars, String comment, String contactId, Instant ratedAt) {
+        String staff, String touchpoint, int stars, String comment, @Id String contactId, Instant ratedAt) {
 }

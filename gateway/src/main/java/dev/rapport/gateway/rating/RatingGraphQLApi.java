@@ -34,7 +34,7 @@ public class RatingGraphQLApi {
     @RolesAllowed({ADMIN, ANALYST})
     public Uni<RatingReport> ratingReport(@Description("staff or touchpoint") String by, Instant from, Instant to,
             @Description("INTERACTION, CASE or STAFF") String subjectType) {
-        return failed(feedback.ratingReport(caller.bearer(), by, text(from), text(to), subjectType));
+        return failed(feedback.ratingReport(caller.bearer(), by, text(from), text(to), subjectType)).map(RatingReport::withShares);
     }
 
     @Mutation

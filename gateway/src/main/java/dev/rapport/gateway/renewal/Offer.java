@@ -6,14 +6,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import dev.rapport.gateway.common.Entry;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 
 @Description("An early-renewal offer to the undecided members of chosen score tiers; consent-service decides each message.")
-public record Offer(@Id String id, String programmeId, String period, List<Integer> tiers, String channel, String campaign,
+public record Offer(@Id String id, @Id String programmeId, String period, List<Integer> tiers, String channel, String campaign,
         int audience, Instant createdAt,
         @Description("Null while a large audience is still being sent") Delivery delivery) {
 

@@ -45,7 +45,7 @@ public class RenewalGraphQLApi {
     @Description("Renewal rate per score tier for a period (e.g. 2026/27): does the score predict who renews?")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
     public Uni<RenewalReport> renewalReport(@Id @NonNull String programmeId, @NonNull String period) {
-        return failed(feedback.renewalReport(caller.bearer(), programmeId, period));
+        return failed(feedback.renewalReport(caller.bearer(), programmeId, period)).map(r -> r == null ? null : r.withShares());
     }
 
     @Query

@@ -3,5 +3,7 @@ package dev.rapport.gateway.subject;
 import java.time.Instant;
 import java.util.List;
 
-public record PersonalDataExport(String contactId, Instant exportedAt, boolean complete, List<ServiceData> services) {
+import org.eclipse.microprofile.graphql.Id;
+
+public record PersonalDataExport(@Id String contactId, Instant exportedAt, boolean complete, List<ServiceData> services) {
 }

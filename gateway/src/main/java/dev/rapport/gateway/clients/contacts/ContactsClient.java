@@ -90,6 +90,7 @@ public class ContactsClient {
 
     /** Idempotent (the same language set twice is one change), so retried like a read. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    @ReplaysFirstAnswer("a PUT of the same language answers the same contact")
     public Uni<Contact> setLanguage(String auth, String id, String language) {
         return rest.setLanguage(auth, id, new LanguageChoice(language));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 /** What mutations accept for consent-service; passed through as JSON and validated there. */
@@ -14,7 +15,7 @@ public final class Inputs {
     @Input("ConsentEventInput")
     public record ConsentEventInput(@Description("GRANT, WITHDRAW, DENY or OBJECT") String kind, String purpose,
             @Description("Required for a grant; absent on a withdrawal/denial/objection means every channel") String channel,
-            String contactPointId, String lawfulBasis,
+            @Id String contactPointId, String lawfulBasis,
             @Description("PREFERENCE_CENTRE, WEB_FORM, AGENT, IMPORT, UNSUBSCRIBE_LINK, API") String source,
             EvidenceInput evidence, Instant occurredAt, Instant expiresAt, Instant until) {
     }
@@ -36,7 +37,7 @@ public final class Inputs {
     }
 
     @Input("OutreachInput")
-    public record OutreachInput(String contactId, String purpose, String channel, String contactPointId, String campaign,
+    public record OutreachInput(@Id String contactId, String purpose, String channel, @Id String contactPointId, String campaign,
             String payloadRef) {
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 /**
@@ -17,7 +18,7 @@ public final class Inputs {
     }
 
     @Input("NewContactInput")
-    public record NewContact(String givenName, String familyName, String displayName, String organisationId, String owner,
+    public record NewContact(String givenName, String familyName, String displayName, @Id String organisationId, String owner,
             @Description("PROSPECT, LEAD, CUSTOMER, AT_RISK or LAPSED") String lifecycleStage, List<String> tags,
             List<NewContactPoint> contactPoints,
             @Description("The language the person reads, a BCP 47 tag such as en, fr, ar or fr-CA; null: the deployment's default")
@@ -25,7 +26,7 @@ public final class Inputs {
     }
 
     @Input("ContactUpdateInput")
-    public record ContactUpdate(String givenName, String familyName, String displayName, String organisationId,
+    public record ContactUpdate(String givenName, String familyName, String displayName, @Id String organisationId,
             String owner, String lifecycleStage, List<String> tags, @Description("The version you read") Long version,
             @Description("A BCP 47 tag; null keeps the current language (often the person's own choice), \"\" clears it")
             String language) {
@@ -50,7 +51,7 @@ public final class Inputs {
     }
 
     @Input("MergeInput")
-    public record Merge(@Description("The duplicate to merge into this contact") String mergeId, Long version) {
+    public record Merge(@Description("The duplicate to merge into this contact") @Id String mergeId, Long version) {
     }
 
     @Input("EntryInput")
@@ -62,7 +63,7 @@ public final class Inputs {
     }
 
     @Input("InteractionInput")
-    public record NewInteraction(String contactId, ContactPointRef contactPoint, String type, Instant occurredAt,
+    public record NewInteraction(@Id String contactId, ContactPointRef contactPoint, String type, Instant occurredAt,
             String source, String externalId, BigDecimal amount, String currency, String channel, String subject,
             List<Entry> details) {
     }
@@ -76,7 +77,7 @@ public final class Inputs {
     }
 
     @Input("ContactFilter")
-    public record ContactFilter(String name, String organisationId, List<String> tags, String stage, String channel,
+    public record ContactFilter(String name, @Id String organisationId, List<String> tags, String stage, String channel,
             String provenance, BigDecimal minValue, BigDecimal maxValue, String signal,
             @Description("A staff username, or \"me\"") String owner, @Description("NAME (default) or CREATED") String sort) {
     }

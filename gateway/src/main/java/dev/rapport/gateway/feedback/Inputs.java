@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 /** What mutations accept for feedback-service; passed through as JSON and validated there. */
@@ -12,7 +13,7 @@ public final class Inputs {
     }
 
     @Input("CaseInput")
-    public record NewCase(String contactId, String problem, @Description("PHONE, EMAIL, CHAT, IN_PERSON, …") String channel,
+    public record NewCase(@Id String contactId, String problem, @Description("PHONE, EMAIL, CHAT, IN_PERSON, …") String channel,
             Instant openedAt, String assignee) {
     }
 
@@ -41,7 +42,7 @@ public final class Inputs {
     }
 
     @Input("AudienceMemberInput")
-    public record AudienceMember(String contactId) {
+    public record AudienceMember(@Id String contactId) {
     }
 
     @Input("InviteInput")
@@ -49,17 +50,17 @@ public final class Inputs {
     }
 
     @Input("InitiativeRatingInput")
-    public record NewRating(String initiativeId,
+    public record NewRating(@Id String initiativeId,
             @Description("ESSENTIAL, IMPORTANT, LOW_BUT_IMPORTANT or NOT_IMPORTANT") String bucket, String comment) {
     }
 
     @Input("ConsultationResponseInput")
-    public record NewResponse(String invitationToken, String invitationId, Boolean anonymous, Boolean allowReply,
+    public record NewResponse(String invitationToken, @Id String invitationId, Boolean anonymous, Boolean allowReply,
             List<NewRating> ratings) {
     }
 
     @Input("ActionInput")
-    public record NewAction(String initiativeId, String decision, String description, String reason) {
+    public record NewAction(@Id String initiativeId, String decision, String description, String reason) {
     }
 
     @Input("FollowUpAnswerInput")

@@ -3,6 +3,7 @@ package dev.rapport.gateway.renewal;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 /** What renewal mutations accept; passed through as JSON and validated by feedback-service. */
@@ -15,7 +16,7 @@ public final class Inputs {
     }
 
     @Input("MemberRowInput")
-    public record MemberRow(String contactId, String externalRef,
+    public record MemberRow(@Id String contactId, String externalRef,
             @Description("Propensity to renew, whole number 1 (unlikely) – 5 (very likely)") Integer score, String scoredBy,
             @Description("RENEWED_EARLY, RENEWED or LAPSED") String outcome) {
     }
@@ -26,12 +27,12 @@ public final class Inputs {
     }
 
     @Input("RenewalScoreInput")
-    public record NewScore(String contactId, String period, @Description("Whole number 1–5") Integer score, String scoredBy,
+    public record NewScore(@Id String contactId, String period, @Description("Whole number 1–5") Integer score, String scoredBy,
             String note) {
     }
 
     @Input("RenewalOutcomeInput")
-    public record NewOutcome(String contactId, String period, @Description("RENEWED_EARLY, RENEWED or LAPSED") String outcome) {
+    public record NewOutcome(@Id String contactId, String period, @Description("RENEWED_EARLY, RENEWED or LAPSED") String outcome) {
     }
 
     @Input("RenewalOfferInput")

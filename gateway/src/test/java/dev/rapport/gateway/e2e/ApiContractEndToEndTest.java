@@ -55,7 +55,7 @@ class ApiContractEndToEndTest {
         Suite.purpose("newsletter", "CONSENT");
         String id = consentingContact("Outreach", "newsletter");
         String request = """
-                mutation($c: String) { requestOutreach(input: {contactId: $c, purpose: "newsletter", channel: "EMAIL",
+                mutation($c: ID) { requestOutreach(input: {contactId: $c, purpose: "newsletter", channel: "EMAIL",
                   campaign: "spring"}) { id status channel contactId purpose campaign createdAt requestedBy } }""";
         JsonPath first = ok(token("marketer"), request, Map.of("c", id));
         for (String field : List.of("id", "channel", "contactId", "purpose", "campaign", "createdAt", "requestedBy")) {
@@ -128,7 +128,7 @@ class ApiContractEndToEndTest {
                 Map.of("k", UUID.randomUUID().toString())).getString("data.createContact.id");
         String consultation = openConsultation("Right after import");
         ok(token("marketer"), """
-                mutation($id: ID!, $c: String) { inviteToConsultation(consultationId: $id, input: {audience: [{contactId: $c}],
+                mutation($id: ID!, $c: ID) { inviteToConsultation(consultationId: $id, input: {audience: [{contactId: $c}],
                   channel: "EMAIL"}) }""", Map.of("id", consultation, "c", id));
         JsonPath waiting = invitations(consultation);
         assertEquals("PENDING", waiting.getString("data.consultationInvitations.nodes[0].delivery.status"), waiting::prettify);
@@ -170,16 +170,16 @@ class ApiContractEndToEndTest {
         ok(token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: \"OPEN\") { status } }",
                 Map.of("id", id));
         ok(token("marketer"), """
-                mutation($id: ID!, $c: String) { inviteToConsultation(consultationId: $id, input: {audience: [{contactId: $c}]}) }""",
+                mutation($id: ID!, $c: ID) { inviteToConsultation(consultationId: $id, input: {audience: [{contactId: $c}]}) }""",
                 Map.of("id", id, "c", shy));
         String invitation = invitations(id).getString("data.consultationInvitations.nodes[0].id");
         String link = ok(Suite.integrationToken(), "query($i: ID!) { invitationLink(invitationId: $i) { token } }",
                 Map.of("i", invitation)).getString("data.invitationLink.token");
         ok(Suite.integrationToken(), """
-                mutation($t: String, $i: String) { submitConsultationResponse(input: {invitationToken: $t, anonymous: true,
+                mutation($t: String, $i: ID) { submitConsultationResponse(input: {invitationToken: $t, anonymous: true,
                   allowReply: true, ratings: [{initiativeId: $i, bucket: "ESSENTIAL"}]}) { id } }""", Map.of("t", link, "i", lights));
         String action = ok(token("marketer"), """
-                mutation($i: String) { createAction(input: {initiativeId: $i, decision: "WILL_DO", description: "More lights"}) { id } }""",
+                mutation($i: ID) { createAction(input: {initiativeId: $i, decision: "WILL_DO", description: "More lights"}) { id } }""",
                 Map.of("i", lights)).getString("data.createAction.id");
         ok(token("marketer"), "mutation($a: ID!) { publishAction(id: $a) { recipients } }", Map.of("a", action));
 

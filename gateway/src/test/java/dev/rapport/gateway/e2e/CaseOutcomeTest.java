@@ -35,7 +35,7 @@ class CaseOutcomeTest {
         JsonPath before = ok(Suite.token("analyst"), METRICS, window);
 
         String id = ok(Suite.token("contact"), """
-                mutation($me: String) { openCase(input: {contactId: $me, problem: "My invoice shows my old address",
+                mutation($me: ID) { openCase(input: {contactId: $me, problem: "My invoice shows my old address",
                   channel: "CHAT"}) { id status } }""", Map.of("me", own)).getString("data.openCase.id");
         ok(Suite.token("agent"), "mutation($id: ID!) { assignCase(id: $id, input: {assignee: \"agent\"}) { assignee } }", Map.of("id", id));
         JsonPath resolved = ok(Suite.token("agent"), """

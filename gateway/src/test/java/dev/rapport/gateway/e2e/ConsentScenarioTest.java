@@ -81,7 +81,7 @@ class ConsentScenarioTest {
 
         // a grant naming the bought phone covers it: now two channels may carry the newsletter, capped at 2 a week
         ok(Suite.token("marketer"), """
-                mutation($id: ID!, $point: String, $at: DateTime) { recordConsent(contactId: $id, input: {kind: "GRANT",
+                mutation($id: ID!, $point: ID, $at: DateTime) { recordConsent(contactId: $id, input: {kind: "GRANT",
                   purpose: "newsletter", channel: "PHONE", contactPointId: $point, source: "AGENT", occurredAt: $at}) { id } }""",
                 Map.of("id", id, "point", phone, "at", twoDaysAgo));
         ok(Suite.token("agent"), "mutation($id: ID!) { setPolicy(contactId: $id, input: {maxTouches: 2, windowDays: 7}) { contactId } }",
@@ -93,7 +93,7 @@ class ConsentScenarioTest {
         List<String> statuses = new ArrayList<>();
         for (String channel : List.of("EMAIL", "PHONE", "EMAIL", "PHONE", "EMAIL")) {
             JsonPath sent = ok(Suite.token("marketer"), """
-                    mutation($id: String, $channel: String) { requestOutreach(input: {contactId: $id, purpose: "newsletter",
+                    mutation($id: ID, $channel: String) { requestOutreach(input: {contactId: $id, purpose: "newsletter",
                       channel: $channel, campaign: "november-newsletter"}) { status decision { reasons { code } } } }""",
                     Map.of("id", id, "channel", channel));
             statuses.add(sent.getString("data.requestOutreach.status"));

@@ -44,7 +44,7 @@ class ConsultationLoopTest {
                 Map.of("id", id));
         // a person is invited at most once per consultation: asking again after a timeout is safe
         Suite.okRetrying(() -> Suite.token("marketer"), """
-                mutation($id: ID!, $a: String, $b: String, $c: String) { inviteToConsultation(consultationId: $id, input: {
+                mutation($id: ID!, $a: ID, $b: ID, $c: ID) { inviteToConsultation(consultationId: $id, input: {
                   audience: [{contactId: $a}, {contactId: $b}, {contactId: $c}], channel: "EMAIL",
                   segmentRef: "e2e-loop"}) }""", Map.of("id", id, "a", ann, "b", bob, "c", nobody));
 
@@ -74,7 +74,7 @@ class ConsultationLoopTest {
         assertEquals(0, new BigDecimal("83.3").compareTo(score.setScale(1, RoundingMode.HALF_UP)), priorities::prettify);
 
         String action = ok(Suite.token("marketer"), """
-                mutation($i: String) { createAction(input: {initiativeId: $i, decision: "WILL_DO",
+                mutation($i: ID) { createAction(input: {initiativeId: $i, decision: "WILL_DO",
                   description: "Open until 20:00 from January"}) { id } }""", Map.of("i", hours)).getString("data.createAction.id");
         JsonPath published = ok(Suite.token("marketer"), "mutation($id: ID!) { publishAction(id: $id) { recipients unreachableAnonymous } }",
                 Map.of("id", action));
@@ -128,7 +128,7 @@ class ConsultationLoopTest {
 
     private static void respond(String token, String invitationId, String ratings) {
         JsonPath answer = ok(token, """
-                mutation($inv: String) { submitConsultationResponse(input: {invitationId: $inv, ratings: %s}) { id } }"""
+                mutation($inv: ID) { submitConsultationResponse(input: {invitationId: $inv, ratings: %s}) { id } }"""
                 .formatted(ratings), Map.of("inv", invitationId));
         assertTrue(answer.getString("data.submitConsultationResponse.id") != null);
     }

@@ -51,7 +51,7 @@ class RenewalReportTest {
 
         String late = UUID.randomUUID().toString();
         ok(Suite.token("marketer"), """
-                mutation($p: ID!, $c: String) { scoreMember(programmeId: $p, input: {contactId: $c, period: "2026/27", score: 5,
+                mutation($p: ID!, $c: ID) { scoreMember(programmeId: $p, input: {contactId: $c, period: "2026/27", score: 5,
                   note: "asked about next season"}) { scoresRecorded } }""", Map.of("p", programme, "c", late));
         high.add(late);
 
@@ -66,7 +66,7 @@ class RenewalReportTest {
         outcome(Suite.token("agent"), programme, low.get(1), "LAPSED");
 
         JsonPath notMember = GraphQL.query(Suite.token("agent"), """
-                mutation($p: ID!, $c: String) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c, period: "2026/27",
+                mutation($p: ID!, $c: ID) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c, period: "2026/27",
                   outcome: "RENEWED"}) }""", Map.of("p", programme, "c", UUID.randomUUID().toString()));
         assertEquals("rule-broken", notMember.getString("errors[0].extensions.code"), notMember::prettify);
 
@@ -91,7 +91,7 @@ class RenewalReportTest {
 
     private static void outcome(String token, String programme, String contact, String outcome) {
         JsonPath answer = ok(token, """
-                mutation($p: ID!, $c: String, $o: String) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c,
+                mutation($p: ID!, $c: ID, $o: String) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c,
                   period: "2026/27", outcome: $o}) }""", Map.of("p", programme, "c", contact, "o", outcome));
         assertTrue(answer.getBoolean("data.recordRenewalOutcome"));
     }

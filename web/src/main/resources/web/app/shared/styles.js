@@ -45,4 +45,9 @@ export const pageStyles = css`
   th, td { text-align: start; padding: 0.35rem 0.4rem; border-bottom: 1px solid var(--rapport-line); vertical-align: top; }
   .scroll { overflow-x: auto; }
   bdi { unicode-bidi: isolate; }
+  ul.plain, ol.plain { list-style: none; padding: 0; margin: 0; }
+  .body { white-space: pre-wrap; overflow-wrap: anywhere; }
+  label.choice { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 44px; margin-inline-end: 1rem; }
+  .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; }
+  .field { display: flex; flex-direction: column; gap: 0.2rem; }
 `;

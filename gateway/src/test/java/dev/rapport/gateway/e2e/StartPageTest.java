@@ -147,7 +147,8 @@ class StartPageTest {
         try (InputStream in = Files.newInputStream(RealSuite.REPO.resolve("keycloak/realm-rapport.json"))) {
             origins = new ArrayList<>(new JsonPath(in).getList("clients.find { it.clientId == '" + clientId + "' }.webOrigins"));
         }
-        assertEquals(List.of("http://localhost:8080"), origins, "the origin ./rapport serves the start page from");
+        assertEquals(List.of("http://localhost:8080", "http://localhost:8085"), origins,
+                "the origins ./rapport serves the start page (gateway) and the pages (web) from");
         String admin = RealSuite.suite.keycloakAdminToken();
         String clients = RealSuite.keycloakUrl + "/admin/realms/rapport/clients";
         Map<String, Object> client = given().auth().oauth2(admin).queryParam("clientId", clientId).get(clients)

@@ -69,8 +69,12 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
         suite = Suite.builder(Suite.repoFromModule()).keycloak(true)
                 .members(Suite.CONTACTS, Suite.CONSENT, Suite.FEEDBACK, Suite.GATEWAY)
                 .environment(Suite.GATEWAY, "RAPPORT_WEB_ORIGINS", origin)
+                // Quarkus's own CORS switches, for a gateway build that does not read RAPPORT_WEB_ORIGINS
+                .property(Suite.GATEWAY, "quarkus.http.cors.enabled", "true")
+                .property(Suite.GATEWAY, "quarkus.http.cors.origins", origin)
                 .start();
         allowWebOrigin(origin);
+        createPurposes();
         return Map.of("quarkus.http.test-port", String.valueOf(webPort),
                 "rapport.web.gateway-url", graphqlUrl(),
                 "rapport.web.auth-server-url", suite.oidcUrl());
@@ -93,6 +97,23 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
         ArrayNode list = client.putArray("webOrigins");
         origins.forEach(list::add);
         Http.json("PUT", clients + "/" + client.path("id").asText(), admin, client);
+    }
+
+    /** The standard purposes, as ./rapport creates them on a first start. */
+    private static void createPurposes() {
+        String admin;
+        try {
+            admin = suite.keycloakToken("admin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[][] purposes = {{"newsletter", "CONSENT", "Product newsletter"}, {"marketing", "CONSENT", "Marketing offers and campaigns"},
+            {"service", "CONTRACT", "Messages about what the customer bought: orders, cases, accounts"},
+            {"survey", "CONSENT", "Consultations and feedback requests"}};
+        for (String[] p : purposes) {
+            Gql.call(admin, "mutation($input: PurposeInput!) { createPurpose(input: $input) { code } }",
+                    Map.of("input", Map.of("code", p[0], "lawfulBasis", p[1], "description", p[2])));
+        }
     }
 
     @Override

@@ -107,7 +107,7 @@ class ConsultationPage extends RapportPage {
     this.problem = null;
     try {
       await graphql(SUBMIT, { input: {
-        invitationId: this.invitation.id, anonymous: this.anonymous, allowReply: this.anonymous ? this.allowReply : true, ratings
+        invitationId: this.invitation.id, anonymous: this.anonymous, allowReply: this.anonymous && this.allowReply, ratings
       } });
       sessionStorage.removeItem(this.draftKey);
       this.sent = { count: ratings.length };

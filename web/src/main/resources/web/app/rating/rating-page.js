@@ -6,7 +6,7 @@ import { pageStyles } from '../shared/styles.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 
-const CASE = `query Case($id: ID!) { case(id: $id) { id problem status } }`;
+const CASE = `query Case($id: ID!) { case(id: $id) { id contactId problem status } }`;
 const RATE = `mutation Rate($input: RatingInput!, $key: String) { rate(input: $input, idempotencyKey: $key) { id stars } }`;
 
 class RatingPage extends RapportPage {
@@ -48,7 +48,7 @@ class RatingPage extends RapportPage {
     this.problem = null;
     try {
       this.rated = (await graphql(RATE, { key: this.key, input: {
-        subjectType: 'CASE', subjectId: this.theCase.id, stars: this.stars, comment
+        subjectType: 'CASE', subjectId: this.theCase.id, contactId: this.theCase.contactId, stars: this.stars, comment
       } })).rate;
     } catch (e) {
       this.problem = e;

@@ -30,6 +30,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(RealSuite.Profile.class)
 @EnabledIf("dev.rapport.web.testing.RealSuite#available")
+@org.junit.jupiter.api.extension.ExtendWith(dev.rapport.web.testing.FailureShots.class)
 class PreferenceCentreBrowserTest {
     private static final String STATE = """
             query($id: ID!) { contact(id: $id) {

@@ -27,6 +27,7 @@ public final class Chromium {
 
     private static Playwright playwright;
     private static Browser browser;
+    private static final List<BrowserContext> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Chromium() {
     }
@@ -43,8 +44,16 @@ public final class Chromium {
 
     /** A new, empty browser profile of this size, asking for this language (Accept-Language and navigator.languages). */
     public static BrowserContext context(Size size, String language) {
-        return browser().newContext(new Browser.NewContextOptions()
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(size.width(), size.height()).setLocale(language));
+        OPEN.add(context);
+        context.onClose(OPEN::remove);
+        return context;
+    }
+
+    /** The contexts tests have open now (for screenshots of a failure). */
+    static List<BrowserContext> open() {
+        return List.copyOf(OPEN);
     }
 
     private static synchronized void close() {

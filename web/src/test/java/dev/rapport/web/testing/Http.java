@@ -17,8 +17,20 @@ final class Http {
     private Http() {
     }
 
-    static JsonNode json(String method, String url, String bearer, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+    /** The status of a request whose answer a test does not read (warming a service up, creating what may exist). */
+    static int status(String method, String url, String bearer, JsonNode body) {
+        try {
+            return CLIENT.send(request(method, url, bearer, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest request(String method, String url, String bearer, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -26,10 +38,13 @@ final class Http {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.toString()));
+        return request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    }
+
+    static JsonNode json(String method, String url, String bearer, JsonNode body) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request(method, url, bearer, body), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
             }

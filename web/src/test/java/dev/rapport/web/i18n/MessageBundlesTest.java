@@ -1,0 +1,71 @@
+package dev.rapport.web.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Every string the pages show exists in English, French and Arabic, with the same placeholders. */
+class MessageBundlesTest {
+    private static final Path I18N = Path.of("src/main/resources/web/app/i18n");
+    private static final Path APP = Path.of("src/main/resources/web/app");
+    private static final Pattern ENTRY = Pattern.compile("^\\s*'([^']+)':\\s*'((?:[^'\\\\]|\\\\.)*)',?\\s*$", Pattern.MULTILINE);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    private static Map<String, String> bundle(String language) throws IOException {
+        Map<String, String> messages = new LinkedHashMap<>();
+        Matcher m = ENTRY.matcher(Files.readString(I18N.resolve(language + ".js")));
+        while (m.find()) {
+            messages.put(m.group(1), m.group(2));
+        }
+        return messages;
+    }
+
+    private static TreeSet<String> placeholders(String text) {
+        TreeSet<String> names = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void frenchAndArabicSayEverythingEnglishSaysWithTheSamePlaceholders() throws IOException {
+        Map<String, String> en = bundle("en");
+        assertTrue(en.size() > 200, "the English bundle was read: " + en.size());
+        for (String language : new String[] {"fr", "ar"}) {
+            Map<String, String> other = bundle(language);
+            assertEquals(new TreeSet<>(en.keySet()), new TreeSet<>(other.keySet()), language);
+            en.forEach((key, text) -> assertEquals(placeholders(text), placeholders(other.get(key)), language + " " + key));
+        }
+    }
+
+    @Test
+    void everyKeyThePagesAskForLiterallyExists() throws IOException {
+        Map<String, String> en = bundle("en");
+        Pattern used = Pattern.compile("\\bt\\('([A-Za-z]+\\.[A-Za-z.-]*[A-Za-z])'");
+        TreeSet<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(APP)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".js") && !p.startsWith(I18N)).toList()) {
+                Matcher m = used.matcher(Files.readString(file));
+                while (m.find()) {
+                    if (!en.containsKey(m.group(1))) {
+                        missing.add(m.group(1) + " (" + APP.relativize(file) + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(), missing);
+    }
+}

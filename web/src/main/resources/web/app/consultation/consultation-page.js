@@ -38,11 +38,11 @@ class ConsultationPage extends RapportPage {
     .initiative legend { font-weight: 600; padding: 0; float: inline-start; width: 100%; margin-bottom: 0.3rem; }
     .initiative .description { margin: 0 0 0.4rem; clear: both; }
     .buckets { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: 0.3rem; clear: both; }
-    .buckets label {
+    .buckets label.bucket {
       display: flex; align-items: center; gap: 0.4rem; border: 1px solid var(--rapport-line);
       border-radius: var(--rapport-radius); padding: 0.35rem 0.5rem; min-height: 44px; box-sizing: border-box; margin: 0;
     }
-    .buckets label:has(input:checked) { border-color: var(--rapport-accent); background: #e8f0fa; font-weight: 600; }
+    .buckets label.bucket:has(input:checked) { border-color: var(--rapport-accent); background: #e8f0fa; font-weight: 600; }
     .buckets input { margin: 0; width: 1.1rem; height: 1.1rem; min-height: 0; }
     .summary { position: sticky; top: 0; z-index: 1; background: var(--rapport-page); padding: 0.5rem 0; }
     .counts { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; margin: 0; padding: 0; list-style: none; font-size: 0.9rem; }
@@ -160,7 +160,7 @@ class ConsultationPage extends RapportPage {
         ${initiative.description ? html`<p class="description muted"><bdi>${initiative.description}</bdi></p>` : ''}
         <div class="buckets">
           ${BUCKETS.map((bucket) => html`
-            <label><input type="radio" name=${name} value=${bucket} .checked=${chosen === bucket}
+            <label class="bucket"><input type="radio" name=${name} value=${bucket} .checked=${chosen === bucket}
               @change=${() => this.choose(initiative.id, bucket)}> ${t('bucket.' + bucket)}</label>`)}
         </div>
         <details class="comment" ?open=${Boolean(this.comments[initiative.id])}>

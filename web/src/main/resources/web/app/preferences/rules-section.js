@@ -8,12 +8,15 @@ import { t } from '../shared/i18n.js';
 import { SET_POLICY } from './queries.js';
 import { channelName } from './addresses-section.js';
 
-function zones() {
+/** Every IANA zone the browser knows, with the person's current one first if the list lacks it (e.g. "UTC"). */
+function zones(current) {
+  let all;
   try {
-    return Intl.supportedValuesOf('timeZone');
+    all = Intl.supportedValuesOf('timeZone');
   } catch (e) {
-    return ['UTC'];
+    all = [];
   }
+  return all.includes(current) ? all : [current, ...all];
 }
 
 class RulesSection extends PreferenceSection {
@@ -54,7 +57,7 @@ class RulesSection extends PreferenceSection {
               <input id="quiet-end" name="quietEnd" type="time" .value=${p.quietHoursEnd || '08:00'}></div>
             <div class="field"><label for="zone">${t('rules.zone')}</label>
               <select id="zone" name="timeZone">
-                ${zones().map((z) => html`<option value=${z} ?selected=${z === zone}>${z}</option>`)}
+                ${zones(zone).map((z) => html`<option value=${z} ?selected=${z === zone}>${z}</option>`)}
               </select></div>
           </div>
         </fieldset>

@@ -15,9 +15,9 @@ class RatingPage extends RapportPage {
 
   static styles = [pageStyles, css`
     .stars { display: flex; gap: 0.25rem; border: 0; padding: 0; margin: 0 0 0.5rem; }
-    .stars label { cursor: pointer; font-size: 2rem; line-height: 1; color: #8a95a3; min-width: 44px; min-height: 44px;
+    .stars label.star { cursor: pointer; font-size: 2rem; line-height: 1; color: #8a95a3; min-width: 44px; min-height: 44px;
       display: inline-flex; align-items: center; justify-content: center; position: relative; }
-    .stars label.on { color: #b36b00; }
+    .stars label.star.on { color: #b36b00; }
     .stars input { position: absolute; opacity: 0; width: 100%; height: 100%; margin: 0; cursor: pointer; }
     .stars label:has(input:focus-visible) { outline: 3px solid var(--rapport-focus); outline-offset: 2px; border-radius: 4px; }
   `];
@@ -68,7 +68,7 @@ class RatingPage extends RapportPage {
         <fieldset class="stars">
           <legend class="visually-hidden">${t('rating.question')}</legend>
           ${[1, 2, 3, 4, 5].map((n) => html`
-            <label class=${this.stars >= n ? 'on' : ''} title=${t('rating.star', { n })}>
+            <label class=${this.stars >= n ? 'star on' : 'star'} title=${t('rating.star', { n })}>
               <input type="radio" name="stars" value=${n} aria-label=${t('rating.star', { n })} .checked=${this.stars === n}
                 @change=${() => { this.stars = n; }}>
               <span aria-hidden="true">${this.stars >= n ? '★' : '☆'}</span>

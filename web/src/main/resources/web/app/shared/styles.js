@@ -26,6 +26,10 @@ export const pageStyles = css`
     background: #fff; color: var(--rapport-ink); max-width: 100%; box-sizing: border-box; min-height: 44px;
   }
   textarea { width: 100%; min-height: 5rem; }
+  input[type='checkbox'], input[type='radio'] { min-height: 0; width: 1.2rem; height: 1.2rem; padding: 0; margin: 0; flex: none; }
+  label:has(> input[type='checkbox']), label:has(> input[type='radio']) {
+    display: inline-flex; align-items: center; gap: 0.45rem; min-height: 44px; margin-inline-end: 1rem;
+  }
   label { display: inline-block; margin-block: 0.2rem; }
   fieldset { border: 1px solid var(--rapport-line); border-radius: var(--rapport-radius); margin: 0 0 1rem; padding: 0.75rem; }
   legend { font-weight: 600; padding: 0 0.25rem; }

@@ -71,7 +71,7 @@ class PeoplesTextBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers (1)")).click();
         assertThat(page.getByText("Thank you")).isVisible();
 
-        String followUp = Scenarios.publish(consultation.initiatives().get(0), "WONT_DO", "We did " + IMG, person);
+        String followUp = Scenarios.publish(consultation.initiatives().get(0), "DONE", "We did " + IMG, person);
         page.navigate(RealSuite.webUrl() + "/follow-up/" + followUp);
         page.getByLabel("No", new Page.GetByLabelOptions().setExact(true)).check();
         page.getByLabel("Tell us why not").fill("Why " + SCRIPT + IMG);

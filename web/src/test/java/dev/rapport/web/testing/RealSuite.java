@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import dev.rapport.platform.testing.suite.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,8 +29,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class RealSuite implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String DELIVERY = "delivery";
+    private static final List<String> MEMBERS = List.of(Suite.CONTACTS, Suite.CONSENT, Suite.FEEDBACK, Suite.GATEWAY);
     private static Suite suite;
     private static int webPort;
+    private static GreenMail mail;
 
     /** The test profile of every browser test that runs against the real suite. */
     public static class Profile implements QuarkusTestProfile {
@@ -38,8 +45,17 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
 
     /** The suite can run only after a full build (the jars and the unpacked Keycloak exist). */
     public static boolean available() {
-        return Suite.available(Suite.repoFromModule(), true,
-                List.of(Suite.CONTACTS, Suite.CONSENT, Suite.FEEDBACK, Suite.GATEWAY));
+        return Suite.available(Suite.repoFromModule(), true, MEMBERS);
+    }
+
+    /** With the e-mail delivery module too (the e-mail loop). */
+    public static boolean deliveryAvailable() {
+        return available() && Suite.available(Suite.repoFromModule(), false, List.of(DELIVERY));
+    }
+
+    /** The SMTP server delivery sends to: every e-mail the suite sent. */
+    public static GreenMail mail() {
+        return mail;
     }
 
     public static Suite suite() {
@@ -81,13 +97,28 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         String origin = webUrl();
-        suite = Suite.builder(Suite.repoFromModule()).keycloak(true)
-                .members(Suite.CONTACTS, Suite.CONSENT, Suite.FEEDBACK, Suite.GATEWAY)
+        if (mail == null) {
+            mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            mail.start();
+        }
+        Suite.Builder builder = Suite.builder(Suite.repoFromModule()).keycloak(true)
+                .members(MEMBERS.toArray(String[]::new))
                 .environment(Suite.GATEWAY, "RAPPORT_WEB_ORIGINS", origin)
                 // Quarkus's own CORS switches, for a gateway build that does not read RAPPORT_WEB_ORIGINS
                 .property(Suite.GATEWAY, "quarkus.http.cors.enabled", "true")
-                .property(Suite.GATEWAY, "quarkus.http.cors.origins", origin)
-                .start();
+                .property(Suite.GATEWAY, "quarkus.http.cors.origins", origin);
+        if (deliveryAvailable()) {
+            // e-mail for real: links in messages point at this web module, mail goes to the in-process GreenMail
+            builder.members(DELIVERY)
+                    .environment(DELIVERY, "RAPPORT_WEB_URL", origin)
+                    .environment(DELIVERY, "RAPPORT_SMTP_HOST", "127.0.0.1")
+                    .environment(DELIVERY, "RAPPORT_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()))
+                    .environment(DELIVERY, "RAPPORT_SMTP_START_TLS", "DISABLED")
+                    .environment(DELIVERY, "RAPPORT_SMTP_LOGIN", "DISABLED")
+                    .environment(DELIVERY, "RAPPORT_DELIVERY_POLL_INTERVAL", "300ms");
+        }
+        suite = builder.start();
         allowWebOrigin(origin);
         createPurposes();
         return Map.of("quarkus.http.test-port", String.valueOf(webPort),
@@ -147,6 +178,10 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
         if (suite != null) {
             suite.stop();
             suite = null;
+        }
+        if (mail != null) {
+            mail.stop();
+            mail = null;
         }
     }
 

@@ -91,7 +91,7 @@ class EmailLoopBrowserTest {
                 query($c: ID!) { whyNotThreads(consultationId: $c, status: "OPEN") { id contactId messages { body fromStaff } } }""",
                 Map.of("c", consultation.id())).path("whyNotThreads");
         JsonNode thread = Scenarios.find(threads, "contactId", person.contactId());
-        assertEquals("I work on Sundays until 15:00", thread.path("messages").path(0).path("body").asText());
+        assertTrue(thread.path("messages").path(0).path("body").asText().contains("I work on Sundays until 15:00"), thread.toString());
         Scenarios.staffReply(thread.path("id").asText(), "We will stay open until 17:00: does that work?");
 
         // the answer asks again by e-mail; its link shows the thread with staff's answer

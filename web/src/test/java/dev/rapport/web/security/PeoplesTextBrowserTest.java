@@ -85,11 +85,11 @@ class PeoplesTextBrowserTest {
         assertInert(page, watch, "We did " + IMG, "Why " + SCRIPT + IMG, "Staff " + IMG);
 
         page.navigate(RealSuite.webUrl() + "/case/" + caseId);
-        assertThat(page.getByText("Was your problem solved?")).isVisible();
+        assertThat(page.locator("rapport-case p.body")).isVisible();
         assertInert(page, watch, "Problem " + IMG + SCRIPT);
 
         page.navigate(RealSuite.webUrl() + "/rating/" + caseId);
-        assertThat(page.getByText("About your request")).isVisible();
+        assertThat(page.locator("rapport-rating p.body")).isVisible();
         assertInert(page, watch, "Problem " + IMG + SCRIPT);
     }
 }

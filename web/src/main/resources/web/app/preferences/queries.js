@@ -30,4 +30,4 @@ export const EXPORT = `query ExportMyData($contactId: ID!) {
   exportPersonalData(contactId: $contactId) { contactId complete exportedAt services { service complete data error } }
 }`;
 
-export const ERASE = `mutation EraseMe { eraseMe { erased services { service status } } }`;
+export const ERASE = `mutation EraseMe { eraseMe(confirmation: "ERASE") { erased services { service status } } }`;

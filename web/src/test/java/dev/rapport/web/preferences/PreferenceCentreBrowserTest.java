@@ -145,6 +145,25 @@ class PreferenceCentreBrowserTest {
         assertTrue(file.toString().contains("mary@example.org"), "contacts-service's part holds the address");
     }
 
+    @Test
+    void eraseMeAsksForConfirmationSaysWhatStaysAndErases() {
+        Person person = Person.create("Erin", "Erased", Person.givenEmail("erin@example.org"));
+        context = Chromium.context(Chromium.PHONE, "en-GB");
+        Page page = context.newPage();
+        person.logIn(page, "/preferences");
+        Locator data = page.locator("pc-data");
+        data.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase my data…")).click();
+        assertThat(data).containsText("Kept as proof, without your name or any address");
+        data.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase my data now")).click();
+        assertThat(data).containsText("Tick the box to confirm.");
+        data.getByLabel("I understand; erase my data").check();
+        data.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase my data now")).click();
+        assertThat(data).containsText("Your data has been erased.");
+        JsonNode after = dev.rapport.web.testing.Gql.as("admin", "query($id: ID!) { contact(id: $id) { id contactPoints { address } } }",
+                Map.of("id", person.contactId())).path("contact");
+        assertTrue(after.isNull() || after.path("contactPoints").isEmpty(), "nothing left to reach the person: " + after);
+    }
+
     private static JsonNode staffView(Person person) {
         return dev.rapport.web.testing.Gql.as("admin", STATE, Map.of("id", person.contactId())).path("contact");
     }

@@ -36,7 +36,7 @@ public final class Scenarios {
     public static String invite(Consultation consultation, Person person) {
         grantSurvey(person);
         Gql.as("marketer", """
-                mutation($id: ID!, $c: String) { inviteToConsultation(consultationId: $id,
+                mutation($id: ID!, $c: ID) { inviteToConsultation(consultationId: $id,
                   input: {audience: [{contactId: $c}], channel: "EMAIL"}) }""",
                 Map.of("id", consultation.id(), "c", person.contactId()));
         JsonNode invitations = await(() -> person.call("query { me { invitations(first: 50) { id consultationId } } }", Map.of())
@@ -65,7 +65,7 @@ public final class Scenarios {
     /** "You said, we did": the marketer decides on an initiative and publishes it; answers the person's follow-up id. */
     public static String publish(String initiativeId, String decision, String description, Person person) {
         String action = Gql.as("marketer", """
-                mutation($i: String, $d: String, $t: String) { createAction(input: {initiativeId: $i, decision: $d,
+                mutation($i: ID, $d: String, $t: String) { createAction(input: {initiativeId: $i, decision: $d,
                   description: $t}) { id } }""", Map.of("i", initiativeId, "d", decision, "t", description))
                 .path("createAction").path("id").asText();
         Gql.as("marketer", "mutation($id: ID!) { publishAction(id: $id) { recipients } }", Map.of("id", action));
@@ -77,7 +77,7 @@ public final class Scenarios {
     /** A case the person opened, resolved by an agent: waiting for the person's confirmation. */
     public static String resolvedCase(Person person, String problem) {
         String id = person.call("""
-                mutation($me: String, $p: String) { openCase(input: {contactId: $me, problem: $p, channel: "CHAT"}) { id } }""",
+                mutation($me: ID, $p: String) { openCase(input: {contactId: $me, problem: $p, channel: "CHAT"}) { id } }""",
                 Map.of("me", person.contactId(), "p", problem)).path("openCase").path("id").asText();
         resolve(id);
         return id;

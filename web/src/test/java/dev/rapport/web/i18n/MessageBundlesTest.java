@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MessageBundlesTest {
     private static final Path I18N = Path.of("src/main/resources/web/app/i18n");
     private static final Path APP = Path.of("src/main/resources/web/app");
-    private static final Pattern ENTRY = Pattern.compile("^\\s*'([^']+)':\\s*'((?:[^'\\\\]|\\\\.)*)',?\\s*$", Pattern.MULTILINE);
+    private static final Pattern ENTRY = Pattern.compile("'([^'\\n]+)':\\s*'((?:[^'\\\\\\n]|\\\\.)*)'");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private static Map<String, String> bundle(String language) throws IOException {

@@ -103,6 +103,9 @@ public class Composer {
                 return with(m, links.page(contact, LinkAction.RENEWAL_OFFER, offer.id(), purpose), null,
                         m.content().renewal(offer.programme(), offer.period()));
             });
+            // nothing about the consultation or the initiative: the message must not tie the person to what they rated
+            case ANONYMOUS_NOTICE -> Uni.createFrom().item(with(m,
+                    links.page(contact, LinkAction.FOLLOW_UP, ref.followUp(), purpose), null, m.content()));
             case PLAIN -> Uni.createFrom().item(m);
         };
     }

@@ -10,6 +10,11 @@ public enum Kind {
     THREAD_REPLY("thread-reply"),
     /** feedback-service: "was your problem solved?", with a rating link. */
     CASE_CONFIRMATION("case-confirmation"),
+    /**
+     * feedback-service: an anonymous respondent who allowed replies hears that we answered; it names nothing they rated
+     * (the follow-up page, behind the link, shows it to them alone).
+     */
+    ANONYMOUS_NOTICE("anonymous-notice"),
     /** feedback-service: an early renewal offer. */
     RENEWAL_OFFER("renewal-offer"),
     /** Anything else: a message about its purpose, with the why section and the preference link. */

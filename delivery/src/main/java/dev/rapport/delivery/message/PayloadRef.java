@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * What an outreach is about, read from its {@code payloadRef} (feedback-service writes them, see its outreach package):
  * {@code feedback:invitation:<invitation>}, {@code feedback:action:<action>:follow-up:<follow-up>},
  * {@code feedback:thread:<thread>:follow-up:<follow-up>}, {@code feedback:case:<case>:confirmation:<ask>},
- * {@code feedback:renewal-offer:<offer>}. Anything else (a partner's own reference, none at all) is a plain message
+ * {@code feedback:renewal-offer:<offer>}, {@code feedback:follow-up:<follow-up>} (to an anonymous respondent). Anything else (a partner's own reference, none at all) is a plain message
  * about the purpose.
  *
  * @param subject the record the message is about: invitation, action, thread, case or offer
@@ -21,6 +21,7 @@ public record PayloadRef(Kind kind, UUID subject, UUID followUp) {
     private static final Pattern THREAD = Pattern.compile("feedback:thread:" + ID + ":follow-up:" + ID);
     private static final Pattern CASE = Pattern.compile("feedback:case:" + ID + ":confirmation:" + ID);
     private static final Pattern OFFER = Pattern.compile("feedback:renewal-offer:" + ID);
+    private static final Pattern ANONYMOUS = Pattern.compile("feedback:follow-up:" + ID);
 
     public static PayloadRef parse(String ref) {
         if (ref == null) {
@@ -41,6 +42,9 @@ public record PayloadRef(Kind kind, UUID subject, UUID followUp) {
         }
         if ((m = OFFER.matcher(ref)).matches()) {
             return new PayloadRef(Kind.RENEWAL_OFFER, id(m, 1), null);
+        }
+        if ((m = ANONYMOUS.matcher(ref)).matches()) {
+            return new PayloadRef(Kind.ANONYMOUS_NOTICE, id(m, 1), id(m, 1));
         }
         return new PayloadRef(Kind.PLAIN, null, null);
     }

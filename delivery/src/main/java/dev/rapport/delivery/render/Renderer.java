@@ -38,6 +38,7 @@ public class Renderer {
             case THREAD_REPLY -> t.threadSubject(c.title());
             case CASE_CONFIRMATION -> t.caseSubject();
             case RENEWAL_OFFER -> t.renewalSubject(c.programme());
+            case ANONYMOUS_NOTICE -> t.anonymousSubject();
             case PLAIN -> t.plainSubject(c.purpose());
         };
         // a header is one line: a title with a line break must not start another header

@@ -131,6 +131,16 @@ public interface Texts {
     @Message("Read our reply and answer")
     String threadAction();
 
+    // --- notice to an anonymous respondent ------------------------------------------------------------------------
+    @Message("We answered what you told us")
+    String anonymousSubject();
+
+    @Message("You answered one of our consultations anonymously and allowed us to reply. We have now decided what to do about something you rated.")
+    String anonymousIntro();
+
+    @Message("See what we decided, and tell us if it works for you")
+    String anonymousAction();
+
     // --- case confirmation and rating --------------------------------------------------------------------------
     @Message("Was your problem solved?")
     String caseSubject();

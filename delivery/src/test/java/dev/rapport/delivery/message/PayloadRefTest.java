@@ -18,6 +18,7 @@ class PayloadRefTest {
             "feedback:thread:" + A + ":follow-up:" + B + ", THREAD_REPLY, " + A + ", " + B,
             "feedback:case:" + A + ":confirmation:" + B + ", CASE_CONFIRMATION, " + A + ", null",
             "feedback:renewal-offer:" + A + ", RENEWAL_OFFER, " + A + ", null",
+            "feedback:follow-up:" + A + ", ANONYMOUS_NOTICE, " + A + ", " + A,
             "partner:newsletter:2026-12, PLAIN, null, null",
             "feedback:invitation:not-a-uuid, PLAIN, null, null",
             "feedback:invitation:" + A + ":extra, PLAIN, null, null",

@@ -45,7 +45,7 @@ class RenderingTest {
             "fr", "Choisir ce que nous pouvons vous envoyer, et comment", "ar", "اختر ما يمكننا إرساله إليك وكيف");
     private static final Map<Kind, LinkAction> ACTION = Map.of(Kind.INVITATION, LinkAction.CONSULTATION,
             Kind.ACTION_NOTICE, LinkAction.FOLLOW_UP, Kind.THREAD_REPLY, LinkAction.FOLLOW_UP, Kind.CASE_CONFIRMATION,
-            LinkAction.CASE, Kind.RENEWAL_OFFER, LinkAction.RENEWAL_OFFER);
+            LinkAction.CASE, Kind.RENEWAL_OFFER, LinkAction.RENEWAL_OFFER, Kind.ANONYMOUS_NOTICE, LinkAction.FOLLOW_UP);
 
     @Inject
     Renderer renderer;
@@ -117,6 +117,11 @@ class RenderingTest {
         if (kind == Kind.CASE_CONFIRMATION) {
             assertTrue(inHtml.stream().anyMatch(c -> c.action() == LinkAction.RATING && ref.equals(c.ref())));
             assertTrue(text.contains("> My <order> is late") && html.contains("My &lt;order&gt; is late"));
+        }
+        if (kind == Kind.ANONYMOUS_NOTICE) {
+            // names nothing the person rated: neither the consultation nor the initiative
+            assertFalse(text.contains("Roadmap") || html.contains("Roadmap") || text.contains("Dark mode") || html.contains("Dark mode"),
+                    text);
         }
         if (kind == Kind.ACTION_NOTICE) {
             assertTrue(text.contains("Too costly <now>") && html.contains("Too costly &lt;now&gt;"));

@@ -80,7 +80,9 @@ public class OutreachGraphQLApi {
             + "campaign, a repeat for the same campaign and payloadRef answers DUPLICATE (safe to retry). Larger audiences: "
             + "consent-service's streamed POST /outreach/requests/bulk.")
     @RolesAllowed({ADMIN, MARKETER, INTEGRATION})
-    public Uni<List<BulkOutreachResult>> requestOutreachBulk(@Id @NonNull List<@NonNull String> contactIds,
+    // [String!]!, not [ID!]!: MicroProfile GraphQL's @Id cannot mark list elements (no TYPE_USE), and on the list itself
+    // SmallRye accepts it in the schema but then refuses every value ("Unknown Scalar Type [java.util.List]")
+    public Uni<List<BulkOutreachResult>> requestOutreachBulk(@NonNull List<@NonNull String> contactIds,
             @NonNull String purpose, String channel, String campaign, String payloadRef) throws InvalidInputError {
         if (contactIds.isEmpty() || contactIds.size() > MAX_BULK) {
             throw new InvalidInputError("contactIds must hold 1 to " + MAX_BULK + " ids", null, null,

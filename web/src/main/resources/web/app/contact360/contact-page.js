@@ -12,7 +12,7 @@ import { staffStyles, money, num, label, table, date, dateTime } from '../staff/
 const QUERY = `query Contact360($id: ID!, $purposes: [String!]!) {
   contact(id: $id) { id displayName owner lifecycleStage tags version organisation { name }
     contactPoints { id channel address context provenance { kind source } capturedAt verifiedAt }
-    decisions(purposes: $purposes) { purpose allowed channel contactPointId reasons { code detail } }
+    decisions(purposes: $purposes) { purpose allowed channel contactPointId notBefore reasons { code detail } }
     consents { purpose channel status source since until expiresAt }
     consentLedger(first: 50) { nodes { id kind purpose channel source occurredAt until evidence { formId actor note } } }
     policy { quietHoursStart quietHoursEnd timeZone maxTouches windowDays doNotContact }

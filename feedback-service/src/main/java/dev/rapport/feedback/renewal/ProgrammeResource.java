@@ -15,8 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.rapport.platform.csv.Csv;
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -103,16 +106,38 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{id}/report")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.MARKETER})
     @Operation(summary = "Renewal and early-renewal rate per score tier, with counts: does the score predict?",
             description = RenewalReport.DEFINITION)
     @APIResponse(responseCode = "400", description = "period missing or malformed")
     @APIResponse(responseCode = "404", description = "No such programme")
     public Uni<RenewalReport> report(@PathParam("id") UUID id, @QueryParam("period") String period) {
+        return programmes.report(id, period(period));
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.MARKETER})
+    @Operation(summary = "The tier report as CSV (ask for text/csv)",
+            description = "Rows tier 1–5, then total (the whole programme), then unscored (members with no score for the "
+                    + "period: members column only). Columns as the JSON report. " + RenewalReport.DEFINITION)
+    @APIResponse(responseCode = "200", description = "CSV with a header row; Content-Disposition names the file")
+    @APIResponse(responseCode = "400", description = "period missing or malformed")
+    @APIResponse(responseCode = "404", description = "No such programme")
+    public Uni<Response> reportCsv(@PathParam("id") UUID id, @QueryParam("period") String period) {
+        String checked = period(period);
+        return programmes.report(id, checked).map(r -> Response.ok(RenewalReportCsv.of(r), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", Csv.attachment("renewal-report-" + id + "-" + checked.replaceAll("[^A-Za-z0-9._-]", "-")
+                        + ".csv")).build());
+    }
+
+    private static String period(String period) {
         if (period == null || !PERIOD.matcher(period).matches()) {
             throw ProblemException.badField("period", "is required: letters, digits, / _ . - (e.g. 2026/27)");
         }
-        return programmes.report(id, period);
+        return period;
     }
 
     @POST

@@ -22,8 +22,13 @@ public final class Fixtures {
     }
 
     public static Consultation openConsultation(int initiatives) {
-        String list = java.util.stream.IntStream.rangeClosed(1, initiatives)
-                .mapToObj(i -> "{\"title\":\"Initiative " + i + "\"}").collect(Collectors.joining(","));
+        return openConsultation(java.util.stream.IntStream.rangeClosed(1, initiatives).mapToObj(i -> "Initiative " + i)
+                .toArray(String[]::new));
+    }
+
+    /** An open consultation with these initiative titles (plain text: no quotes or backslashes). */
+    public static Consultation openConsultation(String... titles) {
+        String list = java.util.Arrays.stream(titles).map(t -> "{\"title\":\"" + t + "\"}").collect(Collectors.joining(","));
         JsonPath created = marketer().body("{\"title\":\"Plans\",\"purpose\":\"Tell us what matters\",\"initiatives\":[" + list + "]}")
                 .post("/consultations").then().statusCode(201).extract().jsonPath();
         String id = created.getString("id");

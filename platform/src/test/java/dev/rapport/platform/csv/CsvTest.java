@@ -29,4 +29,9 @@ class CsvTest {
         assertEquals("", Csv.cell(null));
         assertEquals("", Csv.cell(""));
     }
+
+    @Test
+    void aRowJoinsNeutralisedCellsAndEndsWithCrLf() {
+        assertEquals("1,'=2+3,\"a,b\",\r\n", Csv.row(1, "=2+3", "a,b", null));
+    }
 }

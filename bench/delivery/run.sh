@@ -8,12 +8,23 @@
 # goal (200/s) and CPU microseconds per message for delivery, the SMTP server, the queue side (consent-service and
 # its PostgreSQL) and the reads (contacts-service and its PostgreSQL), from Linux /proc.
 # Needs: java 17, curl. Builds the jars it needs. Every process it starts is stopped by PID.
+# BENCH_JFR=<dir> records JFR profiles (settings=profile) of delivery, consent- and contacts-service over the measured
+# window into <dir> (starting the recordings costs CPU inside the window: take figures from a run without it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-2000}
-WARM=${BENCH_WARM:-200}       # delivered first, unmeasured: boot, JIT and connection pools are paid before timing
+WARM=${BENCH_WARM:-400}       # delivered first, unmeasured: boot, JIT and connection pools are paid before timing
 GOAL=200
 WORK=$(mktemp -d)
+jfr() { # jfr start|dump: with BENCH_JFR, records the measured window of delivery, consent- and contacts-service
+  [ -n "${BENCH_JFR:-}" ] || return 0
+  mkdir -p "$BENCH_JFR"
+  local dir; dir=$(cd "$BENCH_JFR" && pwd)
+  for side in delivery:$DL consent:$CS contacts:$CT; do
+    if [ "$1" = start ]; then jcmd "${side#*:}" JFR.start name=bench settings=profile > /dev/null
+    else jcmd "${side#*:}" JFR.dump name=bench filename="$dir/${side%%:*}.jfr" > /dev/null && echo "# profile: $dir/${side%%:*}.jfr"; fi
+  done
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 for m in contacts-service consent-service delivery; do
   [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q package -DskipTests -pl platform,security,contacts-service,consent-service,delivery -am; break; }
@@ -41,6 +52,7 @@ GM=$!; pids+=("$GM")
 common=(RAPPORT_DATA_DIR="$WORK" RAPPORT_CONTACTS_URL=http://localhost:$CONTACTS RAPPORT_CONSENT_URL=http://localhost:$CONSENT)
 env "${common[@]}" RAPPORT_OUTBOX_BEARER_TOKEN="$(token integration contacts-service)" \
   java -Xmx384m -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$CONTACTS" \
+  -Drapport.outbox.batch-size=50 \
   -jar contacts-service/target/quarkus-app/quarkus-run.jar > "$WORK/contacts.log" 2>&1 &
 CT=$!; pids+=("$CT")
 env "${common[@]}" java -Xmx384m -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$CONSENT" \
@@ -104,7 +116,8 @@ env "${common[@]}" RAPPORT_DELIVERY_BEARER_TOKEN="$INTEGRATION" RAPPORT_SMTP_POR
   -jar delivery/target/quarkus-app/quarkus-run.jar > "$WORK/delivery.log" 2>&1 &
 DL=$!; pids+=("$DL")
 ready "http://localhost:$DELIVERY/q/health/ready"
-drained() { while [ "$(remaining "$1" QUEUED)" != 0 ] || [ "$(remaining "$1" LEASED)" != 0 ]; do sleep 0.2; done; }
+# polled twice a second: each poll is a consent-service read counted in its CPU per message
+drained() { while [ "$(remaining "$1" QUEUED)" != 0 ] || [ "$(remaining "$1" LEASED)" != 0 ]; do sleep 0.5; done; }
 echo "# warm-up: $(queue bench-warm "$WORK/warm.txt") messages"
 drained bench-warm
 # delivery is frozen while the measured messages are queued, then thawed: the clock runs from the thaw
@@ -113,11 +126,13 @@ QUEUED=$(queue bench "$WORK/measured.txt")
 echo "# $QUEUED of $N queued"
 sleep 1
 kill -CONT "$DL"
+jfr start
 D0=$(ticks "$DL"); G0=$(ticks "$GM"); C0=$(ticks "$CS" $PG_CONSENT); T0=$(ticks "$CT" $PG_CONTACTS); START=$(date +%s.%N)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 drained bench
 END=$(date +%s.%N)
 D1=$(ticks "$DL"); G1=$(ticks "$GM"); C1=$(ticks "$CS" $PG_CONSENT); T1=$(ticks "$CT" $PG_CONTACTS)
+jfr dump
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 DELIVERED=$(curl -fs -H "Authorization: Bearer $ADMIN" "http://localhost:$CONSENT/outreach/requests?campaign=bench&status=DELIVERED&limit=1000" \
   | grep -o '"status":"DELIVERED"' | wc -l || true)
@@ -130,6 +145,9 @@ awk -v n="$QUEUED" -v s="$START" -v e="$END" -v goal="$GOAL" -v t="$TICK" -v d=$
   printf "messages      %d delivered in %.1f s: %.0f/s (goal %d/s: %.2fx)\n", n, wall, rate, goal, rate / goal
   printf "CPU per message (us): delivery %.0f, SMTP server %.0f, queue (consent-service + PostgreSQL) %.0f, reads (contacts-service + PostgreSQL) %.0f\n",
     d / t / n * 1e6, g / t / n * 1e6, c / t / n * 1e6, r / t / n * 1e6
+  all = (d + g + c + r) / t / n * 1e6; cores = '"$(nproc)"'
+  printf "CPU per message, all sides: %.0f us: at most %.0f/s on %d idle cores (%.2fx the goal)\n", all, cores * 1e6 / all, cores,
+    cores * 1e6 / all / goal
   printf "delivery RSS at the end: %d MB; load average %s -> %s\n", rss / 1024, l0, l1 }'
 echo "DELIVERED (first 1000 listed): $DELIVERED"
 echo "a received message (GreenMail API): ${SAMPLE:0:200}..."

@@ -15,12 +15,12 @@ public interface DeliveryConfig {
     @WithDefault("2s")
     String pollInterval();
 
-    /** Messages leased per pull. */
-    @WithDefault("50")
+    /** Messages leased per pull (consent-service hands at most 500). */
+    @WithDefault("200")
     int batchSize();
 
     /** Messages rendered and sent at once. */
-    @WithDefault("16")
+    @WithDefault("32")
     int concurrency();
 
     /** How long a lease lasts: a message not acknowledged by then goes back to the queue. */

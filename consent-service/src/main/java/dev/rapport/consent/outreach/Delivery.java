@@ -11,6 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record Delivery(UUID id, UUID contactId, String purpose, Channel channel, UUID contactPointId, String campaign,
         String payloadRef, UUID evidenceEventId,
+        @Schema(description = "The ledger event the decision named (evidenceEventId), so a message can say which consent "
+                + "allows it without reading the person's ledger; absent when the decision named none")
+        Evidence evidence,
         @Schema(description = "Proves this pull; an acknowledgement with an older lease is refused") UUID leaseId,
         Instant leaseUntil, int attempt) {
+
+    /** The evidence event as the person would be told about it: what, when, through which source. */
+    public record Evidence(UUID eventId,
+            @Schema(description = "The event's kind", example = "GRANT") String kind,
+            @Schema(description = "When the person did it", example = "2026-03-02T09:15:00Z") Instant occurredAt,
+            @Schema(description = "Where it was recorded", example = "WEB_FORM") String source,
+            @Schema(description = "The lawful basis the event states, if any", example = "CONSENT") String lawfulBasis) {
+    }
 }

@@ -49,6 +49,8 @@ public class OutreachResource {
     @Inject
     QueueService queue;
     @Inject
+    AcknowledgementService acknowledgements;
+    @Inject
     UnsubscribeService unsubscribes;
     @Inject
     Caller caller;
@@ -158,6 +160,25 @@ public class OutreachResource {
     @APIResponse(responseCode = "409", description = "The lease is not current (it expired and the message was pulled again)")
     public Uni<Void> acknowledge(@PathParam("id") UUID id, @Valid @NotNull Acknowledgement ack) {
         return queue.acknowledge(id, ack);
+    }
+
+    @POST
+    @Path("/deliveries/acks")
+    @RolesAllowed(Roles.INTEGRATION)
+    @Operation(summary = "Acknowledge many pulled messages in one call",
+            description = "Each line is what POST /outreach/deliveries/{id}/ack takes, with the message's id; all are recorded in "
+                    + "one transaction. Each line gets its own result, in the order sent: a lease that is no longer current "
+                    + "(LEASE_LOST) or an unknown message (NOT_FOUND) does not stop the others; repeating a line is harmless "
+                    + "(ALREADY_RECORDED).")
+    @APIResponse(responseCode = "200", description = "One result per line, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acknowledgements.Result.class,
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "mixed", value = """
+                            [{"id":"0193f0a4-7b2e-7c1a-9d3e-2f4b5c6d7e8f","status":"RECORDED"},
+                             {"id":"0193f0a4-7b2e-7c1a-9d3e-2f4b5c6d7e90","status":"LEASE_LOST"}]""")))
+    @APIResponse(responseCode = "400", description = "No lines, more than 500, a message named twice, or a bad line (the field is named)")
+    public Uni<List<Acknowledgements.Result>> acknowledgeAll(@Valid @NotNull Acknowledgements in) {
+        return acknowledgements.record(in.acks());
     }
 
     @POST

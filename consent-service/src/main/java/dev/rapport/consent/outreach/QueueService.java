@@ -47,6 +47,8 @@ public class QueueService {
     DecisionService decisions;
     @Inject
     ConsentConfig config;
+    @Inject
+    AcknowledgementService acknowledgements;
 
     public Uni<List<Delivery>> pull(PullRequest in) {
         int max = in == null || in.max() == null ? 50 : in.max();
@@ -60,24 +62,36 @@ public class QueueService {
                             and ($1::text is null or channel = $1) and (not_before is null or not_before <= now())
                           order by id
                           limit $2
-                          for update skip locked)
-                        update outreach o set status = 'LEASED', lease_id = gen_random_uuid(),
-                               lease_until = now() + make_interval(secs => $3), attempts = o.attempts + 1
-                        from next where o.id = next.id
-                        returning o.id, o.contact_id, o.purpose, o.channel, o.contact_point_id, o.campaign, o.payload_ref,
-                                  o.evidence_event_id, o.lease_id, o.lease_until, o.attempts
+                          for update skip locked),
+                        leased as (
+                          update outreach o set status = 'LEASED', lease_id = gen_random_uuid(),
+                                 lease_until = now() + make_interval(secs => $3), attempts = o.attempts + 1
+                          from next where o.id = next.id
+                          returning o.id, o.contact_id, o.purpose, o.channel, o.contact_point_id, o.campaign, o.payload_ref,
+                                    o.evidence_event_id, o.lease_id, o.lease_until, o.attempts)
+                        select l.*, e.kind as ev_kind, e.occurred_at as ev_occurred_at, e.source as ev_source,
+                               e.lawful_basis as ev_lawful_basis
+                        from leased l left join consent_events e on e.id = l.evidence_event_id
                         """).execute(Tuple.of(channel, max, (double) visibility))
                 .chain(rows -> {
                     List<Delivery> leased = new ArrayList<>();
                     for (Row r : rows) {
-                        leased.add(new Delivery(r.getUUID("id"), r.getUUID("contact_id"), r.getString("purpose"),
-                                Channel.valueOf(r.getString("channel")), r.getUUID("contact_point_id"), r.getString("campaign"),
-                                r.getString("payload_ref"), r.getUUID("evidence_event_id"), r.getUUID("lease_id"),
-                                r.getOffsetDateTime("lease_until").toInstant(), r.getInteger("attempts")));
+                        leased.add(delivery(r));
                     }
                     leased.sort(Comparator.comparing(Delivery::id));
                     return recheck(conn, leased);
                 }));
+    }
+
+    private static Delivery delivery(Row r) {
+        UUID evidenceId = r.getUUID("evidence_event_id");
+        Delivery.Evidence evidence = evidenceId == null || r.getString("ev_kind") == null ? null
+                : new Delivery.Evidence(evidenceId, r.getString("ev_kind"), r.getOffsetDateTime("ev_occurred_at").toInstant(),
+                        r.getString("ev_source"), r.getString("ev_lawful_basis"));
+        return new Delivery(r.getUUID("id"), r.getUUID("contact_id"), r.getString("purpose"),
+                Channel.valueOf(r.getString("channel")), r.getUUID("contact_point_id"), r.getString("campaign"),
+                r.getString("payload_ref"), evidenceId, evidence, r.getUUID("lease_id"),
+                r.getOffsetDateTime("lease_until").toInstant(), r.getInteger("attempts"));
     }
 
     /** Decides each leased message again as of now; hands out only those still allowed. */
@@ -137,34 +151,12 @@ public class QueueService {
      * whose message went to another consumer gets 409. Repeating the same acknowledgement is harmless.
      */
     public Uni<Void> acknowledge(UUID id, Acknowledgement ack) {
-        return pool.withTransaction(conn -> conn.preparedQuery(
-                        "select status, lease_id from outreach where id = $1 for update").execute(Tuple.of(id))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().failure(ProblemException.notFound("Outreach request", id));
-                    }
-                    Row r = rows.iterator().next();
-                    String status = r.getString("status");
-                    boolean sameLease = ack.leaseId().equals(r.getUUID("lease_id"));
-                    if (sameLease && status.equals(ack.outcome().name())) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (!sameLease || !status.equals(OutreachStatus.LEASED.name())) {
-                        return Uni.createFrom().failure(ProblemException.conflict("lease-lost",
-                                "This lease is no longer current for outreach " + id + " (it is " + status + ")"));
-                    }
-                    Uni<Void> recorded = conn.preparedQuery("update outreach set status = $2, acknowledged_at = now(), "
-                                    + "outcome_detail = $3, lease_until = null where id = $1")
-                            .execute(Tuple.of(id, ack.outcome().name(), ack.detail())).replaceWithVoid();
-                    return ack.outcome() == Acknowledgement.Outcome.BOUNCED ? recorded.chain(() -> markUndeliverable(conn, id))
-                            : recorded;
-                }));
-    }
-
-    /** Until contacts-service reports a change to the point (FactsService clears the mark), decisions pass it over. */
-    private static Uni<Void> markUndeliverable(SqlConnection conn, UUID outreachId) {
-        return conn.preparedQuery("update contact_point_facts f set undeliverable_at = now(), changed_at = now() from outreach o "
-                        + "where o.id = $1 and f.contact_point_id = o.contact_point_id and f.undeliverable_at is null")
-                .execute(Tuple.of(outreachId)).replaceWithVoid();
+        return acknowledgements.record(List.of(new Acknowledgements.Line(id, ack.leaseId(), ack.outcome(), ack.detail())))
+                .map(results -> switch (results.get(0).status()) {
+                    case RECORDED, ALREADY_RECORDED -> null;
+                    case NOT_FOUND -> throw ProblemException.notFound("Outreach request", id);
+                    case LEASE_LOST -> throw ProblemException.conflict("lease-lost",
+                            "This lease is no longer current for outreach " + id);
+                });
     }
 }

@@ -15,15 +15,21 @@ import io.quarkus.qute.i18n.MessageBundles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gathers what one leased message shows, from the services, with the integration role: the person and the contact
- * point (contacts-service), the consent that allows it and the purpose (consent-service), and what the message is
- * about (feedback-service, by its payloadRef). The three reads run in parallel. A person, address or record that is gone
- * makes the message {@link Undeliverable}; a service that does not answer fails the Uni (tried again on a later lease).
+ * point (contacts-service) and the purpose (consent-service), read once per batch ({@link #gather}); the consent that
+ * allows it (in the lease itself); and what the message is about (feedback-service, by its payloadRef). A person,
+ * address or record that is gone makes the message {@link Undeliverable}; a service that does not answer fails the Uni
+ * (tried again on a later lease).
  */
 @ApplicationScoped
 public class Composer {
@@ -38,35 +44,65 @@ public class Composer {
     @ConfigProperty(name = "rapport.default-language", defaultValue = "en")
     String defaultLanguage;
 
-    public Uni<MessageModel> compose(Lease lease) {
-        PayloadRef ref = PayloadRef.parse(lease.payloadRef());
-        return Uni.combine().all().unis(contacts.contact(lease.contactId()), consent.consents(lease.contactId()),
-                        consent.purpose(lease.purpose()))
-                .asTuple().chain(t -> {
-                    Contact contact = t.getItem1();
-                    Purpose purpose = t.getItem3();
-                    if (contact == null) {
-                        throw new Undeliverable("contact " + lease.contactId() + " no longer exists");
-                    }
-                    Contact.ContactPoint point = lease.contactPointId() == null ? null : contact.point(lease.contactPointId());
-                    if (point == null || !"EMAIL".equals(point.channel()) || point.address() == null) {
-                        throw new Undeliverable("contact point " + lease.contactPointId() + " is no longer an e-mail address of "
-                                + "contact " + lease.contactId());
-                    }
-                    if (purpose == null) {
-                        throw new Undeliverable("purpose " + lease.purpose() + " no longer exists");
-                    }
-                    String language = Language.of(contact.language(), defaultLanguage);
-                    Locale locale = Locale.forLanguageTag(language);
-                    Texts texts = MessageBundles.get(Texts.class, Localized.Literal.of(language));
-                    MessageModel.Content content = MessageModel.Content.of(purpose.description());
-                    MessageModel base = new MessageModel(lease.id(), ref.kind(), language, name(contact), point.address(),
-                            Why.sentences(texts, locale, point, purpose,
-                                    Why.evidence(t.getItem2(), lease.evidenceEventId(), lease.purpose(), point.id())),
-                            null, null, links.page(contact.id(), LinkAction.PREFERENCES, null, lease.purpose()),
-                            links.unsubscribe(contact.id(), lease.id(), lease.purpose()), content);
-                    return about(ref, base, lease, locale);
+    /** Reads what a batch's messages share: its people in two bulk calls, each distinct purpose once. */
+    public Uni<RoundFacts> gather(List<Lease> leases) {
+        List<UUID> people = leases.stream().map(Lease::contactId).distinct().toList();
+        List<String> codes = leases.stream().map(Lease::purpose).distinct().toList();
+        List<Uni<Map.Entry<String, Purpose>>> reads = codes.stream()
+                .map(code -> consent.purpose(code).map(p -> (Map.Entry<String, Purpose>) new AbstractMap.SimpleEntry<>(code, p)))
+                .toList();
+        Uni<Map<String, Purpose>> purposes = reads.isEmpty() ? Uni.createFrom().item(Map.of())
+                : Uni.join().all(reads).andFailFast().map(entries -> {
+                    Map<String, Purpose> out = new HashMap<>();
+                    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+                    return out;
                 });
+        List<Uni<Map<UUID, Contact>>> chunks = new ArrayList<>();
+        for (int i = 0; i < people.size(); i += ContactsClient.MAX_IDS) {
+            chunks.add(contacts.contacts(people.subList(i, Math.min(people.size(), i + ContactsClient.MAX_IDS))));
+        }
+        Uni<Map<UUID, Contact>> known = chunks.isEmpty() ? Uni.createFrom().item(Map.of())
+                : Uni.join().all(chunks).andFailFast().map(maps -> {
+                    Map<UUID, Contact> out = new HashMap<>();
+                    maps.forEach(out::putAll);
+                    return out;
+                });
+        return Uni.combine().all().unis(known, purposes).asTuple()
+                .map(t -> new RoundFacts(t.getItem1(), t.getItem2(), null))
+                .onFailure().recoverWithItem(RoundFacts::failed);
+    }
+
+    public Uni<MessageModel> compose(Lease lease, RoundFacts facts) {
+        if (facts.failure() != null) {
+            return Uni.createFrom().failure(facts.failure());
+        }
+        Contact batched = facts.contacts().get(lease.contactId());
+        // not in the bulk answer, or without the point: merged away or erased since; the single read follows a merge
+        Uni<Contact> person = batched != null && lease.contactPointId() != null && batched.point(lease.contactPointId()) != null
+                ? Uni.createFrom().item(batched) : contacts.contact(lease.contactId());
+        PayloadRef ref = PayloadRef.parse(lease.payloadRef());
+        return person.chain(contact -> {
+            Purpose purpose = facts.purposes().get(lease.purpose());
+            if (contact == null) {
+                throw new Undeliverable("contact " + lease.contactId() + " no longer exists");
+            }
+            Contact.ContactPoint point = lease.contactPointId() == null ? null : contact.point(lease.contactPointId());
+            if (point == null || !"EMAIL".equals(point.channel()) || point.address() == null) {
+                throw new Undeliverable("contact point " + lease.contactPointId() + " is no longer an e-mail address of "
+                        + "contact " + lease.contactId());
+            }
+            if (purpose == null) {
+                throw new Undeliverable("purpose " + lease.purpose() + " no longer exists");
+            }
+            String language = Language.of(contact.language(), defaultLanguage);
+            Locale locale = Locale.forLanguageTag(language);
+            Texts texts = MessageBundles.get(Texts.class, Localized.Literal.of(language));
+            MessageModel base = new MessageModel(lease.id(), ref.kind(), language, name(contact),
+                    point.address(), Why.sentences(texts, locale, point, purpose, lease.evidence()), null, null,
+                    links.page(contact.id(), LinkAction.PREFERENCES, null, lease.purpose()),
+                    links.unsubscribe(contact.id(), lease.id(), lease.purpose()), MessageModel.Content.of(purpose.description()));
+            return about(ref, base, lease, locale);
+        });
     }
 
     /** Adds what the message is about and the link that acts on it, per kind. */

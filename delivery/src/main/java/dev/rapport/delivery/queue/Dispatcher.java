@@ -6,9 +6,9 @@ import dev.rapport.delivery.clients.consent.ConsentClient;
 import dev.rapport.delivery.clients.consent.Lease;
 import dev.rapport.delivery.message.Composer;
 import dev.rapport.delivery.message.MessageModel;
+import dev.rapport.delivery.message.RoundFacts;
 import dev.rapport.delivery.message.Undeliverable;
 import dev.rapport.delivery.render.Renderer;
-import dev.rapport.delivery.send.Outcome;
 import dev.rapport.delivery.send.SmtpSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -17,11 +17,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Drains consent-service's EMAIL queue: lease a batch, render and send each message, acknowledge each outcome; again
- * at once while batches come back full. The order is send, then acknowledge. A crash between the two leaves the
+ * Drains consent-service's EMAIL queue: lease a batch, render and send each message, acknowledge the batch's outcomes
+ * in one call; again at once while batches come back full. The order is send, then acknowledge. A crash between the two leaves the
  * message unacknowledged: its lease runs out, it is leased and sent again with the same Message-ID. An acknowledged
  * message is never leased again, so a crash never sends it twice, and nothing is lost.
  *
@@ -60,58 +63,83 @@ public class Dispatcher {
                 .onItem().transformToIterable(r -> r).collect().asList();
     }
 
-    /** One batch: lease, deliver each (several at once), acknowledge. */
+    /**
+     * One batch: lease, read what its messages share once ({@link Composer#gather}), render and send each (several at
+     * once), then acknowledge every outcome in one call.
+     */
     public Uni<List<Handled>> round() {
-        return consent.pull(config.batchSize(), config.lease().toSeconds())
-                .onItem().transformToMulti(leases -> Multi.createFrom().iterable(leases))
-                .onItem().transformToUni(this::deliver).merge(config.concurrency())
-                .collect().asList();
+        return consent.pull(config.batchSize(), config.lease().toSeconds()).chain(this::deliver);
     }
 
-    Uni<Handled> deliver(Lease lease) {
-        return composer.compose(lease)
+    /** Delivers leased messages: what they share read once, each rendered and sent, the outcomes acknowledged together. */
+    public Uni<List<Handled>> deliver(List<Lease> leases) {
+        if (leases.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return composer.gather(leases)
+                .chain(facts -> Multi.createFrom().iterable(leases)
+                        .onItem().transformToUni(lease -> deliver(lease, facts)).merge(config.concurrency())
+                        .collect().asList())
+                .chain(this::acknowledge);
+    }
+
+    Uni<Outcome> deliver(Lease lease, RoundFacts facts) {
+        return composer.compose(lease, facts)
                 .chain(m -> smtp.send(m, renderer.render(m)).map(o -> verdict(lease, m, o)))
-                .onFailure(Undeliverable.class).recoverWithItem(e -> Verdict.ack(Acknowledgement.Outcome.FAILED, e.getMessage()))
-                .onFailure().recoverWithItem(e -> retryOrGiveUp(lease, "not sent: " + e.getMessage()))
-                .chain(v -> v.outcome() == null ? Uni.createFrom().item(count(new Handled(lease.id(), Handled.Status.RETRY_LATER,
-                        v.detail()))) : ack(lease, v));
+                .onFailure(Undeliverable.class).recoverWithItem(e -> Outcome.ack(lease, Acknowledgement.Outcome.FAILED, e.getMessage()))
+                .onFailure().recoverWithItem(e -> retryOrGiveUp(lease, "not sent: " + e.getMessage()));
     }
 
-    private Verdict verdict(Lease lease, MessageModel m, Outcome o) {
+    private Outcome verdict(Lease lease, MessageModel m, dev.rapport.delivery.send.Outcome o) {
         return switch (o.result()) {
-            case SENT -> Verdict.ack(Acknowledgement.Outcome.DELIVERED, "Message-ID " + smtp.messageId(m));
-            case BOUNCED -> Verdict.ack(Acknowledgement.Outcome.BOUNCED, o.detail());
-            case REFUSED -> Verdict.ack(Acknowledgement.Outcome.FAILED, o.detail());
+            case SENT -> Outcome.ack(lease, Acknowledgement.Outcome.DELIVERED, "Message-ID " + smtp.messageId(m));
+            case BOUNCED -> Outcome.ack(lease, Acknowledgement.Outcome.BOUNCED, o.detail());
+            case REFUSED -> Outcome.ack(lease, Acknowledgement.Outcome.FAILED, o.detail());
             case TRANSIENT -> retryOrGiveUp(lease, o.detail());
         };
     }
 
     /** Left to its lease, so it comes back; on the last attempt, given up with the reason. */
-    private Verdict retryOrGiveUp(Lease lease, String detail) {
+    private Outcome retryOrGiveUp(Lease lease, String detail) {
         if (lease.attempt() >= config.maxAttempts()) {
-            return Verdict.ack(Acknowledgement.Outcome.FAILED, "Gave up after " + lease.attempt() + " attempts; last: " + detail);
+            return Outcome.ack(lease, Acknowledgement.Outcome.FAILED, "Gave up after " + lease.attempt() + " attempts; last: " + detail);
         }
         LOG.debugf("Outreach %s attempt %d: %s; it comes back when its lease ends", lease.id(), lease.attempt(), detail);
-        return new Verdict(null, detail);
+        return new Outcome(lease, null, detail);
     }
 
     /**
-     * An acknowledgement that does not arrive (consent-service away) leaves the message to its lease: if it was sent, it
-     * is sent again later with the same Message-ID; never acknowledged as anything it was not.
+     * Acknowledges a batch's outcomes in one call. Acknowledgements that do not arrive (consent-service away) leave the
+     * messages to their leases: those sent are sent again later with the same Message-ID; never acknowledged as
+     * anything they were not. A line whose lease ran out (LEASE_LOST) is delivered by the message's next lease.
      */
-    private Uni<Handled> ack(Lease lease, Verdict v) {
-        String detail = v.detail() == null || v.detail().length() <= 1000 ? v.detail() : v.detail().substring(0, 1000);
-        return consent.acknowledge(lease.id(), new Acknowledgement(lease.leaseId(), v.outcome(), detail))
-                .replaceWith(() -> count(new Handled(lease.id(), Handled.Status.valueOf(v.outcome().name()), detail)))
-                .onFailure(ConsentClient.LeaseLost.class).recoverWithItem(e -> {
-                    LOG.infof("Outreach %s: the lease ran out before the acknowledgement; its next lease delivers it", lease.id());
-                    return count(new Handled(lease.id(), Handled.Status.LEASE_LOST, e.getMessage()));
-                })
+    private Uni<List<Handled>> acknowledge(List<Outcome> outcomes) {
+        List<Acknowledgement> acks = outcomes.stream().filter(o -> o.ack() != null)
+                .map(o -> new Acknowledgement(o.lease().id(), o.lease().leaseId(), o.ack(), o.detail())).toList();
+        Uni<Map<UUID, String>> recorded = acks.isEmpty() ? Uni.createFrom().item(Map.of())
+                : consent.acknowledge(acks).map(results -> results.stream()
+                        .collect(Collectors.toMap(Acknowledgement.Result::id, Acknowledgement.Result::status, (a, b) -> a)))
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Outreach %s: acknowledgement %s not recorded (%s); it comes back when its lease ends", lease.id(),
-                            v.outcome(), e.getMessage());
-                    return count(new Handled(lease.id(), Handled.Status.RETRY_LATER, "acknowledgement not recorded"));
+                    LOG.warnf("%d acknowledgements not recorded (%s); the messages come back when their leases end", acks.size(),
+                            e.getMessage());
+                    return Map.of();
                 });
+        return recorded.map(statuses -> outcomes.stream().map(o -> count(handled(o, statuses.get(o.lease().id())))).toList());
+    }
+
+    private static Handled handled(Outcome o, String status) {
+        UUID id = o.lease().id();
+        if (o.ack() == null) {
+            return new Handled(id, Handled.Status.RETRY_LATER, o.detail());
+        }
+        if (status == null) {
+            return new Handled(id, Handled.Status.RETRY_LATER, "acknowledgement not recorded");
+        }
+        if (!status.equals("RECORDED") && !status.equals("ALREADY_RECORDED")) {
+            LOG.infof("Outreach %s: the lease ran out before the acknowledgement (%s); its next lease delivers it", id, status);
+            return new Handled(id, Handled.Status.LEASE_LOST, status);
+        }
+        return new Handled(id, Handled.Status.valueOf(o.ack().name()), o.detail());
     }
 
     private Handled count(Handled h) {
@@ -119,10 +147,10 @@ public class Dispatcher {
         return h;
     }
 
-    /** The acknowledgement to send, or none (outcome null): leave it to its lease. */
-    private record Verdict(Acknowledgement.Outcome outcome, String detail) {
-        static Verdict ack(Acknowledgement.Outcome outcome, String detail) {
-            return new Verdict(outcome, detail);
+    /** A message's outcome: the acknowledgement to send, or none ({@code ack} null): leave it to its lease. */
+    record Outcome(Lease lease, Acknowledgement.Outcome ack, String detail) {
+        static Outcome ack(Lease lease, Acknowledgement.Outcome ack, String detail) {
+            return new Outcome(lease, ack, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000));
         }
     }
 }

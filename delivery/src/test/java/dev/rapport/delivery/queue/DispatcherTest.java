@@ -138,7 +138,7 @@ class DispatcherTest {
 
         List<Handled> handled = drain();
         assertTrue(handled.stream().anyMatch(h -> h.outreachId().equals(outreach) && h.status() == Handled.Status.DELIVERED));
-        Handled late = dispatcher.deliver(stale).await().atMost(Duration.ofSeconds(30));
+        Handled late = dispatcher.deliver(List.of(stale)).await().atMost(Duration.ofSeconds(30)).get(0);
 
         assertEquals(Handled.Status.LEASE_LOST, late.status());
         assertEquals("DELIVERED", Seed.status(outreach));

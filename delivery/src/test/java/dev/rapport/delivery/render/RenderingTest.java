@@ -92,6 +92,9 @@ class RenderingTest {
         assertEquals("List-Unsubscribe=One-Click", Mime.header(mail, "List-Unsubscribe-Post"));
         assertEquals(language, Mime.header(mail, "Content-Language"));
         assertFalse(Mime.subject(mail).isBlank());
+        // no empty or stray headers: a message to one person names no one else
+        String headers = Mime.rawHeaders(mail);
+        assertFalse(Pattern.compile("(?im)^(cc|bcc):").matcher(headers).find(), headers);
 
         // language and direction
         assertTrue(html.contains("<html lang=\"" + language + "\" dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\">"), html);

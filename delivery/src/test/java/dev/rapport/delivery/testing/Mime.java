@@ -48,6 +48,19 @@ public final class Mime {
         }
     }
 
+    /** The header block exactly as it arrived (up to the first empty line). */
+    public static String rawHeaders(MimeMessage m) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            m.writeTo(out);
+            String raw = out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            int end = raw.indexOf("\r\n\r\n");
+            return end < 0 ? raw : raw.substring(0, end + 2);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String subject(MimeMessage m) {
         try {
             return m.getSubject();

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The one bean that talks to consent-service. Pulling is never retried (a lost answer would lease messages nobody
- * sends; they would only come back when the lease runs out). Acknowledging is retried: the same acknowledgement twice
- * is harmless. A lease that is no longer ours (409) is not an error to retry: it surfaces as {@link LeaseLost}.
+ * sends; they would only come back when the lease runs out). Acknowledging is retried: the same acknowledgements twice
+ * are harmless. A lease that is no longer ours is a line's result (LEASE_LOST), not an error.
  */
 @ApplicationScoped
 public class ConsentClient {
@@ -33,13 +33,16 @@ public class ConsentClient {
         return client.pull(request);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = LeaseLost.class)
+    /**
+     * Records many outcomes in one call and one transaction (at most 500); one result per line, in order. Retrying is
+     * harmless: a line already recorded answers ALREADY_RECORDED.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = Downstream.Refused.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = LeaseLost.class)
-    public Uni<Void> acknowledge(UUID outreachId, Acknowledgement ack) {
-        return client.acknowledge(outreachId, ack)
-                .onFailure(e -> Downstream.status(e) == 409).transform(e -> new LeaseLost(outreachId));
+            skipOn = Downstream.Refused.class)
+    public Uni<List<Acknowledgement.Result>> acknowledge(List<Acknowledgement> acks) {
+        return Downstream.read(client.acknowledge(new Acknowledgement.Batch(acks)), "Acknowledgements");
     }
 
     /** Withdraws the message's purpose (source UNSUBSCRIBE_LINK in the ledger); answers false for an unknown message. */
@@ -54,22 +57,7 @@ public class ConsentClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = Downstream.Refused.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = Downstream.Refused.class)
-    public Uni<List<ConsentState>> consents(UUID contactId) {
-        return Downstream.read(client.consents(contactId), "Consents").map(c -> c == null ? List.of() : c);
-    }
-
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = Downstream.Refused.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = Downstream.Refused.class)
     public Uni<Purpose> purpose(String code) {
         return Downstream.read(client.purpose(code), "Purpose");
-    }
-
-    /** Our lease ran out and the message went back to the queue (or to another consumer). */
-    public static final class LeaseLost extends RuntimeException {
-        public LeaseLost(UUID outreachId) {
-            super("The lease on outreach " + outreachId + " is no longer current", null, false, false);
-        }
     }
 }

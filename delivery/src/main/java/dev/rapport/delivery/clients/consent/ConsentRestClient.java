@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** consent-service as delivery uses it: the queue, and the facts a message's "why" section states. */
+/** consent-service as delivery uses it: the queue (whose leases carry the consent a message states), and purposes. */
 @RegisterRestClient(configKey = "consent")
 @OidcClientFilter
 @RegisterProvider(DevelopmentToken.class)
@@ -23,16 +23,12 @@ interface ConsentRestClient {
     Uni<List<Lease>> pull(Map<String, Object> request);
 
     @POST
-    @Path("/outreach/deliveries/{id}/ack")
-    Uni<Void> acknowledge(@PathParam("id") UUID id, Acknowledgement ack);
+    @Path("/outreach/deliveries/acks")
+    Uni<List<Acknowledgement.Result>> acknowledge(Acknowledgement.Batch acks);
 
     @POST
     @Path("/outreach/deliveries/{id}/unsubscribe")
     Uni<Void> unsubscribe(@PathParam("id") UUID id, Map<String, Object> body);
-
-    @GET
-    @Path("/contacts/{contactId}/consents")
-    Uni<List<ConsentState>> consents(@PathParam("contactId") UUID contactId);
 
     @GET
     @Path("/purposes/{code}")

@@ -11,7 +11,7 @@ import java.util.UUID;
 public record Contact(UUID id, String givenName, String familyName, String displayName, String language,
         List<ContactPoint> contactPoints) {
 
-    public record ContactPoint(UUID id, String channel, String address, String context, Provenance provenance,
+    public record ContactPoint(UUID id, UUID contactId, String channel, String address, String context, Provenance provenance,
             Instant capturedAt, Instant verifiedAt) {
     }
 
@@ -19,7 +19,15 @@ public record Contact(UUID id, String givenName, String familyName, String displ
     public record Provenance(String kind, String source) {
     }
 
+    /** A page of {@code GET /contacts}. */
+    public record Page(List<Contact> items) {
+    }
+
     public ContactPoint point(UUID id) {
         return contactPoints == null ? null : contactPoints.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+    }
+
+    Contact withPoints(List<ContactPoint> points) {
+        return new Contact(id, givenName, familyName, displayName, language, points);
     }
 }

@@ -5,6 +5,7 @@ import dev.rapport.consent.decision.DecisionFacts.Event;
 import dev.rapport.consent.decision.DecisionFacts.Point;
 import dev.rapport.consent.decision.DecisionFacts.Policy;
 import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
+import dev.rapport.consent.ledger.Coverage;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
 import java.time.Instant;
@@ -136,19 +137,9 @@ public final class DecisionEngine {
         return new PointVerdict(reasons, reasons.isEmpty() ? decisive.id() : null);
     }
 
-    /** Does an event's scope (channel, optionally one point) reach this point? */
+    /** Does an event's scope reach this point? {@link Coverage} holds the rule, shared with the consent projection. */
     static boolean covers(Event e, Point p) {
-        if (e.kind() == EventKind.ERASURE) {
-            return false;
-        }
-        if (e.channel() != null && e.channel() != p.channel()) {
-            return false;
-        }
-        if (e.pointId() == null) {
-            return true;
-        }
-        // A point-specific event is about the address it was given for: a changed address is not covered.
-        return e.pointId().equals(p.id()) && (e.pointHash() == null || e.pointHash().equals(p.addressHash()));
+        return Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), p.channel(), p.id(), p.addressHash());
     }
 
     static List<Point> candidates(DecisionFacts f, Channel channel, UUID pointId, Instant at) {

@@ -30,24 +30,27 @@ import java.util.UUID;
  * arrays (no JSON to build in PostgreSQL or to parse here). A single decision binds a scalar id rather than a
  * one-element array: with an array PostgreSQL's generic plan looks 10x dearer than a custom one, so it re-planned
  * this statement on every request (planning cost more than executing it; see bench/consent/README.md).
- * Merged contacts are followed: a decision for a merged-away id, or for the survivor, sees both ledgers.
+ * Merged contacts are followed: a decision for a merged-away id, or for the survivor, sees both ledgers (as of an
+ * instant: only merges made by then).
  * Decisions "now" read the current contact points; decisions as of an instant read the points' history.
  */
 @ApplicationScoped
 public class DecisionLoader {
 
     private static final String ONE = "select $1::uuid as id, 1::bigint as ord, "
-            + "coalesce((select m.survivor_id from contact_merges m where m.merged_contact_id = $1::uuid), $1::uuid) as root";
+            + "coalesce((select m.survivor_id from contact_merges m where m.merged_contact_id = $1::uuid%1$s), $1::uuid) as root";
     private static final String MANY = "select r.id, r.ord, coalesce(m.survivor_id, r.id) as root "
-            + "from unnest($1::uuid[]) with ordinality as r(id, ord) left join contact_merges m on m.merged_contact_id = r.id";
+            + "from unnest($1::uuid[]) with ordinality as r(id, ord) left join contact_merges m on m.merged_contact_id = r.id%1$s";
+    /** As of an instant, only merges made by then join contacts: a decision before a merge is the one made then. */
+    private static final String MERGED_BY_THEN = " and m.merged_at <= $3::timestamptz";
     private static final String CURRENT_POINTS = "contact_point_facts f where f.contact_id = any (g.members)";
     private static final String POINTS_AS_OF = "contact_point_fact_versions f where f.contact_id = any (g.members) "
             + "and f.valid_from <= $3::timestamptz and (f.valid_to is null or f.valid_to > $3::timestamptz)";
 
     private static final String TEMPLATE = """
-            with req as (%s), grp as materialized (
+            with req as (%1$s), grp as materialized (
               select req.*, array(select req.root union all
-                                  select mm.merged_contact_id from contact_merges mm where mm.survivor_id = req.root) as members
+                                  select m.merged_contact_id from contact_merges m where m.survivor_id = req.root%2$s) as members
               from req
             )
             select g.id, g.root,
@@ -71,7 +74,7 @@ public class DecisionLoader {
                      array_agg(f.provenance) as pt_provenance, array_agg(f.verified_at) as pt_verified,
                      array_agg(f.added_at) as pt_added, array_agg(f.removed_at) as pt_removed,
                      array_agg(f.undeliverable_at) as pt_undeliverable
-              from %s) pt on true
+              from %3$s) pt on true
             left join lateral (
               select array_agg(e.id order by e.occurred_at, e.recorded_at, e.seq) as ev_id,
                      array_agg(e.kind order by e.occurred_at, e.recorded_at, e.seq) as ev_kind,
@@ -86,10 +89,10 @@ public class DecisionLoader {
             order by g.ord
             """;
 
-    static final String ONE_NOW = TEMPLATE.formatted(ONE, CURRENT_POINTS);
-    static final String ONE_AS_OF = TEMPLATE.formatted(ONE, POINTS_AS_OF);
-    static final String MANY_NOW = TEMPLATE.formatted(MANY, CURRENT_POINTS);
-    static final String MANY_AS_OF = TEMPLATE.formatted(MANY, POINTS_AS_OF);
+    static final String ONE_NOW = TEMPLATE.formatted(ONE.formatted(""), "", CURRENT_POINTS);
+    static final String ONE_AS_OF = TEMPLATE.formatted(ONE.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF);
+    static final String MANY_NOW = TEMPLATE.formatted(MANY.formatted(""), "", CURRENT_POINTS);
+    static final String MANY_AS_OF = TEMPLATE.formatted(MANY.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF);
 
     /** Facts for each contact id, in the order asked, and the purpose (null when it does not exist). */
     public record Loaded(PurposeInfo purpose, List<DecisionFacts> facts) {

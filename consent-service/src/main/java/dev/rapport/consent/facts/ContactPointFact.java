@@ -23,6 +23,9 @@ public class ContactPointFact {
     public Channel channel;
     @Column(name = "address_hash")
     public String addressHash;
+    /** Whose salt keys {@link #addressHash}: the contact the point was first seen under, kept when a merge moves it. */
+    @Column(name = "hash_key_contact_id")
+    public UUID hashKeyContactId;
     @Enumerated(EnumType.STRING)
     public PointContext context;
     @Enumerated(EnumType.STRING)

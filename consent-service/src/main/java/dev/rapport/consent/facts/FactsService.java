@@ -1,6 +1,7 @@
 package dev.rapport.consent.facts;
 
 import dev.rapport.consent.common.Hashing;
+import dev.rapport.consent.subject.ConsentSubject;
 import dev.rapport.consent.subject.ConsentSubjectRepository;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
@@ -79,29 +80,44 @@ public class FactsService {
                 if (existing != null && existing.lastSeq > e.seq()) {
                     return Uni.createFrom().voidItem(); // an older change arriving late loses to the newer one
                 }
-                ContactPointFact f = existing == null ? new ContactPointFact() : existing;
-                if (existing == null) {
-                    f.contactPointId = p.contactPointId();
-                    f.addedAt = e.occurredAt();
-                }
-                if (f.removedAt != null) {
-                    f.addedAt = e.occurredAt();
-                    f.removedAt = null;
-                }
-                f.contactId = p.contactId();
-                f.channel = p.channel();
-                f.addressHash = Hashing.hmac(subject.salt, p.channel() + ":" + p.address());
-                f.context = p.context();
-                f.provenance = p.provenance();
-                f.provenanceSource = p.provenanceSource();
-                f.verifiedAt = p.verifiedAt();
-                f.undeliverableAt = null; // the point changed: worth trying again
-                f.changedAt = e.occurredAt();
-                f.lastSeq = e.seq();
-                f.updatedAt = Instant.now();
-                return existing == null ? facts.persist(f).replaceWithVoid() : Uni.createFrom().voidItem();
+                return hashKey(existing, subject).map(key -> {
+                    ContactPointFact f = existing == null ? new ContactPointFact() : existing;
+                    if (existing == null) {
+                        f.contactPointId = p.contactPointId();
+                        f.addedAt = e.occurredAt();
+                    }
+                    if (f.removedAt != null) {
+                        f.addedAt = e.occurredAt();
+                        f.removedAt = null;
+                    }
+                    f.contactId = p.contactId();
+                    f.channel = p.channel();
+                    f.hashKeyContactId = key.contactId;
+                    f.addressHash = Hashing.hmac(key.salt, p.channel() + ":" + p.address());
+                    f.context = p.context();
+                    f.provenance = p.provenance();
+                    f.provenanceSource = p.provenanceSource();
+                    f.verifiedAt = p.verifiedAt();
+                    f.undeliverableAt = null; // the point changed: worth trying again
+                    f.changedAt = e.occurredAt();
+                    f.lastSeq = e.seq();
+                    f.updatedAt = Instant.now();
+                    return f;
+                }).chain(f -> existing == null ? facts.persist(f).replaceWithVoid() : Uni.createFrom().voidItem());
             });
         });
+    }
+
+    /**
+     * Whose salt keys a point's address hash: the contact it was first seen under, even after a merge moved it (so
+     * the hash a consent event kept still matches the unchanged address); the point's own contact when that key is
+     * gone (erased) or the point is new.
+     */
+    private Uni<ConsentSubject> hashKey(ContactPointFact existing, ConsentSubject owner) {
+        if (existing == null || existing.hashKeyContactId == null || existing.hashKeyContactId.equals(owner.contactId)) {
+            return Uni.createFrom().item(owner);
+        }
+        return subjects.findById(existing.hashKeyContactId).map(first -> first == null || first.salt == null ? owner : first);
     }
 
     private Uni<Void> remove(ContactPointChangeEvent e) {

@@ -9,7 +9,6 @@ import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,16 +49,20 @@ public class BulkConsentsResource {
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
     @Operation(summary = "Consents in force for many contacts",
             description = "contactIds: comma-separated, at most 500. One entry per distinct id, in the order asked; "
-                    + "a contact without events has an empty list. With ?at= as of that instant.")
+                    + "a contact without events has an empty list. With ?at= as of that instant. One statement whatever "
+                    + "the number of ids.")
     @APIResponse(responseCode = "400", description = "A contact id is not a UUID, none or too many were given, or at is malformed")
     public Uni<List<ContactConsents>> consents(@RestQuery List<String> contactIds, @RestQuery String at) {
         List<UUID> ids = ids(contactIds);
         Instant when = Params.instant("at", at);
         Instant asOf = (when == null ? Instant.now() : when).truncatedTo(ChronoUnit.MICROS);
-        // one after the other: a reactive session runs one statement at a time
-        return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> ledger.state(id, asOf).map(s -> new ContactConsents(id, s)))
-                .collect().asList();
+        return ledger.states(ids, asOf).map(states -> {
+            List<ContactConsents> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                out.add(new ContactConsents(ids.get(i), states.get(i)));
+            }
+            return out;
+        });
     }
 
     @GET
@@ -67,12 +70,10 @@ public class BulkConsentsResource {
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
     @Operation(summary = "Contact policies of many contacts",
             description = "contactIds: comma-separated, at most 500. One policy per distinct id, in the order asked (the "
-                    + "default policy for a contact who set none).")
+                    + "default policy for a contact who set none). One statement whatever the number of ids.")
     @APIResponse(responseCode = "400", description = "A contact id is not a UUID, or none or too many were given")
     public Uni<List<PolicyView>> policies(@RestQuery List<String> contactIds) {
-        return Multi.createFrom().iterable(ids(contactIds))
-                .onItem().transformToUniAndConcatenate(policies::get)
-                .collect().asList();
+        return policies.getAll(ids(contactIds));
     }
 
     @GET

@@ -41,6 +41,8 @@ public class LedgerService {
     ConsentConfig config;
     @Inject
     Idempotency idempotency;
+    @Inject
+    ConsentStateQueries stateQueries;
 
     /** Who records an event: the actor name goes into the evidence; a contact may only use the preference centre. */
     public record Recorder(String actor, boolean isContact) {
@@ -243,18 +245,16 @@ public class LedgerService {
         });
     }
 
-    /** The state in force at {@code at} for every scope the ledger mentions, following merges. */
-    @WithSession
+    /** The state in force at {@code at} for every scope the ledger mentions, following merges made by then. */
     public Uni<List<ConsentState>> state(UUID contactId, Instant at) {
-        return merges.survivorOf(contactId)
-                .chain(root -> merges.list("survivorId", root).map(ms -> {
-                    List<UUID> ids = new ArrayList<>();
-                    ids.add(root);
-                    ms.forEach(m -> ids.add(m.mergedContactId));
-                    return ids;
-                }))
-                .chain(events::ofContacts)
-                .map(all -> Projection.of(all, at));
+        return states(List.of(contactId), at).map(all -> all.get(0));
+    }
+
+    /** {@link #state} for many contacts in one statement, in the order asked (ids distinct). */
+    public Uni<List<List<ConsentState>>> states(List<UUID> contactIds, Instant at) {
+        return stateQueries.inputs(contactIds, at).map(all -> all.stream()
+                .map(in -> Projection.of(in.events(), in.pointHashes(), at))
+                .toList());
     }
 
     private static String blankToNull(String s) {

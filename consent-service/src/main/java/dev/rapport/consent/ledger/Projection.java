@@ -1,5 +1,7 @@
 package dev.rapport.consent.ledger;
 
+import dev.rapport.consent.common.Channel;
+import dev.rapport.consent.purpose.LawfulBasis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,41 +9,55 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
-/** Current (or as-of) state from the ledger: a fold over events, never stored, so history is never rewritten. */
+/**
+ * Current (or as-of) state from the ledger: a fold over events, never stored, so history is never rewritten. Which
+ * event reaches which scope is {@link Coverage}'s rule, the one the decision engine uses.
+ */
 final class Projection {
     private Projection() {
     }
 
-    private record Scope(String purpose, dev.rapport.consent.common.Channel channel, java.util.UUID point) {
+    /** What the projection reads of a ledger event. */
+    record Entry(UUID id, EventKind kind, String purpose, Channel channel, UUID pointId, String pointHash,
+            Instant occurredAt, Instant expiresAt, Instant until, LawfulBasis lawfulBasis, EventSource source) {
     }
 
-    /** {@code events} ordered by occurredAt, recordedAt, seq. */
-    static List<ConsentState> of(List<ConsentEvent> events, Instant at) {
+    private record Scope(String purpose, Channel channel, UUID point) {
+    }
+
+    /**
+     * @param events      ordered by occurredAt, recordedAt, seq
+     * @param pointHashes the address hash of each contact point present at {@code at} (a point absent here is removed
+     *                    or unknown: an event naming it with a hash no longer covers it)
+     */
+    static List<ConsentState> of(List<Entry> events, Map<UUID, String> pointHashes, Instant at) {
         Map<Scope, Boolean> scopes = new LinkedHashMap<>();
-        for (ConsentEvent e : events) {
-            if (e.kind != EventKind.ERASURE && !e.occurredAt.isAfter(at)) {
-                scopes.put(new Scope(e.purpose, e.channel, e.contactPointId), true);
+        for (Entry e : events) {
+            if (e.kind() != EventKind.ERASURE && !e.occurredAt().isAfter(at)) {
+                scopes.put(new Scope(e.purpose(), e.channel(), e.pointId()), true);
             }
         }
         List<ConsentState> out = new ArrayList<>();
         for (Scope s : scopes.keySet()) {
-            ConsentEvent decisive = null;
+            String hash = s.point() == null ? null : pointHashes.get(s.point());
+            Entry decisive = null;
             for (int i = events.size() - 1; i >= 0; i--) {
-                ConsentEvent e = events.get(i);
-                if (e.kind == EventKind.ERASURE || e.occurredAt.isAfter(at) || !Objects.equals(e.purpose, s.purpose())
-                        || !covers(e, s)) {
+                Entry e = events.get(i);
+                if (e.occurredAt().isAfter(at) || !Objects.equals(e.purpose(), s.purpose())
+                        || !Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), s.channel(), s.point(), hash)) {
                     continue;
                 }
-                if (e.kind == EventKind.OBJECT && e.until != null && !e.until.isAfter(at)) {
+                if (e.kind() == EventKind.OBJECT && e.until() != null && !e.until().isAfter(at)) {
                     continue;
                 }
                 decisive = e;
                 break;
             }
             if (decisive != null) {
-                out.add(new ConsentState(s.purpose(), s.channel(), s.point(), status(decisive, at), decisive.id,
-                        decisive.lawfulBasis, decisive.source, decisive.occurredAt, decisive.expiresAt, decisive.until));
+                out.add(new ConsentState(s.purpose(), s.channel(), s.point(), status(decisive, at), decisive.id(),
+                        decisive.lawfulBasis(), decisive.source(), decisive.occurredAt(), decisive.expiresAt(), decisive.until()));
             }
         }
         // An event that decides a narrower scope is shown there only (a withdrawal on every channel after an e-mail
@@ -65,17 +81,9 @@ final class Projection {
         return (c.channel() == null ? 0 : 1) + (c.contactPointId() == null ? 0 : 1);
     }
 
-    /** An event covers a scope when it is as broad or broader: same purpose, channel (or all), point (or all). */
-    private static boolean covers(ConsentEvent e, Scope s) {
-        if (e.channel != null && e.channel != s.channel()) {
-            return false;
-        }
-        return e.contactPointId == null || e.contactPointId.equals(s.point());
-    }
-
-    private static ConsentState.Status status(ConsentEvent e, Instant at) {
-        return switch (e.kind) {
-            case GRANT -> e.expiresAt != null && !e.expiresAt.isAfter(at) ? ConsentState.Status.EXPIRED : ConsentState.Status.GRANTED;
+    private static ConsentState.Status status(Entry e, Instant at) {
+        return switch (e.kind()) {
+            case GRANT -> e.expiresAt() != null && !e.expiresAt().isAfter(at) ? ConsentState.Status.EXPIRED : ConsentState.Status.GRANTED;
             case WITHDRAW -> ConsentState.Status.WITHDRAWN;
             case DENY -> ConsentState.Status.DENIED;
             case OBJECT -> ConsentState.Status.OBJECTED;

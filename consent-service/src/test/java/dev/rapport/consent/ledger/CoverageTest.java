@@ -1,0 +1,129 @@
+package dev.rapport.consent.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rapport.consent.common.Channel;
+import dev.rapport.consent.decision.Decision;
+import dev.rapport.consent.decision.DecisionEngine;
+import dev.rapport.consent.decision.DecisionFacts;
+import dev.rapport.consent.decision.DecisionFacts.Point;
+import dev.rapport.consent.decision.DecisionFacts.Policy;
+import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
+import dev.rapport.consent.facts.Provenance;
+import dev.rapport.consent.purpose.LawfulBasis;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * "Does this ledger event cover this contact point": one table, asked of the rule itself, of the decision engine and
+ * of the consent projection, which must all answer alike (they once did not: a merge lost a point-scoped consent).
+ */
+class CoverageTest {
+    static final UUID POINT = UUID.randomUUID();
+    static final UUID OTHER_POINT = UUID.randomUUID();
+    static final UUID GRANT = UUID.randomUUID();
+    static final String HASH_KEYED_BY_B = "hmac(salt-of-B, EMAIL:b@example.org)";
+    static final String HASH_KEYED_BY_A = "hmac(salt-of-A, EMAIL:b@example.org)";
+    static final String OTHER_ADDRESS = "hmac(salt-of-B, EMAIL:new@example.org)";
+    static final Instant GRANTED = Instant.parse("2026-01-10T10:00:00Z");
+    static final Instant MERGED = Instant.parse("2026-03-01T10:00:00Z");
+    static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+    static final PurposeInfo NEWSLETTER = new PurposeInfo("newsletter", LawfulBasis.CONSENT);
+
+    /** The event: channel (null = every channel), point (null = channel-wide), the point's hash when recorded. */
+    record Ev(EventKind kind, Channel channel, UUID pointId, String pointHash) {
+    }
+
+    /**
+     * The point as it stands at {@code at} (address hash null once removed); {@code covered}: the rule's answer and
+     * the engine's (allowed with the grant as evidence); {@code shown}: the projection shows the grant in force.
+     */
+    record Row(String name, Ev event, UUID pointId, String addressHash, Instant addedAt, Instant removedAt, Instant at,
+            boolean covered, boolean shown) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Ev grantOn(UUID point, String hash) {
+        return new Ev(EventKind.GRANT, Channel.EMAIL, point, hash);
+    }
+
+    static Stream<Row> table() {
+        Ev channelWide = new Ev(EventKind.GRANT, Channel.EMAIL, null, null);
+        Ev pointScoped = grantOn(POINT, HASH_KEYED_BY_B);
+        return Stream.of(
+                new Row("channel-wide grant covers a point of its channel", channelWide,
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, true, true),
+                new Row("a grant on another channel does not", new Ev(EventKind.GRANT, Channel.PHONE, null, null),
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, false, true),
+                new Row("a grant on every channel covers it", new Ev(EventKind.GRANT, null, null, null),
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, true, true),
+                new Row("point-scoped grant covers its point", pointScoped,
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, true, true),
+                new Row("point-scoped grant does not cover another point", grantOn(OTHER_POINT, HASH_KEYED_BY_B),
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, false, false),
+                new Row("point-scoped grant recorded before the point's hash was known", grantOn(POINT, null),
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, true, true),
+                new Row("point-scoped grant no longer covers a changed address", pointScoped,
+                        POINT, OTHER_ADDRESS, GRANTED, null, NOW, false, false),
+                new Row("point moved by a merge keeps the hash it was first keyed with: covered", pointScoped,
+                        POINT, HASH_KEYED_BY_B, MERGED, null, NOW, true, true),
+                new Row("point moved by a merge and re-keyed with the survivor's salt (the old defect): lost", pointScoped,
+                        POINT, HASH_KEYED_BY_A, MERGED, null, NOW, false, false),
+                new Row("as of before the merge, the point under its first contact: covered", pointScoped,
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, MERGED.minusSeconds(86_400), true, true),
+                new Row("as of after the merge, the moved point: covered", pointScoped,
+                        POINT, HASH_KEYED_BY_B, MERGED, null, MERGED.plusSeconds(1), true, true),
+                new Row("as of before the grant: nothing covers", pointScoped,
+                        POINT, HASH_KEYED_BY_B, GRANTED.minusSeconds(86_400), null, GRANTED.minusSeconds(1), false, false),
+                new Row("removed point: not covered", pointScoped,
+                        POINT, null, GRANTED, MERGED, NOW, false, false),
+                new Row("removed point, channel-wide grant: nothing to use, the grant still shown", channelWide,
+                        POINT, null, GRANTED, MERGED, NOW, false, true),
+                new Row("point re-added with the same address: covered again", pointScoped,
+                        POINT, HASH_KEYED_BY_B, MERGED, null, NOW, true, true),
+                new Row("point re-added with another address: not covered", pointScoped,
+                        POINT, OTHER_ADDRESS, MERGED, null, NOW, false, false),
+                new Row("an erasure marker covers nothing", new Ev(EventKind.ERASURE, null, null, null),
+                        POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, false, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void theRuleTheEngineAndTheProjectionAnswerAlike(Row row) {
+        Ev e = row.event();
+        Instant at = row.at();
+        boolean eventInForce = !GRANTED.isAfter(at);
+        boolean pointPresent = !row.addedAt().isAfter(at) && (row.removedAt() == null || row.removedAt().isAfter(at));
+
+        boolean rule = eventInForce && pointPresent
+                && Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), Channel.EMAIL, row.pointId(), row.addressHash());
+        assertEquals(row.covered(), rule, "the rule");
+
+        Point point = new Point(row.pointId(), Channel.EMAIL, row.addressHash(), Provenance.PROVIDED_BY_CONTACT, null,
+                row.addedAt(), row.removedAt(), null);
+        DecisionFacts facts = new DecisionFacts(UUID.randomUUID(), true, false, List.of(point),
+                List.of(new DecisionFacts.Event(GRANT, e.kind(), e.channel(), e.pointId(), e.pointHash(), GRANTED, null, null)),
+                Policy.NONE, 0);
+        Decision d = DecisionEngine.decide(facts, NEWSLETTER, Channel.EMAIL, null, at, new DecisionEngine.Cap(100, 7));
+        assertEquals(row.covered(), d.allowed(), "the engine: " + d.reasons());
+        assertEquals(row.covered() ? GRANT : null, d.evidenceEventId(), "the engine's evidence");
+
+        Map<UUID, String> hashes = new HashMap<>();
+        if (pointPresent && row.addressHash() != null) {
+            hashes.put(row.pointId(), row.addressHash());
+        }
+        List<ConsentState> states = Projection.of(List.of(new Projection.Entry(GRANT, e.kind(), "newsletter", e.channel(),
+                e.pointId(), e.pointHash(), GRANTED, null, null, LawfulBasis.CONSENT, EventSource.WEB_FORM)), hashes, at);
+        boolean shown = states.stream().anyMatch(s -> s.eventId().equals(GRANT) && s.status() == ConsentState.Status.GRANTED);
+        assertEquals(row.shown(), shown, "the projection: " + states);
+    }
+}

@@ -9,11 +9,13 @@ import dev.rapport.consent.facts.Provenance;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -93,6 +95,19 @@ public class DecisionLoader {
     static final String ONE_AS_OF = TEMPLATE.formatted(ONE.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF);
     static final String MANY_NOW = TEMPLATE.formatted(MANY.formatted(""), "", CURRENT_POINTS);
     static final String MANY_AS_OF = TEMPLATE.formatted(MANY.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF);
+
+    @Inject
+    Pool pool;
+
+    /** {@link #load(SqlClient, List, String, Instant, boolean, int)} on a pooled connection of its own. */
+    public Uni<Loaded> load(List<UUID> contactIds, String purpose, Instant at, boolean asOf, int defaultWindowDays) {
+        return load(pool, contactIds, purpose, at, asOf, defaultWindowDays);
+    }
+
+    /** Whether a purpose is defined (bulk calls check once before streaming). */
+    Uni<Boolean> purposeExists(String purpose) {
+        return pool.preparedQuery("select 1 from purposes where code = $1").execute(Tuple.of(purpose)).map(rows -> rows.size() > 0);
+    }
 
     /** Facts for each contact id, in the order asked, and the purpose (null when it does not exist). */
     public record Loaded(PurposeInfo purpose, List<DecisionFacts> facts) {

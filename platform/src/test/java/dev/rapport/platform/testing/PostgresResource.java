@@ -49,7 +49,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized EmbeddedPostgres shared() {
         if (embedded == null) {
             try {
-                embedded = EmbeddedPostgres.builder().start();
+                // pg_stat_statements lets tests count the statements a bulk read costs (StatementCount).
+                embedded = EmbeddedPostgres.builder()
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.max", "10000").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -10,12 +10,11 @@ public interface OutboxConfig {
     /** consent-service base URL; without it changes wait in the outbox until one is configured. */
     Optional<String> url();
 
-    /** A fixed bearer token for consent-service (local runs); otherwise the relay calls without one. */
+    /**
+     * A fixed bearer token for consent-service where there is no Keycloak (local runs; the OIDC client is disabled
+     * there); with Keycloak the relay presents its own client-credentials token.
+     */
     Optional<String> bearerToken();
-
-    /** Authenticate with the service's Keycloak client (client credentials) when no fixed token is set. */
-    @WithDefault("true")
-    boolean clientCredentials();
 
     @WithDefault("200")
     int batchSize();

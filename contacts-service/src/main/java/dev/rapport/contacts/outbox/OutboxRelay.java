@@ -3,28 +3,21 @@ package dev.rapport.contacts.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import dev.rapport.platform.security.ServiceToken;
-import io.quarkus.oidc.client.OidcClient;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -42,33 +35,32 @@ public class OutboxRelay {
     @Inject
     Pool pool;
     @Inject
-    Vertx vertx;
-    @Inject
     OutboxConfig config;
     @Inject
     ObjectMapper json;
     @Inject
     MeterRegistry metrics;
-    @Inject
-    Instance<OidcClient> oidcClient;
 
-    private HttpClient http;
-    private ServiceToken serviceToken;
+    /** Null until a consent-service URL is configured: changes wait in the outbox. */
+    private ConsentFactsRestClient consent;
     private volatile long notBefore;
     private volatile Duration backoff;
     private final AtomicLong pending = new AtomicLong();
 
     @PostConstruct
     void init() {
-        http = vertx.createHttpClient();
         backoff = config.initialBackoff();
-        serviceToken = new ServiceToken(config.bearerToken(), config.clientCredentials(), oidcClient::get);
+        consent = config.url().filter(u -> !u.isBlank())
+                .map(u -> QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(u.replaceAll("/+$", "")))
+                        .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .build(ConsentFactsRestClient.class))
+                .orElse(null);
         metrics.gauge("rapport.outbox.pending", pending);
     }
 
     @Scheduled(every = "${rapport.outbox.poll-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        if (config.url().isEmpty() || config.url().get().isBlank() || System.currentTimeMillis() < notBefore) {
+        if (consent == null || System.currentTimeMillis() < notBefore) {
             return Uni.createFrom().voidItem();
         }
         return deliverOnce().chain(fullBatch -> fullBatch ? tick() : Uni.createFrom().voidItem())
@@ -112,28 +104,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> post(List<OutboxMessage> batch) {
-        return serviceToken.token().chain(token -> post(batch, token));
-    }
-
-    private Uni<Void> post(List<OutboxMessage> batch, Optional<String> token) {
-        URI base = URI.create(config.url().get().replaceAll("/+$", "") + "/contact-point-facts/events");
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base.toString())
-                .putHeader("Content-Type", "application/json").setTimeout(config.requestTimeout().toMillis());
-        token.ifPresent(t -> options.putHeader("Authorization", "Bearer " + t));
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(batch);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return http.request(options)
-                .chain(req -> req.send(io.vertx.mutiny.core.buffer.Buffer.newInstance(Buffer.buffer(body))))
-                .chain(resp -> resp.body().map(b -> {
-                    if (resp.statusCode() / 100 != 2) {
-                        throw new IllegalStateException("consent-service answered " + resp.statusCode());
-                    }
-                    return null;
-                }));
+        return consent.deliver(batch);
     }
 
     private Uni<Void> markDelivered(SqlConnection conn, List<Long> seqs) {

@@ -4,12 +4,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** consent-service's outreach API (docs/contracts.md). Used only through {@link ConsentOutreach}. */
+/**
+ * consent-service's outreach API (docs/contracts.md). Used only through {@link ConsentOutreach}. feedback-service speaks
+ * for itself: its own Keycloak client's token ({@code @OidcClientFilter}, client credentials; a token about to expire
+ * is refreshed once for all callers), or the development token where there is no Keycloak; never the caller's.
+ */
 @RegisterRestClient(configKey = "consent")
-@RegisterClientHeaders(ConsentAuthHeaders.class)
+@OidcClientFilter
+@RegisterProvider(DevelopmentToken.class)
 interface OutreachRestClient {
 
     @POST

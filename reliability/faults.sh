@@ -21,8 +21,10 @@ if [[ $missing == 1 ]]; then
   ./mvnw -q -B "${OFFLINE[@]}" install -DskipTests
 fi
 echo "== compiling the scenarios"
-# platform is built in the same reactor so that its test classes (Suite, Tokens) come from this checkout
-./mvnw -q -B "${OFFLINE[@]}" -pl platform,reliability test-compile dependency:build-classpath \
+# Everything reliability depends on (platform with its test classes Suite and Tokens, security, the modules it
+# orders itself after) is built in the same reactor, so nothing has to be installed in ~/.m2 first: after the
+# README's ./mvnw verify this compiles as it is.
+./mvnw -q -B "${OFFLINE[@]}" -pl reliability -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/faults.classpath -Dmdep.includeScope=compile
 CP_FILE="reliability/target/faults.classpath"
 # FAULTS_JAVA_OPTS: extra JVM options for the runner, e.g. -Drapport.suite.keep=true to keep the processes' logs

@@ -12,8 +12,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -189,48 +187,13 @@ public class ProgrammeService {
                 pool.preparedQuery("select count(*) as n from programme_members m where m.programme_id = $1 and not exists "
                                 + "(select 1 from propensity_scores s where s.member_id = m.id and s.period = $2)")
                         .execute(Tuple.of(p.id(), period)).map(unscored -> {
-                            long members = 0;
-                            long early = 0;
-                            long renewed = 0;
-                            long lapsed = 0;
-                            long undecided = 0;
-                            List<long[]> raw = new ArrayList<>();
+                            List<RenewalTiers.Counts> counted = new ArrayList<>();
                             for (Row r : rows) {
-                                long[] x = {r.getInteger("score"), r.getLong("members"), r.getLong("early"), r.getLong("renewed"),
-                                        r.getLong("lapsed"), r.getLong("undecided")};
-                                raw.add(x);
-                                members += x[1];
-                                early += x[2];
-                                renewed += x[3];
-                                lapsed += x[4];
-                                undecided += x[5];
+                                counted.add(new RenewalTiers.Counts(r.getInteger("score"), r.getLong("members"),
+                                        r.getLong("early"), r.getLong("renewed"), r.getLong("lapsed"), r.getLong("undecided")));
                             }
-                            BigDecimal overall = percent(early + renewed, members);
-                            List<TierRow> tiers = new ArrayList<>();
-                            for (int tier = 1; tier <= 5; tier++) {
-                                long[] x = {tier, 0, 0, 0, 0, 0};
-                                for (long[] r : raw) {
-                                    if (r[0] == tier) {
-                                        x = r;
-                                    }
-                                }
-                                tiers.add(row((int) x[0], x[1], x[2], x[3], x[4], x[5], overall));
-                            }
-                            return new RenewalReport(p.id(), period, RenewalReport.DEFINITION, tiers,
-                                    row(null, members, early, renewed, lapsed, undecided, overall),
-                                    unscored.iterator().next().getLong("n"));
+                            return RenewalTiers.report(p.id(), period, counted, unscored.iterator().next().getLong("n"));
                         })));
-    }
-
-    private static TierRow row(Integer tier, long members, long early, long renewed, long lapsed, long undecided, BigDecimal overall) {
-        BigDecimal rate = percent(early + renewed, members);
-        BigDecimal lift = rate == null || overall == null || overall.signum() == 0 ? null
-                : rate.divide(overall, 2, RoundingMode.HALF_UP);
-        return new TierRow(tier, members, early, renewed, lapsed, undecided, rate, percent(early, members), lift);
-    }
-
-    static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
     static String blank(String s) {

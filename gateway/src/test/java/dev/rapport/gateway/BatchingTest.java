@@ -38,7 +38,7 @@ class BatchingTest {
                     contactPoints { channel address provenance { kind source } }
                     value { lifetimeSpend currency }
                     consents { purpose status } policy { doNotContact }
-                    mayContact(purpose: "newsletter", channel: "EMAIL") { allowed reasons { code } } } } }""");
+                    mayContact(purpose: "newsletter", channel: EMAIL) { allowed reasons { code } } } } }""");
 
         assertNull(answer.getList("errors"), () -> answer.prettify());
         List<Map<String, Object>> nodes = answer.getList("data.contacts.nodes");
@@ -65,8 +65,8 @@ class BatchingTest {
                     followUps(includeCompleted: true) { topic } timeline(first: 5) { nodes { id type } pageInfo { endCursor hasNextPage } }
                     organisation { name }
                     consents { status } policy { doNotContact } mayContact(purpose: "survey") { allowed }
-                    consentLedger(first: 10) { nodes { id kind } pageInfo { endCursor } } touches(status: "DELIVERED") { id status }
-                    cases(status: "OPEN") { id status } invitations { consultationTitle responded } loopFollowUps { answer why }
+                    consentLedger(first: 10) { nodes { id kind } pageInfo { endCursor } } touches(status: DELIVERED) { id status }
+                    cases(status: OPEN) { id status } invitations { consultationTitle responded } loopFollowUps { answer why }
                     ratings { stars subjectType } consultationResponses { consultationId ratings { bucket } }
                     renewalScores { programmeName period score } } } }""";
 

@@ -46,7 +46,7 @@ class ConsoleQueriesTest {
         Stubs.feedback.on("GET", "/cases", r -> StubService.Answer.json("{\"items\":[{\"id\":\"" + ID + "\",\"contactId\":\"" + ID
                 + "\",\"problem\":\"Charged twice\",\"status\":\"" + r.param("status") + "\",\"assignee\":\"" + r.param("assignee")
                 + "\"}],\"next\":\"abc\"}"));
-        JsonPath answer = GraphQL.query(AGENT, "{ cases(status: \"OPEN\", assignee: \"alice\", first: 10) { nodes { problem status assignee } "
+        JsonPath answer = GraphQL.query(AGENT, "{ cases(status: OPEN, assignee: \"alice\", first: 10) { nodes { problem status assignee } "
                 + "pageInfo { hasNextPage endCursor } } }", Map.of());
         assertNull(answer.get("errors"), answer::prettify);
         assertEquals("OPEN", answer.getString("data.cases.nodes[0].status"));

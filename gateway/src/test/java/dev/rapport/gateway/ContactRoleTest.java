@@ -72,7 +72,7 @@ class ContactRoleTest {
     void aContactAsksWhetherItsOwnAddressesMayBeUsedAndNobodyElses() {
         JsonPath own = GraphQL.query(ADA, "{ me { decisions(purposes: [\"newsletter\", \"survey\"]) { purpose allowed reasons { code } } "
                 + "mayContact(purpose: \"survey\") { allowed } } "
-                + "decision(contactId: \"c-ada\", purpose: \"newsletter\", channel: \"EMAIL\", contactPointId: \"p-c-ada\") { allowed } }");
+                + "decision(contactId: \"c-ada\", purpose: \"newsletter\", channel: EMAIL, contactPointId: \"p-c-ada\") { allowed } }");
         assertNull(own.get("errors"), own::prettify);
         assertEquals("newsletter", own.getString("data.me.decisions[0].purpose"));
         assertTrue(Stubs.consent.calls().stream().anyMatch(c -> c.path().equals("/decisions")));
@@ -116,7 +116,7 @@ class ContactRoleTest {
 
     @Test
     void aContactChangesOnlyItsOwnPolicy() {
-        JsonPath own = GraphQL.query(ADA, "mutation { setPolicy(contactId: \"c-ada\", input: {preferredChannels: [\"SMS\"]}) { preferredChannels } }");
+        JsonPath own = GraphQL.query(ADA, "mutation { setPolicy(contactId: \"c-ada\", input: {preferredChannels: [SMS]}) { preferredChannels } }");
         assertNull(own.get("errors"), own::prettify);
         assertEquals("[SMS]", own.getList("data.setPolicy.preferredChannels").toString());
 

@@ -63,7 +63,7 @@ class ContractShapesTest {
     @Test
     void notNowSaysFromWhen() {
         JsonPath answer = GraphQL.query(AGENT, """
-                { decision(contactId: "quiet-1", purpose: "newsletter", channel: "EMAIL") { allowed reasons { code } notBefore } }""");
+                { decision(contactId: "quiet-1", purpose: "newsletter", channel: EMAIL) { allowed reasons { code } notBefore } }""");
         assertNull(answer.get("errors"), answer::prettify);
         assertEquals("quiet-hours", answer.getString("data.decision.reasons[0].code"));
         assertEquals("2026-03-02T08:00:00Z", answer.getString("data.decision.notBefore"));

@@ -136,7 +136,7 @@ class LinkSessionTest {
         Stubs.resetAll();
         for (String outside : new String[] {"{ case(id: \"" + UUID.randomUUID() + "\") { id } }",
                 "{ me { cases { id } } }", "{ me { policy { doNotContact } } }",
-                "mutation { confirmCase(id: \"" + UUID.randomUUID() + "\", input: {outcome: \"CONFIRMED\"}) { id } }",
+                "mutation { confirmCase(id: \"" + UUID.randomUUID() + "\", input: {outcome: CONFIRMED}) { id } }",
                 "mutation { setPolicy(contactId: \"" + person + "\", input: {doNotContact: true}) { doNotContact } }",
                 "{ exportPersonalData(contactId: \"" + person + "\") { complete } }"}) {
             JsonPath refused = GraphQL.query(session, outside);

@@ -8,7 +8,7 @@ import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, table, date, num, pct, monthStart } from '../staff/common.js';
 
 const STATUSES = ['OPEN', 'RESOLVED', 'CONFIRMED'];
-const QUERY = `query Cases($status: String, $assignee: String, $after: String, $from: DateTime, $to: DateTime) {
+const QUERY = `query Cases($status: CaseStatus, $assignee: String, $after: String, $from: DateTime, $to: DateTime) {
   cases(status: $status, assignee: $assignee, first: 50, after: $after) {
     nodes { id contactId problem channel status assignee openedAt resolvedAt confirmedAt reopenCount }
     pageInfo { hasNextPage endCursor } }

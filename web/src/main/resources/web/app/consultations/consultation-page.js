@@ -44,7 +44,7 @@ class ConsultationPage extends RapportPage {
 
   async status(next) {
     try {
-      await graphql(`mutation($id: ID!, $s: String!) { changeConsultationStatus(consultationId: $id, status: $s) { status } }`,
+      await graphql(`mutation($id: ID!, $s: ConsultationStatus!) { changeConsultationStatus(consultationId: $id, status: $s) { status } }`,
         { id: this.c.id, s: next });
       this.notice = t('consultation.statusChanged', { status: label('consultation', next) });
       this.load();

@@ -10,7 +10,7 @@ import { staffStyles, label, table, num, PALETTE } from '../staff/common.js';
 import '../staff/chart.js';
 
 const MAX = 1000;
-const PREVIEW = `query Preview($filter: ContactFilter, $after: String, $purpose: String!, $channel: String) {
+const PREVIEW = `query Preview($filter: ContactFilter, $after: String, $purpose: String!, $channel: Channel) {
   contacts(filter: $filter, first: 100, after: $after) {
     nodes { id mayContact(purpose: $purpose, channel: $channel) { allowed reasons { code } } }
     pageInfo { hasNextPage endCursor } } }`;

@@ -8,7 +8,7 @@ import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, table, num, dateTime } from '../staff/common.js';
 import { previewAudience, reasonsView } from '../consultations/invite-view.js';
 
-const SEND = `mutation($ids: [String!]!, $purpose: String!, $channel: String, $campaign: String, $payload: String) {
+const SEND = `mutation($ids: [String!]!, $purpose: String!, $channel: Channel, $campaign: String, $payload: String) {
   requestOutreachBulk(contactIds: $ids, purpose: $purpose, channel: $channel, campaign: $campaign, payloadRef: $payload) { status } }`;
 const OUTCOMES = `query($campaign: String, $after: String) { outreachRequests(campaign: $campaign, first: 100, after: $after) {
   nodes { id contactId status channel createdAt decision { reasons { code } } } pageInfo { hasNextPage endCursor } } }`;

@@ -12,7 +12,7 @@ export const PREFERENCES = `query PreferenceCentre {
 }`;
 
 /** Whether Rapport may use a channel for each purpose now, the address it would use, and every reason if not. */
-export const USABILITY = `query Usability($purposes: [String!]!, $channel: String) {
+export const USABILITY = `query Usability($purposes: [String!]!, $channel: Channel) {
   me { decisions(purposes: $purposes, channel: $channel) { purpose allowed contactPointId reasons { code detail } } }
 }`;
 

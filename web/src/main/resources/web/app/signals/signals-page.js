@@ -9,7 +9,7 @@ import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, date, num } from '../staff/common.js';
 import { SIGNALS } from '../contacts/contacts-page.js';
 
-const QUERY = `query Due($owner: String, $kind: String, $after: String) {
+const QUERY = `query Due($owner: String, $kind: SignalKind, $after: String) {
   signalsDue(owner: $owner, kind: $kind, first: 100, after: $after) {
     nodes { contactId displayName owner kind since facts { key value } } pageInfo { hasNextPage endCursor } }
   signalSummary { owner kind count } }`;
@@ -54,7 +54,7 @@ class SignalsPage extends RapportPage {
           await graphql(`mutation($c: ID!, $f: ID!) { completeFollowUp(contactId: $c, followUpId: $f) { id } }`, { c: s.contactId, f: f.id });
         }
       } else {
-        await graphql(`mutation($c: ID!, $k: String!) { acknowledgeSignal(contactId: $c, kind: $k) }`, { c: s.contactId, k: s.kind });
+        await graphql(`mutation($c: ID!, $k: SignalKind!) { acknowledgeSignal(contactId: $c, kind: $k) }`, { c: s.contactId, k: s.kind });
       }
       if (snooze) {
         const dueOn = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 package dev.rapport.gateway.consent;
 
+import dev.rapport.gateway.common.Channel;
 import java.time.Instant;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -7,8 +8,8 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("One append-only ledger event; hash chains the previous event of the same contact.")
 public record ConsentEvent(@Id String id, @Id String contactId, long seq,
-        @Description("GRANT, WITHDRAW, DENY or OBJECT") String kind, String purpose, String channel, @Id String contactPointId,
-        String lawfulBasis, String source, Evidence evidence, Instant occurredAt, Instant recordedAt, Instant expiresAt,
+        ConsentKind kind, String purpose, Channel channel, @Id String contactPointId,
+        LawfulBasis lawfulBasis, ConsentSource source, Evidence evidence, Instant occurredAt, Instant recordedAt, Instant expiresAt,
         Instant until, String prevHash, String hash) {
 
     public record Evidence(String formId, String wordingHash, String actor, String note, String ipAddress, String userAgent) {

@@ -1,6 +1,8 @@
 package dev.rapport.gateway.consent;
 
-import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.Connection;
+import dev.rapport.gateway.common.Channel;
+import dev.rapport.gateway.common.Enums;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -46,15 +48,8 @@ public class ConsentGraphQLApi {
     @Inject
     Ahead ahead;
 
-    public record ConsentEventConnection(List<ConsentEvent> nodes, List<ConsentEventEdge> edges, PageInfo pageInfo) {
-        public static ConsentEventConnection of(Page<ConsentEvent> page, String after) {
-            return new ConsentEventConnection(page.itemsOrEmpty(), page.edges(ConsentEventEdge::new), PageInfo.of(page, after));
-        }
-
-        /** A nested list: one page per parent, cursors only where the service gives them. */
-        public static ConsentEventConnection nested(Page<ConsentEvent> page) {
-            return new ConsentEventConnection(page.itemsOrEmpty(), page.edges(ConsentEventEdge::new), PageInfo.of(page.next()));
-        }
+    public record ConsentEventConnection(List<ConsentEvent> nodes, List<ConsentEventEdge> edges, PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Description(Connection.TOTAL_COUNT) Integer totalCount) {
     }
 
     @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
@@ -95,16 +90,16 @@ public class ConsentGraphQLApi {
         int size = Math.max(1, Math.min(first, 1000));
         return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.ledgersOf(auth, chunk, after, size))
                 .map(pages -> pages.stream()
-                        .map(p -> ConsentEventConnection.nested(p)).toList()));
+                        .map(p -> Connection.of(p, after, ConsentEventEdge::new, ConsentEventConnection::new)).toList()));
     }
 
     @Description("Outreach requests for the person and what became of them (DELIVERED ones are touches), newest first. "
             + "One GET /by-contact/outreach-requests call for every contact in the answer.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
-    public Uni<List<List<Touch>>> touches(@Source List<Contact> contacts, String status, @DefaultValue("20") int first) {
+    public Uni<List<List<Touch>>> touches(@Source List<Contact> contacts, OutreachStatus status, @DefaultValue("20") int first) {
         String auth = caller.bearer();
         int size = Math.max(1, Math.min(first, 100));
-        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.touchesOf(auth, chunk, status, size)));
+        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.touchesOf(auth, chunk, Enums.name(status), size)));
     }
 
     @Description("May we contact this person for this purpose (on this channel, or any channel the person prefers) now? "
@@ -112,7 +107,7 @@ public class ConsentGraphQLApi {
             + "the answer is no with reason consent-unavailable. To ask several purposes at once use `decisions`. A contact "
             + "asks about itself only.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
-    public Uni<List<Decision>> mayContact(@Source List<Contact> contacts, @NonNull String purpose, String channel) {
+    public Uni<List<Decision>> mayContact(@Source List<Contact> contacts, @NonNull String purpose, Channel channel) {
         List<String> ids = ids(contacts);
         return ahead.orCall("mayContact", ids, Arrays.asList(purpose, channel), () -> decide(ids, purpose, channel));
     }
@@ -121,12 +116,12 @@ public class ConsentGraphQLApi {
             + "reason. A contact asks about itself only (the preference centre: what may be used, and why not).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<List<Decision>>> decisions(@Source List<Contact> contacts, @NonNull List<@NonNull String> purposes,
-            String channel) {
+            Channel channel) {
         List<String> ids = ids(contacts);
         return ahead.orCall("decisions", ids, Arrays.asList(purposes, channel), () -> decideAll(ids, purposes, channel));
     }
 
-    private Uni<List<List<Decision>>> decideAll(List<String> ids, List<String> purposes, String channel) {
+    private Uni<List<List<Decision>>> decideAll(List<String> ids, List<String> purposes, Channel channel) {
         List<Uni<List<Decision>>> perPurpose = purposes.stream().map(p -> decide(ids, p, channel)).toList();
         if (perPurpose.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> List.<Decision>of()).toList());
@@ -144,11 +139,11 @@ public class ConsentGraphQLApi {
         });
     }
 
-    private Uni<List<Decision>> decide(List<String> ids, String purpose, String channel) {
+    private Uni<List<Decision>> decide(List<String> ids, String purpose, Channel channel) {
         String auth = caller.bearer();
         Uni<List<Decision>> decided = ids.size() == 1
-                ? consent.decide(auth, ids.get(0), purpose, channel).map(List::of)
-                : consent.decideAll(auth, ids, purpose, channel);
+                ? consent.decide(auth, ids.get(0), purpose, Enums.name(channel)).map(List::of)
+                : consent.decideAll(auth, ids, purpose, Enums.name(channel));
         return decided
                 .map(list -> list.stream().map(d -> d == null ? Decision.unavailable(purpose, channel) : d).toList())
                 .onFailure(t -> !(t instanceof ProblemResponse))

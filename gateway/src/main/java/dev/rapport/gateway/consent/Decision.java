@@ -1,5 +1,6 @@
 package dev.rapport.gateway.consent;
 
+import dev.rapport.gateway.common.Channel;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("May we contact this person on this channel for this purpose now? A no lists every reason; when "
         + "consent-service cannot answer, the answer is no with reason consent-unavailable (everywhere a decision appears).")
-public record Decision(String purpose, boolean allowed, List<Reason> reasons, @Id String contactPointId, String channel,
+public record Decision(String purpose, boolean allowed, List<Reason> reasons, @Id String contactPointId, Channel channel,
         @Id String evidenceEventId, Instant evaluatedAt,
         @Description("Not now, but from this instant: the person's quiet hours end then (reason quiet-hours); an outreach "
                 + "request is queued and delivered from then on. Null for a plain yes or no.") Instant notBefore) {
@@ -25,7 +26,7 @@ public record Decision(String purpose, boolean allowed, List<Reason> reasons, @I
         return new Decision(p, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt, notBefore);
     }
 
-    public static Decision unavailable(String purpose, String channel) {
+    public static Decision unavailable(String purpose, Channel channel) {
         return new Decision(purpose, false, List.of(new Reason(CONSENT_UNAVAILABLE,
                 "consent-service could not answer; treated as no")), null, channel, null, Instant.now(), null);
     }

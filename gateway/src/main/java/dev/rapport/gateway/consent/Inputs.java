@@ -1,5 +1,6 @@
 package dev.rapport.gateway.consent;
 
+import dev.rapport.gateway.common.Channel;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,10 +14,10 @@ public final class Inputs {
     }
 
     @Input("ConsentEventInput")
-    public record ConsentEventInput(@Description("GRANT, WITHDRAW, DENY or OBJECT") String kind, String purpose,
-            @Description("Required for a grant; absent on a withdrawal/denial/objection means every channel") String channel,
-            @Id String contactPointId, String lawfulBasis,
-            @Description("PREFERENCE_CENTRE, WEB_FORM, AGENT, IMPORT, UNSUBSCRIBE_LINK, API") String source,
+    public record ConsentEventInput(@Description("GRANT, WITHDRAW, DENY or OBJECT (ERASURE is recorded by eraseContact only)") ConsentKind kind, String purpose,
+            @Description("Required for a grant; absent on a withdrawal/denial/objection means every channel") Channel channel,
+            @Id String contactPointId, LawfulBasis lawfulBasis,
+            @Description("Any but SYSTEM, which Rapport records itself") ConsentSource source,
             EvidenceInput evidence, Instant occurredAt, Instant expiresAt, Instant until) {
     }
 
@@ -26,18 +27,18 @@ public final class Inputs {
     }
 
     @Input("PolicyInput")
-    public record PolicyInput(List<String> preferredChannels, String quietHoursStart, String quietHoursEnd, String timeZone,
+    public record PolicyInput(List<Channel> preferredChannels, String quietHoursStart, String quietHoursEnd, String timeZone,
             Integer maxTouches, Integer windowDays, Boolean doNotContact,
             @Description("\"Not now, until …\": nothing before this instant; null for no pause") Instant pausedUntil,
-            String unsubscribeScope, Long version) {
+            UnsubscribeScope unsubscribeScope, Long version) {
     }
 
     @Input("PurposeInput")
-    public record PurposeInput(String code, String description, String lawfulBasis, Long version) {
+    public record PurposeInput(String code, String description, LawfulBasis lawfulBasis, Long version) {
     }
 
     @Input("OutreachInput")
-    public record OutreachInput(@Id String contactId, String purpose, String channel, @Id String contactPointId, String campaign,
+    public record OutreachInput(@Id String contactId, String purpose, Channel channel, @Id String contactPointId, String campaign,
             String payloadRef) {
     }
 }

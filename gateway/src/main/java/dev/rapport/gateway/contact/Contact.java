@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 
 @Description("A person. Nested fields come from contacts-, consent- and feedback-service, each fetched once per query.")
 public record Contact(@Id String id, String givenName, String familyName, String displayName, @Id String organisationId,
-        String owner, String lifecycleStage, List<String> tags,
+        String owner, LifecycleStage lifecycleStage, List<String> tags,
         @Description("The language the person reads, a BCP 47 tag (en, fr, ar, fr-CA …); null: the deployment's default "
                 + "(rapport.default-language). Messages and pages for the person use it.") String language,
         long version, Instant createdAt, Instant updatedAt,

@@ -1,5 +1,7 @@
 package dev.rapport.gateway.contact;
 
+import dev.rapport.gateway.common.Connection;
+import dev.rapport.gateway.common.Enums;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -21,6 +23,10 @@ import dev.rapport.gateway.contact.Connections.ContactConnection;
 import dev.rapport.gateway.contact.Connections.InteractionConnection;
 import dev.rapport.gateway.contact.Connections.OrganisationConnection;
 import dev.rapport.gateway.contact.Connections.SignalConnection;
+import dev.rapport.gateway.contact.Connections.ContactEdge;
+import dev.rapport.gateway.contact.Connections.InteractionEdge;
+import dev.rapport.gateway.contact.Connections.OrganisationEdge;
+import dev.rapport.gateway.contact.Connections.SignalEdge;
 import dev.rapport.gateway.error.AccessDeniedError;
 import dev.rapport.gateway.error.InvalidInputError;
 import dev.rapport.gateway.error.NotFoundError;
@@ -83,7 +89,7 @@ public class ContactGraphQLApi {
     public Uni<ContactConnection> contacts(Inputs.ContactFilter filter, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
         return failed(service.search(caller.bearer(), filter, after, pageSize(first))
-                .map(p -> ContactConnection.of(p, after)));
+                .map(p -> Connection.of(p, after, ContactEdge::new, ContactConnection::new)));
     }
 
     @Query
@@ -97,16 +103,16 @@ public class ContactGraphQLApi {
     public Uni<OrganisationConnection> organisations(String name, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
         return failed(service.organisations(caller.bearer(), name, after, pageSize(first))
-                .map(p -> OrganisationConnection.of(p, after)));
+                .map(p -> Connection.of(p, after, OrganisationEdge::new, OrganisationConnection::new)));
     }
 
     @Query
     @Description("Signals due, most urgent first; owner \"me\" for the caller's own contacts.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
-    public Uni<SignalConnection> signalsDue(String owner, String kind, @DefaultValue("20") int first, String after)
+    public Uni<SignalConnection> signalsDue(String owner, SignalKind kind, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
-        return failed(service.signalsDue(caller.bearer(), owner, kind, after, pageSize(first))
-                .map(p -> SignalConnection.of(p, after)));
+        return failed(service.signalsDue(caller.bearer(), owner, Enums.name(kind), after, pageSize(first))
+                .map(p -> Connection.of(p, after, SignalEdge::new, SignalConnection::new)));
     }
 
     @Query
@@ -139,7 +145,7 @@ public class ContactGraphQLApi {
     public Uni<ImportJob.ImportErrorConnection> importErrors(@Id @NonNull String id, @DefaultValue("50") int first,
             String after) throws InvalidInputError {
         return failed(service.importErrors(caller.bearer(), id, after, pageSize(first))
-                .map(p -> p == null ? null : ImportJob.ImportErrorConnection.of(p, after)));
+                .map(p -> p == null ? null : Connection.of(p, after, ImportJob.ImportErrorEdge::new, ImportJob.ImportErrorConnection::new)));
     }
 
     // --- Contact fields: one call per field for the whole list where contacts-service has a bulk endpoint ----------
@@ -187,13 +193,13 @@ public class ContactGraphQLApi {
             + "GET /by-contact/interactions call for every contact in the answer; `after` applies to each of them.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<InteractionConnection>> timeline(@Source List<Contact> contacts, @DefaultValue("20") int first,
-            String after, List<String> types) throws InvalidInputError {
+            String after, List<InteractionType> types) throws InvalidInputError {
         String auth = caller.bearer();
         int size = pageSize(first);
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
-                        chunk -> service.timelinesOf(auth, chunk, types, after, size))
+                        chunk -> service.timelinesOf(auth, chunk, Enums.names(types), after, size))
                 .map(pages -> pages.stream()
-                        .map(p -> InteractionConnection.nested(p)).toList()));
+                        .map(p -> Connection.of(p, after, InteractionEdge::new, InteractionConnection::new)).toList()));
     }
 
     @Description("The contact's organisation (one GET /organisations?ids= call for every organisation in the answer).")
@@ -309,8 +315,8 @@ public class ContactGraphQLApi {
     @Mutation
     @Description("Mark a signal as acted on.")
     @RolesAllowed({ADMIN, AGENT, MARKETER})
-    public Uni<Boolean> acknowledgeSignal(@Id @NonNull String contactId, @NonNull String kind) {
-        return failed(service.acknowledgeSignal(caller.bearer(), contactId, kind).replaceWith(true));
+    public Uni<Boolean> acknowledgeSignal(@Id @NonNull String contactId, @NonNull SignalKind kind) {
+        return failed(service.acknowledgeSignal(caller.bearer(), contactId, kind.name()).replaceWith(true));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package dev.rapport.gateway.contact;
 
+import dev.rapport.gateway.common.Channel;
+import dev.rapport.gateway.common.Enums;
+import dev.rapport.gateway.feedback.CaseStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,20 +63,20 @@ public class FieldsAhead {
                 case "policy" -> ahead.start("policy", id, List.of(), () -> consent.policy(one));
                 case "mayContact" -> {
                     String purpose = text(args, "purpose");
-                    String channel = text(args, "channel");
+                    Channel channel = Enums.of(Channel.class, args.get("channel"));
                     if (purpose != null) {
                         ahead.start("mayContact", id, Arrays.asList(purpose, channel), () -> consent.mayContact(one, purpose, channel));
                     }
                 }
                 case "decisions" -> {
                     List<String> purposes = texts(args.get("purposes"));
-                    String channel = text(args, "channel");
+                    Channel channel = Enums.of(Channel.class, args.get("channel"));
                     if (purposes != null) {
                         ahead.start("decisions", id, Arrays.asList(purposes, channel), () -> consent.decisions(one, purposes, channel));
                     }
                 }
                 case "cases" -> {
-                    String status = text(args, "status");
+                    CaseStatus status = Enums.of(CaseStatus.class, args.get("status"));
                     int first = number(args, "first", 20);
                     ahead.start("cases", id, Arrays.asList(status, first), () -> feedback.cases(one, status, first));
                 }

@@ -1,6 +1,6 @@
 package dev.rapport.gateway.contact;
 
-import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.Connection;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,14 +13,14 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("A CSV import (uploaded to contacts-service POST /imports): subscribe to importProgress, or poll importJob, "
         + "until status is COMPLETED or FAILED.")
-public record ImportJob(@Id String id, String fileName, @Description("QUEUED, RUNNING, COMPLETED or FAILED") String status,
+public record ImportJob(@Id String id, String fileName, ImportStatus status,
         long total, long processed, long imported, long failed,
         @Description("processed / total, 0–1 (0 while the total is unknown)") double progress, String createdBy,
         Instant createdAt, Instant startedAt, Instant finishedAt, String failure) {
 
     @JsonCreator
     static ImportJob fromJson(@JsonProperty("id") String id, @JsonProperty("fileName") String fileName,
-            @JsonProperty("status") String status, @JsonProperty("total") long total,
+            @JsonProperty("status") ImportStatus status, @JsonProperty("total") long total,
             @JsonProperty("processed") long processed, @JsonProperty("imported") long imported,
             @JsonProperty("failed") long failed, @JsonProperty("createdBy") String createdBy,
             @JsonProperty("createdAt") Instant createdAt, @JsonProperty("startedAt") Instant startedAt,
@@ -31,22 +31,15 @@ public record ImportJob(@Id String id, String fileName, @Description("QUEUED, RU
     }
 
     /** COMPLETED and FAILED are final: the job changes no more. */
-    static boolean isFinished(String status) {
-        return "COMPLETED".equals(status) || "FAILED".equals(status);
+    static boolean isFinished(ImportStatus status) {
+        return status == ImportStatus.COMPLETED || status == ImportStatus.FAILED;
     }
 
     public record ImportError(long line, String field, String message) {
     }
 
-    public record ImportErrorConnection(List<ImportError> nodes, List<ImportErrorEdge> edges, PageInfo pageInfo) {
-        public static ImportErrorConnection of(Page<ImportError> page, String after) {
-            return new ImportErrorConnection(page.itemsOrEmpty(), page.edges(ImportErrorEdge::new), PageInfo.of(page, after));
-        }
-
-        /** A nested list: one page per parent, cursors only where the service gives them. */
-        public static ImportErrorConnection nested(Page<ImportError> page) {
-            return new ImportErrorConnection(page.itemsOrEmpty(), page.edges(ImportErrorEdge::new), PageInfo.of(page.next()));
-        }
+    public record ImportErrorConnection(List<ImportError> nodes, List<ImportErrorEdge> edges, PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Description(Connection.TOTAL_COUNT) Integer totalCount) {
     }
 
     @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")

@@ -19,7 +19,7 @@ public final class Inputs {
 
     @Input("NewContactInput")
     public record NewContact(String givenName, String familyName, String displayName, @Id String organisationId, String owner,
-            @Description("PROSPECT, LEAD, CUSTOMER, AT_RISK or LAPSED") String lifecycleStage, List<String> tags,
+            LifecycleStage lifecycleStage, List<String> tags,
             List<NewContactPoint> contactPoints,
             @Description("The language the person reads, a BCP 47 tag such as en, fr, ar or fr-CA; null: the deployment's default")
             String language) {
@@ -27,19 +27,19 @@ public final class Inputs {
 
     @Input("ContactUpdateInput")
     public record ContactUpdate(String givenName, String familyName, String displayName, @Id String organisationId,
-            String owner, String lifecycleStage, List<String> tags, @Description("The version you read") Long version,
+            String owner, LifecycleStage lifecycleStage, List<String> tags, @Description("The version you read") Long version,
             @Description("A BCP 47 tag; null keeps the current language (often the person's own choice), \"\" clears it")
             String language) {
     }
 
     @Input("NewContactPointInput")
-    public record NewContactPoint(@Description("EMAIL, PHONE, SMS, WHATSAPP, POSTAL, LINKEDIN, X, INSTAGRAM, FACEBOOK") String channel,
+    public record NewContactPoint(dev.rapport.gateway.common.Channel channel,
             String address, PostalAddress postal, @Description("Region for a national phone number, e.g. GB") String region,
-            @Description("WORK or PERSONAL") String context, Provenance provenance, Instant capturedAt, Instant verifiedAt) {
+            ContactPointContext context, Provenance provenance, Instant capturedAt, Instant verifiedAt) {
     }
 
     @Input("ProvenanceInput")
-    public record Provenance(@Description("PROVIDED_BY_CONTACT, IMPORTED, ENRICHMENT or INFERRED") String kind, String source) {
+    public record Provenance(ProvenanceKind kind, String source) {
     }
 
     @Input("PostalAddressInput")
@@ -47,7 +47,7 @@ public final class Inputs {
     }
 
     @Input("ContactPointUpdateInput")
-    public record ContactPointUpdate(String context, Instant verifiedAt) {
+    public record ContactPointUpdate(ContactPointContext context, Instant verifiedAt) {
     }
 
     @Input("MergeInput")
@@ -59,11 +59,11 @@ public final class Inputs {
     }
 
     @Input("ContactPointRefInput")
-    public record ContactPointRef(String channel, String address) {
+    public record ContactPointRef(dev.rapport.gateway.common.Channel channel, String address) {
     }
 
     @Input("InteractionInput")
-    public record NewInteraction(@Id String contactId, ContactPointRef contactPoint, String type, Instant occurredAt,
+    public record NewInteraction(@Id String contactId, ContactPointRef contactPoint, InteractionType type, Instant occurredAt,
             String source, String externalId, BigDecimal amount, String currency, String channel, String subject,
             List<Entry> details) {
     }
@@ -73,12 +73,12 @@ public final class Inputs {
     }
 
     @Input("FollowUpInput")
-    public record NewFollowUp(LocalDate dueOn, String topic, String note, @Description("CONTACT or STAFF") String statedBy) {
+    public record NewFollowUp(LocalDate dueOn, String topic, String note, StatedBy statedBy) {
     }
 
     @Input("ContactFilter")
-    public record ContactFilter(String name, @Id String organisationId, List<String> tags, String stage, String channel,
-            String provenance, BigDecimal minValue, BigDecimal maxValue, String signal,
+    public record ContactFilter(String name, @Id String organisationId, List<String> tags, LifecycleStage stage, dev.rapport.gateway.common.Channel channel,
+            ProvenanceKind provenance, BigDecimal minValue, BigDecimal maxValue, SignalKind signal,
             @Description("A staff username, or \"me\"") String owner, @Description("NAME (default) or CREATED") String sort) {
     }
 }

@@ -10,12 +10,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.rapport.gateway.common.Entry;
 import org.eclipse.microprofile.graphql.Id;
 
-public record Interaction(@Id String id, @Id String contactId, String type, Instant occurredAt, Instant recordedAt,
+public record Interaction(@Id String id, @Id String contactId, InteractionType type, Instant occurredAt, Instant recordedAt,
         String source, String externalId, BigDecimal amount, String currency, String channel, String subject,
         List<Entry> details) {
     @JsonCreator
     static Interaction fromJson(@JsonProperty("id") String id, @JsonProperty("contactId") String contactId,
-            @JsonProperty("type") String type, @JsonProperty("occurredAt") Instant occurredAt,
+            @JsonProperty("type") InteractionType type, @JsonProperty("occurredAt") Instant occurredAt,
             @JsonProperty("recordedAt") Instant recordedAt, @JsonProperty("source") String source,
             @JsonProperty("externalId") String externalId, @JsonProperty("amount") BigDecimal amount,
             @JsonProperty("currency") String currency, @JsonProperty("channel") String channel,

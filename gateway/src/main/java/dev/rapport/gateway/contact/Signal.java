@@ -10,11 +10,11 @@ import dev.rapport.gateway.common.Entry;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
-@Description("The CRM telling you when to act: SPEND_THRESHOLD, OVERDUE_BUYER, DISENGAGING, FOLLOW_UP_DUE, NOT_THANKED.")
-public record Signal(@Id String contactId, String displayName, String owner, String kind, Instant since, List<Entry> facts) {
+@Description("The CRM telling you when to act: a signal of one kind, due since a moment.")
+public record Signal(@Id String contactId, String displayName, String owner, SignalKind kind, Instant since, List<Entry> facts) {
     @JsonCreator
     static Signal fromJson(@JsonProperty("contactId") String contactId, @JsonProperty("displayName") String displayName,
-            @JsonProperty("owner") String owner, @JsonProperty("kind") String kind, @JsonProperty("since") Instant since,
+            @JsonProperty("owner") String owner, @JsonProperty("kind") SignalKind kind, @JsonProperty("since") Instant since,
             @JsonProperty("facts") Map<String, Object> facts) {
         return new Signal(contactId, displayName, owner, kind, since, Entry.of(facts));
     }

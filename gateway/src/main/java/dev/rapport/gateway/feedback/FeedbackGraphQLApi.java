@@ -1,5 +1,7 @@
 package dev.rapport.gateway.feedback;
 
+import dev.rapport.gateway.common.Connection;
+import dev.rapport.gateway.common.Enums;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -18,6 +20,7 @@ import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.error.AccessDeniedError;
 import dev.rapport.gateway.feedback.Consultation.ConsultationConnection;
+import dev.rapport.gateway.feedback.Consultation.ConsultationEdge;
 import dev.rapport.gateway.rating.Rating;
 import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -49,12 +52,12 @@ public class FeedbackGraphQLApi {
 
     @Description("The person's cases, newest first (`first` per person, at most 100).")
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
-    public Uni<List<List<SupportCase>>> cases(@Source List<Contact> contacts, String status, @DefaultValue("20") int first) {
+    public Uni<List<List<SupportCase>>> cases(@Source List<Contact> contacts, CaseStatus status, @DefaultValue("20") int first) {
         String auth = caller.bearer();
         int size = perPerson(first);
         List<String> ids = ids(contacts);
         return ahead.orCall("cases", ids, Arrays.asList(status, first), () -> failed(
-                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, status, size))));
+                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, Enums.name(status), size))));
     }
 
     @Description("Consultations the person was invited to, newest first, and whether they responded.")
@@ -109,10 +112,10 @@ public class FeedbackGraphQLApi {
     @Query("cases")
     @Description("Cases by status and assignee, newest first (the cases of one person: Contact.cases).")
     @RolesAllowed({ADMIN, AGENT, ANALYST})
-    public Uni<SupportCase.CaseConnection> caseList(@Description("OPEN, RESOLVED or CONFIRMED") String status, String assignee,
+    public Uni<SupportCase.CaseConnection> caseList(CaseStatus status, String assignee,
             @DefaultValue("20") int first, String after) {
-        return failed(feedback.caseList(caller.bearer(), status, assignee, after, Math.max(1, Math.min(first, 100)))
-                .map(p -> new SupportCase.CaseConnection(p.itemsOrEmpty(), PageInfo.of(p.next()))));
+        return failed(feedback.caseList(caller.bearer(), Enums.name(status), assignee, after, Math.max(1, Math.min(first, 100)))
+                .map(p -> Connection.of(p, after, SupportCase.CaseEdge::new, SupportCase.CaseConnection::new)));
     }
 
     @Query("case")
@@ -123,9 +126,9 @@ public class FeedbackGraphQLApi {
 
     @Query
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT})
-    public Uni<ConsultationConnection> consultations(String status, @DefaultValue("20") int first, String after) {
-        return failed(feedback.consultations(caller.bearer(), status, after, Math.max(1, Math.min(first, 100)))
-                .map(p -> ConsultationConnection.of(p, after)));
+    public Uni<ConsultationConnection> consultations(ConsultationStatus status, @DefaultValue("20") int first, String after) {
+        return failed(feedback.consultations(caller.bearer(), Enums.name(status), after, Math.max(1, Math.min(first, 100)))
+                .map(p -> Connection.of(p, after, ConsultationEdge::new, ConsultationConnection::new)));
     }
 
     @Query
@@ -210,8 +213,8 @@ public class FeedbackGraphQLApi {
     @Mutation
     @Description("DRAFT → OPEN → CLOSED.")
     @RolesAllowed({ADMIN, MARKETER})
-    public Uni<Consultation> changeConsultationStatus(@Id @NonNull String consultationId, @NonNull String status) {
-        return failed(feedback.changeStatus(caller.bearer(), consultationId, status));
+    public Uni<Consultation> changeConsultationStatus(@Id @NonNull String consultationId, @NonNull ConsultationStatus status) {
+        return failed(feedback.changeStatus(caller.bearer(), consultationId, status.name()));
     }
 
     @Mutation

@@ -1,6 +1,7 @@
 package dev.rapport.gateway.feedback;
 
-import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.Connection;
+import dev.rapport.gateway.common.Enums;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -40,15 +41,8 @@ public class FeedbackLookupsGraphQLApi {
     Caller caller;
 
     @Description("Who was invited to a consultation, and what consent-service decided for each invitation.")
-    public record InvitationConnection(List<Invitation> nodes, List<InvitationEdge> edges, PageInfo pageInfo) {
-        public static InvitationConnection of(Page<Invitation> page, String after) {
-            return new InvitationConnection(page.itemsOrEmpty(), page.edges(InvitationEdge::new), PageInfo.of(page, after));
-        }
-
-        /** A nested list: one page per parent, cursors only where the service gives them. */
-        public static InvitationConnection nested(Page<Invitation> page) {
-            return new InvitationConnection(page.itemsOrEmpty(), page.edges(InvitationEdge::new), PageInfo.of(page.next()));
-        }
+    public record InvitationConnection(List<Invitation> nodes, List<InvitationEdge> edges, PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Description(Connection.TOTAL_COUNT) Integer totalCount) {
     }
 
     @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
@@ -83,7 +77,7 @@ public class FeedbackLookupsGraphQLApi {
             @DefaultValue("20") int first, String after) {
         return failed(feedback.consultationInvitations(caller.bearer(), consultationId, status, after,
                         Math.max(1, Math.min(first, 100)))
-                .map(p -> InvitationConnection.of(p, after)));
+                .map(p -> Connection.of(p, after, InvitationEdge::new, InvitationConnection::new)));
     }
 
     @Query
@@ -124,11 +118,11 @@ public class FeedbackLookupsGraphQLApi {
             + "staff), a contact lists its own (contactId defaults to the caller's).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<Thread>> whyNotThreads(@Id String consultationId, @Id String contactId,
-            @Description("OPEN, ANSWERED or CLOSED") String status) throws AccessDeniedError {
+            ThreadStatus status) throws AccessDeniedError {
         String own = caller.ownContactId();
         String who = own != null && contactId == null ? own : contactId;
         caller.assertMayActFor(who);
-        return failed(feedback.threads(caller.bearer(), consultationId, who, status));
+        return failed(feedback.threads(caller.bearer(), consultationId, who, Enums.name(status)));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

@@ -8,12 +8,12 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 
 @Name("ConsultationResponse")
-@Description("A person's ranking of a consultation's initiatives (ESSENTIAL, IMPORTANT, LOW_BUT_IMPORTANT, NOT_IMPORTANT), "
+@Description("A person's ranking of a consultation's initiatives in four buckets, "
         + "with optional comments. A person's list shows only responses given under their name, never anonymous ones.")
 public record FeedbackResponse(@Id String id, @Id String consultationId, boolean anonymous, @Id String contactId, Instant submittedAt,
         List<InitiativeRating> ratings) {
 
     public record InitiativeRating(@Id String initiativeId,
-            String bucket, String comment) {
+            Bucket bucket, String comment) {
     }
 }

@@ -13,7 +13,7 @@ public final class Inputs {
     }
 
     @Input("CaseInput")
-    public record NewCase(@Id String contactId, String problem, @Description("PHONE, EMAIL, CHAT, IN_PERSON, …") String channel,
+    public record NewCase(@Id String contactId, String problem, CaseChannel channel,
             Instant openedAt, String assignee) {
     }
 
@@ -26,7 +26,7 @@ public final class Inputs {
     }
 
     @Input("CaseConfirmationInput")
-    public record Confirmation(@Description("CONFIRMED or NOT_RESOLVED") String outcome, String comment) {
+    public record Confirmation(CaseOutcome outcome, String comment) {
     }
 
     @Input("CaseReopeningInput")
@@ -46,12 +46,12 @@ public final class Inputs {
     }
 
     @Input("InviteInput")
-    public record Invite(List<AudienceMember> audience, String segmentRef, String channel) {
+    public record Invite(List<AudienceMember> audience, String segmentRef, dev.rapport.gateway.common.Channel channel) {
     }
 
     @Input("InitiativeRatingInput")
     public record NewRating(@Id String initiativeId,
-            @Description("ESSENTIAL, IMPORTANT, LOW_BUT_IMPORTANT or NOT_IMPORTANT") String bucket, String comment) {
+            Bucket bucket, String comment) {
     }
 
     @Input("ConsultationResponseInput")
@@ -60,11 +60,11 @@ public final class Inputs {
     }
 
     @Input("ActionInput")
-    public record NewAction(@Id String initiativeId, String decision, String description, String reason) {
+    public record NewAction(@Id String initiativeId, ActionDecision decision, String description, String reason) {
     }
 
     @Input("FollowUpAnswerInput")
-    public record FollowUpAnswer(@Description("YES, PARTLY or NO") String answer, String why) {
+    public record FollowUpAnswer(LoopAnswer answer, String why) {
     }
 
     @Input("ThreadMessageInput")

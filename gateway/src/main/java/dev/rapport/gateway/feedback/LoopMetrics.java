@@ -13,7 +13,7 @@ public record LoopMetrics(@Id String consultationId, long respondents, long reac
         @Description("Per initiative with a published action: people asked, first answers yes / partly / no, agreement")
         List<InitiativeAgreement> initiatives) {
 
-    public record InitiativeAgreement(String initiativeId, int position, String title, long asked, long yes, long partly,
+    public record InitiativeAgreement(@Id String initiativeId, int position, String title, long asked, long yes, long partly,
             long no, @Description("yes / first answers, 0–1; null before any answer") BigDecimal agreementRate,
             @Description("Share whose latest answer (after any thread) is yes") BigDecimal currentAgreementRate,
             long openThreads) {

@@ -11,5 +11,5 @@ public record RenewalScore(@Id String contactId, @Id String programmeId, String 
         @Description("The season or period the score is for, e.g. 2027") String period,
         @Description("Propensity to renew, 1 (unlikely) to 5 (certain); the report's tier") int score, Instant scoredAt,
         @Description("IMPORT or API") String source,
-        @Description("RENEWED_EARLY, RENEWED or LAPSED; null while undecided") String outcome) {
+        @Description("Null while undecided") dev.rapport.gateway.renewal.RenewalOutcome outcome) {
 }

@@ -1,5 +1,6 @@
 package dev.rapport.gateway.feedback;
 
+import dev.rapport.gateway.common.Connection;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,11 +10,16 @@ import org.eclipse.microprofile.graphql.Name;
 
 @Name("Case")
 @Description("A customer's request, measured by outcome: resolved, confirmed by the customer, reopened.")
-public record SupportCase(@Id String id, @Id String contactId, String problem, String channel, Instant openedAt, String assignee,
-        String status, Instant resolvedAt, boolean resolvedOnFirstContact, Instant confirmedAt, int reopenCount,
+public record SupportCase(@Id String id, @Id String contactId, String problem, CaseChannel channel, Instant openedAt, String assignee,
+        CaseStatus status, Instant resolvedAt, boolean resolvedOnFirstContact, Instant confirmedAt, int reopenCount,
         long version, List<CaseEvent> history) {
 
-    public record CaseConnection(List<SupportCase> nodes, dev.rapport.gateway.common.PageInfo pageInfo) {
+    public record CaseConnection(List<SupportCase> nodes, List<CaseEdge> edges, dev.rapport.gateway.common.PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Description(Connection.TOTAL_COUNT) Integer totalCount) {
+    }
+
+    @Description("A node and the cursor that continues after it.")
+    public record CaseEdge(String cursor, SupportCase node) {
     }
 
     public record CaseEvent(Instant at, String type, String status, String actor, String note) {

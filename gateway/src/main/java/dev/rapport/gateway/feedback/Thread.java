@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 
 @Name("WhyNotThread")
 @Description("\"Tell us why not\": the conversation a NO reopens.")
-public record Thread(@Id String id, @Id String consultationId, @Id String initiativeId, @Id String contactId, String status,
+public record Thread(@Id String id, @Id String consultationId, @Id String initiativeId, @Id String contactId, ThreadStatus status,
         Instant openedAt, int reopenCount, Instant lastActivity, List<Message> messages) {
 
     public record Message(String id, String author, boolean fromStaff, String body, Instant createdAt) {

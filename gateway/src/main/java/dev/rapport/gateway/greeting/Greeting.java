@@ -7,6 +7,6 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("One visitor encounter: greeted?, offered help (\"Can I do anything for you?\"), and what came of it.")
 public record Greeting(@Id String id, String touchpoint, String staff, @Id String contactId, Instant occurredAt, boolean greeted,
-        boolean offeredHelp, @Description("NOT_OFFERED, NOTHING_NEEDED or ASKED") String result, String request,
+        boolean offeredHelp, GreetingResult result, String request,
         @Description("The case the request became (openCase)") @Id String caseId) {
 }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("GreetingInput")
 public record GreetingInput(String touchpoint, String staff, @Id String contactId, @Description("Defaults to now") Instant occurredAt,
         Boolean greeted, @Description("Asked \"Can I do anything for you?\"") Boolean offeredHelp,
-        @Description("NOT_OFFERED, NOTHING_NEEDED or ASKED") String result,
+        GreetingResult result,
         @Description("What they asked for, in their words (ASKED only)") String request,
         @Description("ASKED only: open a case for the request (needs contactId)") Boolean openCase) {
 }

@@ -1,5 +1,7 @@
 package dev.rapport.gateway.ledger;
 
+import dev.rapport.gateway.common.Channel;
+import dev.rapport.gateway.common.Enums;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -45,11 +47,11 @@ public class LedgerGraphQLApi {
             + "purpose, and why not). When consent-service cannot answer, the answer is no with reason consent-unavailable, "
             + "as for Contact.mayContact.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
-    public Uni<Decision> decision(@Id @NonNull String contactId, @NonNull String purpose, String channel,
+    public Uni<Decision> decision(@Id @NonNull String contactId, @NonNull String purpose, Channel channel,
             @Id String contactPointId, @Description("Evaluate as of this instant (default now)") Instant at)
             throws dev.rapport.gateway.error.AccessDeniedError {
         caller.assertMayActFor(contactId);
-        return consent.decideAt(caller.bearer(), contactId, purpose, channel, contactPointId, at)
+        return consent.decideAt(caller.bearer(), contactId, purpose, Enums.name(channel), contactPointId, at)
                 .onFailure(t -> !(t instanceof ProblemResponse)).recoverWithItem(() -> Decision.unavailable(purpose, channel))
                 .onFailure().transform(Downstream.toGraphQL(ConsentClient.SERVICE));
     }

@@ -1,6 +1,9 @@
 package dev.rapport.gateway.outreach;
 
-import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.Connection;
+import dev.rapport.gateway.consent.OutreachStatus;
+import dev.rapport.gateway.common.Channel;
+import dev.rapport.gateway.common.Enums;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -43,15 +46,8 @@ public class OutreachGraphQLApi {
     Caller caller;
 
     @Description("Outreach requests, newest first.")
-    public record OutreachConnection(List<Touch> nodes, List<OutreachEdge> edges, PageInfo pageInfo) {
-        public static OutreachConnection of(Page<Touch> page, String after) {
-            return new OutreachConnection(page.itemsOrEmpty(), page.edges(OutreachEdge::new), PageInfo.of(page, after));
-        }
-
-        /** A nested list: one page per parent, cursors only where the service gives them. */
-        public static OutreachConnection nested(Page<Touch> page) {
-            return new OutreachConnection(page.itemsOrEmpty(), page.edges(OutreachEdge::new), PageInfo.of(page.next()));
-        }
+    public record OutreachConnection(List<Touch> nodes, List<OutreachEdge> edges, PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Description(Connection.TOTAL_COUNT) Integer totalCount) {
     }
 
     @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
@@ -66,13 +62,13 @@ public class OutreachGraphQLApi {
     }
 
     @Query
-    @Description("Outreach requests by contact, campaign and status (QUEUED, LEASED, DELIVERED, BOUNCED, FAILED, DENIED).")
+    @Description("Outreach requests by contact, campaign and status, newest first.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
-    public Uni<OutreachConnection> outreachRequests(@Id String contactId, String campaign, String status,
+    public Uni<OutreachConnection> outreachRequests(@Id String contactId, String campaign, OutreachStatus status,
             @DefaultValue("20") int first, String after) {
-        return failed(consent.outreachRequests(caller.bearer(), contactId, campaign, status, after,
+        return failed(consent.outreachRequests(caller.bearer(), contactId, campaign, Enums.name(status), after,
                         Math.max(1, Math.min(first, 100)))
-                .map(p -> OutreachConnection.of(p, after)));
+                .map(p -> Connection.of(p, after, OutreachEdge::new, OutreachConnection::new)));
     }
 
     @Mutation
@@ -83,12 +79,12 @@ public class OutreachGraphQLApi {
     // [String!]!, not [ID!]!: MicroProfile GraphQL's @Id cannot mark list elements (no TYPE_USE), and on the list itself
     // SmallRye accepts it in the schema but then refuses every value ("Unknown Scalar Type [java.util.List]")
     public Uni<List<BulkOutreachResult>> requestOutreachBulk(@NonNull List<@NonNull String> contactIds,
-            @NonNull String purpose, String channel, String campaign, String payloadRef) throws InvalidInputError {
+            @NonNull String purpose, Channel channel, String campaign, String payloadRef) throws InvalidInputError {
         if (contactIds.isEmpty() || contactIds.size() > MAX_BULK) {
             throw new InvalidInputError("contactIds must hold 1 to " + MAX_BULK + " ids", null, null,
                     List.of(new GatewayError.FieldError("contactIds", "must hold 1 to " + MAX_BULK + " ids")));
         }
-        return failed(consent.requestOutreachBulk(caller.bearer(), contactIds, purpose, channel, campaign, payloadRef));
+        return failed(consent.requestOutreachBulk(caller.bearer(), contactIds, purpose, Enums.name(channel), campaign, payloadRef));
     }
 
     @Mutation

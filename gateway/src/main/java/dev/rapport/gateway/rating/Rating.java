@@ -6,6 +6,6 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
 @Description("1–5 stars on an interaction, a case or a staff member.")
-public record Rating(@Id String id, @Description("INTERACTION, CASE or STAFF") String subjectType, String subjectId,
+public record Rating(@Id String id, RatingSubjectType subjectType, String subjectId,
         String staff, String touchpoint, int stars, String comment, @Id String contactId, Instant ratedAt) {
 }

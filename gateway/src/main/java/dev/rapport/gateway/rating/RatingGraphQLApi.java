@@ -1,5 +1,6 @@
 package dev.rapport.gateway.rating;
 
+import dev.rapport.gateway.common.Enums;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
@@ -33,8 +34,8 @@ public class RatingGraphQLApi {
     @Description("Ratings over [from, to) (default: the last 30 days) grouped by staff or touchpoint, optionally one subject type.")
     @RolesAllowed({ADMIN, ANALYST})
     public Uni<RatingReport> ratingReport(@Description("staff or touchpoint") String by, Instant from, Instant to,
-            @Description("INTERACTION, CASE or STAFF") String subjectType) {
-        return failed(feedback.ratingReport(caller.bearer(), by, text(from), text(to), subjectType)).map(RatingReport::withShares);
+            RatingSubjectType subjectType) {
+        return failed(feedback.ratingReport(caller.bearer(), by, text(from), text(to), Enums.name(subjectType))).map(RatingReport::withShares);
     }
 
     @Mutation

@@ -18,7 +18,7 @@ public final class Inputs {
     @Input("MemberRowInput")
     public record MemberRow(@Id String contactId, String externalRef,
             @Description("Propensity to renew, whole number 1 (unlikely) – 5 (very likely)") Integer score, String scoredBy,
-            @Description("RENEWED_EARLY, RENEWED or LAPSED") String outcome) {
+            RenewalOutcome outcome) {
     }
 
     @Input("MemberImportInput")
@@ -32,7 +32,7 @@ public final class Inputs {
     }
 
     @Input("RenewalOutcomeInput")
-    public record NewOutcome(@Id String contactId, String period, @Description("RENEWED_EARLY, RENEWED or LAPSED") String outcome) {
+    public record NewOutcome(@Id String contactId, String period, RenewalOutcome outcome) {
     }
 
     @Input("RenewalOfferInput")

@@ -45,7 +45,7 @@ class ApiContractEndToEndTest {
         }
         JsonPath answer = GraphQL.query(token("marketer"), """
                 mutation($id: ID!, $a: [AudienceMemberInput]) { inviteToConsultation(consultationId: $id,
-                  input: {audience: $a, channel: "EMAIL"}) }""", Map.of("id", consultation, "a", audience));
+                  input: {audience: $a, channel: EMAIL}) }""", Map.of("id", consultation, "a", audience));
         assertNull(answer.get("errors"), answer::prettify);
         assertEquals(1000, answer.getInt("data.inviteToConsultation"));
     }
@@ -55,7 +55,7 @@ class ApiContractEndToEndTest {
         Suite.purpose("newsletter", "CONSENT");
         String id = consentingContact("Outreach", "newsletter");
         String request = """
-                mutation($c: ID) { requestOutreach(input: {contactId: $c, purpose: "newsletter", channel: "EMAIL",
+                mutation($c: ID) { requestOutreach(input: {contactId: $c, purpose: "newsletter", channel: EMAIL,
                   campaign: "spring"}) { id status channel contactId purpose campaign createdAt requestedBy } }""";
         JsonPath first = ok(token("marketer"), request, Map.of("c", id));
         for (String field : List.of("id", "channel", "contactId", "purpose", "campaign", "createdAt", "requestedBy")) {
@@ -95,7 +95,7 @@ class ApiContractEndToEndTest {
                   quietHoursEnd: $e, timeZone: "UTC"}) { quietHoursStart } }""",
                 Map.of("c", id, "s", now.minusHours(1).format(hhmm), "e", now.plusHours(2).format(hhmm)));
         JsonPath answer = ok(token("agent"), """
-                query($c: ID!) { decision(contactId: $c, purpose: "newsletter", channel: "EMAIL") { allowed reasons { code }
+                query($c: ID!) { decision(contactId: $c, purpose: "newsletter", channel: EMAIL) { allowed reasons { code }
                   notBefore } }""", Map.of("c", id));
         assertEquals(List.of("quiet-hours"), answer.getList("data.decision.reasons.code"), answer::prettify);
         assertNotNull(answer.get("data.decision.notBefore"), answer::prettify);
@@ -105,8 +105,8 @@ class ApiContractEndToEndTest {
     void consentServiceDownIsOneShape() throws Exception {
         String id = Suite.createContact("Unavailable");
         String document = """
-                query($c: ID!) { decision(contactId: $c, purpose: "newsletter", channel: "EMAIL") { allowed reasons { code } }
-                  contact(id: $c) { mayContact(purpose: "newsletter", channel: "EMAIL") { allowed reasons { code } } } }""";
+                query($c: ID!) { decision(contactId: $c, purpose: "newsletter", channel: EMAIL) { allowed reasons { code } }
+                  contact(id: $c) { mayContact(purpose: "newsletter", channel: EMAIL) { allowed reasons { code } } } }""";
         RealSuite.signal("consent-service", "STOP");
         JsonPath answer;
         try {
@@ -129,7 +129,7 @@ class ApiContractEndToEndTest {
         String consultation = openConsultation("Right after import");
         ok(token("marketer"), """
                 mutation($id: ID!, $c: ID) { inviteToConsultation(consultationId: $id, input: {audience: [{contactId: $c}],
-                  channel: "EMAIL"}) }""", Map.of("id", consultation, "c", id));
+                  channel: EMAIL}) }""", Map.of("id", consultation, "c", id));
         JsonPath waiting = invitations(consultation);
         assertEquals("PENDING", waiting.getString("data.consultationInvitations.nodes[0].delivery.status"), waiting::prettify);
         assertEquals(List.of("not-yet-known"), waiting.getList("data.consultationInvitations.nodes[0].delivery.reasons"));
@@ -138,14 +138,14 @@ class ApiContractEndToEndTest {
         RealSuite.signal("feedback-service", "STOP");
         try {
             ok(token("agent"), """
-                    mutation($c: ID!) { addContactPoint(contactId: $c, input: {channel: "EMAIL", address: "new@example.com",
-                      context: "PERSONAL", provenance: {kind: "PROVIDED_BY_CONTACT", source: "signup"}}) { id } }""", Map.of("c", id));
+                    mutation($c: ID!) { addContactPoint(contactId: $c, input: {channel: EMAIL, address: "new@example.com",
+                      context: PERSONAL, provenance: {kind: PROVIDED_BY_CONTACT, source: "signup"}}) { id } }""", Map.of("c", id));
             Suite.await(Duration.ofSeconds(60), () -> ok(token("agent"),
                     "query($c: ID!) { contactPointFacts(contactId: $c) { contactPointId } }", Map.of("c", id)),
                     a -> !a.getList("data.contactPointFacts").isEmpty());
             ok(token("marketer"), """
-                    mutation($c: ID!) { recordConsent(contactId: $c, input: {kind: "GRANT", purpose: "survey", channel: "EMAIL",
-                      source: "AGENT"}) { id } }""", Map.of("c", id));
+                    mutation($c: ID!) { recordConsent(contactId: $c, input: {kind: GRANT, purpose: "survey", channel: EMAIL,
+                      source: AGENT}) { id } }""", Map.of("c", id));
         } finally {
             RealSuite.signal("feedback-service", "CONT");
         }
@@ -167,7 +167,7 @@ class ApiContractEndToEndTest {
                   id initiatives { id } } }""");
         String id = consultation.getString("data.createConsultation.id");
         String lights = consultation.getString("data.createConsultation.initiatives[0].id");
-        ok(token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: \"OPEN\") { status } }",
+        ok(token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: OPEN) { status } }",
                 Map.of("id", id));
         ok(token("marketer"), """
                 mutation($id: ID!, $c: ID) { inviteToConsultation(consultationId: $id, input: {audience: [{contactId: $c}]}) }""",
@@ -177,16 +177,16 @@ class ApiContractEndToEndTest {
                 Map.of("i", invitation)).getString("data.invitationLink.token");
         ok(Suite.integrationToken(), """
                 mutation($t: String, $i: ID) { submitConsultationResponse(input: {invitationToken: $t, anonymous: true,
-                  allowReply: true, ratings: [{initiativeId: $i, bucket: "ESSENTIAL"}]}) { id } }""", Map.of("t", link, "i", lights));
+                  allowReply: true, ratings: [{initiativeId: $i, bucket: ESSENTIAL}]}) { id } }""", Map.of("t", link, "i", lights));
         String action = ok(token("marketer"), """
-                mutation($i: ID) { createAction(input: {initiativeId: $i, decision: "WILL_DO", description: "More lights"}) { id } }""",
+                mutation($i: ID) { createAction(input: {initiativeId: $i, decision: WILL_DO, description: "More lights"}) { id } }""",
                 Map.of("i", lights)).getString("data.createAction.id");
         ok(token("marketer"), "mutation($a: ID!) { publishAction(id: $a) { recipients } }", Map.of("a", action));
 
         // the person sees their question, answers NO, and is led to the thread their NO opened
         Suite.linkContactUser(shy);
         String followUp = ok(token("contact"), "{ me { loopFollowUps { id } } }").getString("data.me.loopFollowUps[0].id");
-        ok(token("contact"), "mutation($f: ID!) { answerFollowUp(id: $f, input: {answer: \"NO\", why: \"Too dark\"}) { answer } }",
+        ok(token("contact"), "mutation($f: ID!) { answerFollowUp(id: $f, input: {answer: NO, why: \"Too dark\"}) { answer } }",
                 Map.of("f", followUp));
         JsonPath mine = ok(token("contact"), "query($f: ID!) { loopFollowUp(id: $f) { threadId thread { id messages { body } } } }",
                 Map.of("f", followUp));
@@ -222,7 +222,7 @@ class ApiContractEndToEndTest {
         String id = ok(token("marketer"), """
                 mutation($t: String) { createConsultation(input: {title: $t, purpose: "p", initiatives: [{title: "One"}]}) { id } }""",
                 Map.of("t", title)).getString("data.createConsultation.id");
-        ok(token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: \"OPEN\") { status } }",
+        ok(token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: OPEN) { status } }",
                 Map.of("id", id));
         return id;
     }
@@ -240,8 +240,8 @@ class ApiContractEndToEndTest {
                 () -> ok(token("agent"), "query($id: ID!) { contactPointFacts(contactId: $id) { contactPointId } }", Map.of("id", id)),
                 a -> !a.getList("data.contactPointFacts").isEmpty());
         ok(token("marketer"), """
-                mutation($id: ID!, $p: String) { recordConsent(contactId: $id, input: {kind: "GRANT", purpose: $p, channel: "EMAIL",
-                  source: "AGENT"}) { id } }""", Map.of("id", id, "p", purpose));
+                mutation($id: ID!, $p: String) { recordConsent(contactId: $id, input: {kind: GRANT, purpose: $p, channel: EMAIL,
+                  source: AGENT}) { id } }""", Map.of("id", id, "p", purpose));
         return id;
     }
 }

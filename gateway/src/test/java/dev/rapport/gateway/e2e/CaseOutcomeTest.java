@@ -36,7 +36,7 @@ class CaseOutcomeTest {
 
         String id = ok(Suite.token("contact"), """
                 mutation($me: ID) { openCase(input: {contactId: $me, problem: "My invoice shows my old address",
-                  channel: "CHAT"}) { id status } }""", Map.of("me", own)).getString("data.openCase.id");
+                  channel: CHAT}) { id status } }""", Map.of("me", own)).getString("data.openCase.id");
         ok(Suite.token("agent"), "mutation($id: ID!) { assignCase(id: $id, input: {assignee: \"agent\"}) { assignee } }", Map.of("id", id));
         JsonPath resolved = ok(Suite.token("agent"), """
                 mutation($id: ID!) { resolveCase(id: $id, input: {note: "Address corrected", onFirstContact: true}) { status } }""",
@@ -49,7 +49,7 @@ class CaseOutcomeTest {
                 "resolved by staff is not resolved");
 
         JsonPath confirmed = ok(Suite.token("contact"), """
-                mutation($id: ID!) { confirmCase(id: $id, input: {outcome: "CONFIRMED", comment: "Thanks, it is right now"}) {
+                mutation($id: ID!) { confirmCase(id: $id, input: {outcome: CONFIRMED, comment: "Thanks, it is right now"}) {
                   status confirmedAt history { status } } }""", Map.of("id", id));
         assertEquals("CONFIRMED", confirmed.getString("data.confirmCase.status"));
         JsonPath after = ok(Suite.token("analyst"), METRICS, window);

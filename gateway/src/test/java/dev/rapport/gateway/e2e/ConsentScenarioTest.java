@@ -31,7 +31,7 @@ import io.restassured.path.json.JsonPath;
 @EnabledIf("dev.rapport.gateway.e2e.RealSuite#available")
 class ConsentScenarioTest {
     static final String DECISION = """
-            query($id: ID!, $purpose: String!, $channel: String, $at: DateTime) {
+            query($id: ID!, $purpose: String!, $channel: Channel, $at: DateTime) {
               decision(contactId: $id, purpose: $purpose, channel: $channel, at: $at) {
                 allowed channel contactPointId evidenceEventId reasons { code } } }""";
 
@@ -43,10 +43,10 @@ class ConsentScenarioTest {
         JsonPath created = Suite.okRetrying(() -> Suite.token("agent"), """
                 mutation($key: String) { createContact(idempotencyKey: $key, input: {givenName: "Grace", familyName: "Hopper",
                   contactPoints: [
-                  {channel: "EMAIL", address: "grace.hopper@navy.example", context: "WORK",
-                   provenance: {kind: "PROVIDED_BY_CONTACT", source: "web-form:newsletter-signup"}},
-                  {channel: "PHONE", address: "+44 7911 123456", region: "GB", context: "PERSONAL",
-                   provenance: {kind: "ENRICHMENT", source: "acme-data-vendor"}}]}) {
+                  {channel: EMAIL, address: "grace.hopper@navy.example", context: WORK,
+                   provenance: {kind: PROVIDED_BY_CONTACT, source: "web-form:newsletter-signup"}},
+                  {channel: PHONE, address: "+44 7911 123456", region: "GB", context: PERSONAL,
+                   provenance: {kind: ENRICHMENT, source: "acme-data-vendor"}}]}) {
                   id contactPoints { id channel } } }""", Map.of("key", UUID.randomUUID().toString()));
         String id = created.getString("data.createContact.id");
         String email = pointId(created, "EMAIL");
@@ -61,8 +61,8 @@ class ConsentScenarioTest {
 
         String twoDaysAgo = Instant.now().minus(2, ChronoUnit.DAYS).toString();
         String grant = ok(Suite.token("marketer"), """
-                mutation($id: ID!, $at: DateTime) { recordConsent(contactId: $id, input: {kind: "GRANT", purpose: "newsletter",
-                  channel: "EMAIL", source: "WEB_FORM", occurredAt: $at, evidence: {formId: "newsletter-signup",
+                mutation($id: ID!, $at: DateTime) { recordConsent(contactId: $id, input: {kind: GRANT, purpose: "newsletter",
+                  channel: EMAIL, source: WEB_FORM, occurredAt: $at, evidence: {formId: "newsletter-signup",
                   wordingHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}) { id } }""",
                 Map.of("id", id, "at", twoDaysAgo)).getString("data.recordConsent.id");
 
@@ -81,8 +81,8 @@ class ConsentScenarioTest {
 
         // a grant naming the bought phone covers it: now two channels may carry the newsletter, capped at 2 a week
         ok(Suite.token("marketer"), """
-                mutation($id: ID!, $point: ID, $at: DateTime) { recordConsent(contactId: $id, input: {kind: "GRANT",
-                  purpose: "newsletter", channel: "PHONE", contactPointId: $point, source: "AGENT", occurredAt: $at}) { id } }""",
+                mutation($id: ID!, $point: ID, $at: DateTime) { recordConsent(contactId: $id, input: {kind: GRANT,
+                  purpose: "newsletter", channel: PHONE, contactPointId: $point, source: AGENT, occurredAt: $at}) { id } }""",
                 Map.of("id", id, "point", phone, "at", twoDaysAgo));
         ok(Suite.token("agent"), "mutation($id: ID!) { setPolicy(contactId: $id, input: {maxTouches: 2, windowDays: 7}) { contactId } }",
                 Map.of("id", id));
@@ -93,7 +93,7 @@ class ConsentScenarioTest {
         List<String> statuses = new ArrayList<>();
         for (String channel : List.of("EMAIL", "PHONE", "EMAIL", "PHONE", "EMAIL")) {
             JsonPath sent = ok(Suite.token("marketer"), """
-                    mutation($id: ID, $channel: String) { requestOutreach(input: {contactId: $id, purpose: "newsletter",
+                    mutation($id: ID, $channel: Channel) { requestOutreach(input: {contactId: $id, purpose: "newsletter",
                       channel: $channel, campaign: "november-newsletter"}) { status decision { reasons { code } } } }""",
                     Map.of("id", id, "channel", channel));
             statuses.add(sent.getString("data.requestOutreach.status"));
@@ -104,8 +104,8 @@ class ConsentScenarioTest {
         assertEquals(List.of("QUEUED", "QUEUED", "DENIED", "DENIED", "DENIED"), statuses);
 
         ok(Suite.token("agent"), """
-                mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: "WITHDRAW", purpose: "newsletter",
-                  source: "AGENT"}) { id } }""", Map.of("id", id));
+                mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: WITHDRAW, purpose: "newsletter",
+                  source: AGENT}) { id } }""", Map.of("id", id));
         JsonPath now = decide(Suite.token("agent"), id, "newsletter", "EMAIL", null);
         assertFalse(now.getBoolean("data.decision.allowed"));
         assertTrue(codes(now).contains("withdrawn"), now::prettify);

@@ -40,12 +40,12 @@ class ConsultationLoopTest {
         String id = consultation.getString("data.createConsultation.id");
         String hours = consultation.getString("data.createConsultation.initiatives[0].id");
         String parking = consultation.getString("data.createConsultation.initiatives[1].id");
-        ok(Suite.token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: \"OPEN\") { status } }",
+        ok(Suite.token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: OPEN) { status } }",
                 Map.of("id", id));
         // a person is invited at most once per consultation: asking again after a timeout is safe
         Suite.okRetrying(() -> Suite.token("marketer"), """
                 mutation($id: ID!, $a: ID, $b: ID, $c: ID) { inviteToConsultation(consultationId: $id, input: {
-                  audience: [{contactId: $a}, {contactId: $b}, {contactId: $c}], channel: "EMAIL",
+                  audience: [{contactId: $a}, {contactId: $b}, {contactId: $c}], channel: EMAIL,
                   segmentRef: "e2e-loop"}) }""", Map.of("id", id, "a", ann, "b", bob, "c", nobody));
 
         // consent-service decides each invitation; one it could not answer in time is retried by feedback-service
@@ -60,9 +60,9 @@ class ConsultationLoopTest {
         // Ann answers herself (the demo contact user); Bob's paper form is keyed in by the marketer; Nobody does not answer
         Suite.linkContactUser(ann);
         respond(Suite.token("contact"), invitationOf(nodes, ann), """
-                [{initiativeId: "%s", bucket: "ESSENTIAL"}, {initiativeId: "%s", bucket: "NOT_IMPORTANT"}]"""
+                [{initiativeId: "%s", bucket: ESSENTIAL}, {initiativeId: "%s", bucket: NOT_IMPORTANT}]"""
                 .formatted(hours, parking));
-        respond(Suite.token("marketer"), invitationOf(nodes, bob), "[{initiativeId: \"%s\", bucket: \"IMPORTANT\"}]".formatted(hours));
+        respond(Suite.token("marketer"), invitationOf(nodes, bob), "[{initiativeId: \"%s\", bucket: IMPORTANT}]".formatted(hours));
 
         JsonPath priorities = ok(Suite.token("marketer"), """
                 query($id: ID!) { priorities(consultationId: $id) { respondents initiatives { initiativeId rank score ratings } } }""",
@@ -74,7 +74,7 @@ class ConsultationLoopTest {
         assertEquals(0, new BigDecimal("83.3").compareTo(score.setScale(1, RoundingMode.HALF_UP)), priorities::prettify);
 
         String action = ok(Suite.token("marketer"), """
-                mutation($i: ID) { createAction(input: {initiativeId: $i, decision: "WILL_DO",
+                mutation($i: ID) { createAction(input: {initiativeId: $i, decision: WILL_DO,
                   description: "Open until 20:00 from January"}) { id } }""", Map.of("i", hours)).getString("data.createAction.id");
         JsonPath published = ok(Suite.token("marketer"), "mutation($id: ID!) { publishAction(id: $id) { recipients unreachableAnonymous } }",
                 Map.of("id", action));
@@ -83,7 +83,7 @@ class ConsultationLoopTest {
         // "Does this work for you?" — Ann: no, and why; an agent answers in the thread. Bob: yes.
         String annFollowUp = followUpOf(Suite.token("contact"), "{ me { loopFollowUps { id actionId answer } } }", "data.me.loopFollowUps");
         JsonPath no = ok(Suite.token("contact"), """
-                mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: "NO", why: "I work until 20:00"}) { answer } }""",
+                mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: NO, why: "I work until 20:00"}) { answer } }""",
                 Map.of("id", annFollowUp));
         assertEquals("NO", no.getString("data.answerFollowUp.answer"));
         List<String> threads = ok(Suite.token("contact"), "query($c: ID) { whyNotThreads(consultationId: $c) { id initiativeId } }",
@@ -98,7 +98,7 @@ class ConsultationLoopTest {
         assertEquals(List.of(false, true), threadRead.getList("data.whyNotThread.messages.fromStaff"));
         String bobFollowUp = followUpOf(Suite.token("agent"), "query { contact(id: \"" + bob + "\") { loopFollowUps { id actionId answer } } }",
                 "data.contact.loopFollowUps");
-        ok(Suite.token("agent"), "mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: \"YES\"}) { answer } }", Map.of("id", bobFollowUp));
+        ok(Suite.token("agent"), "mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: YES}) { answer } }", Map.of("id", bobFollowUp));
 
         JsonPath metrics = ok(Suite.token("marketer"), """
                 query($id: ID!) { loopMetrics(consultationId: $id) { respondents reachableRespondents answeredOnEverything
@@ -117,8 +117,8 @@ class ConsultationLoopTest {
                 a -> !a.getList("data.contactPointFacts").isEmpty());
         assertEquals(1, facts.getList("data.contactPointFacts").size(), facts::prettify);
         ok(Suite.token("marketer"), """
-                mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: "GRANT", purpose: "survey", channel: "EMAIL",
-                  source: "AGENT"}) { id } }""", Map.of("id", id));
+                mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: GRANT, purpose: "survey", channel: EMAIL,
+                  source: AGENT}) { id } }""", Map.of("id", id));
         return id;
     }
 

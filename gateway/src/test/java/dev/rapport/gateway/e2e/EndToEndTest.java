@@ -60,8 +60,8 @@ class EndToEndTest {
     static String createContact(String agentToken, String familyName) {
         JsonPath created = GraphQL.query(agentToken, """
                 mutation($name: String) { createContact(input: {givenName: "Ada", familyName: $name, contactPoints: [
-                    {channel: "EMAIL", address: "ada@example.com", context: "PERSONAL",
-                     provenance: {kind: "PROVIDED_BY_CONTACT", source: "webinar-signup"}}]}) { id } }""",
+                    {channel: EMAIL, address: "ada@example.com", context: PERSONAL,
+                     provenance: {kind: PROVIDED_BY_CONTACT, source: "webinar-signup"}}]}) { id } }""",
                 Map.of("name", familyName));
         assertNull(created.get("errors"), created::prettify);
         return created.getString("data.createContact.id");
@@ -76,7 +76,7 @@ class EndToEndTest {
                 query($id: ID!) { contact(id: $id) { id displayName
                     contactPoints { channel address provenance { kind source } }
                     consents { purpose status } policy { doNotContact }
-                    mayContact(purpose: "newsletter", channel: "EMAIL") { allowed reasons { code } }
+                    mayContact(purpose: "newsletter", channel: EMAIL) { allowed reasons { code } }
                     cases { id } } }""", Map.of("id", id));
 
         assertNull(answer.get("errors"), answer::prettify);

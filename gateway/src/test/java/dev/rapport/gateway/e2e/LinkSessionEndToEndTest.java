@@ -42,7 +42,7 @@ class LinkSessionEndToEndTest {
         String own = Suite.createContact("Linked");
         String other = Suite.createContact("Someone else");
         String caseId = Suite.ok(Suite.token("agent"), "mutation { openCase(input: {contactId: \"" + own
-                + "\", problem: \"Parcel never arrived\", channel: \"EMAIL\"}) { id } }").getString("data.openCase.id");
+                + "\", problem: \"Parcel never arrived\", channel: EMAIL}) { id } }").getString("data.openCase.id");
         Suite.ok(Suite.token("agent"), "mutation { resolveCase(id: \"" + caseId + "\", input: {note: \"Re-sent\"}) { status } }");
 
         JsonPath opened = GraphQL.query(null, "mutation($t: String!) { openLinkSession(token: $t) { accessToken action ref } }",
@@ -54,7 +54,7 @@ class LinkSessionEndToEndTest {
         assertEquals(own, read.getString("data.me.id"));
         assertEquals("RESOLVED", read.getString("data.case.status"));
         JsonPath confirmed = Suite.ok(session, "mutation { confirmCase(id: \"" + caseId
-                + "\", input: {outcome: \"CONFIRMED\"}) { status confirmedAt } }");
+                + "\", input: {outcome: CONFIRMED}) { status confirmedAt } }");
         assertEquals("CONFIRMED", confirmed.getString("data.confirmCase.status"), confirmed::prettify);
 
         // outside the link's scope: forbidden, with a message that says why

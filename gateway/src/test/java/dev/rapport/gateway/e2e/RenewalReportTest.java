@@ -67,7 +67,7 @@ class RenewalReportTest {
 
         JsonPath notMember = GraphQL.query(Suite.token("agent"), """
                 mutation($p: ID!, $c: ID) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c, period: "2026/27",
-                  outcome: "RENEWED"}) }""", Map.of("p", programme, "c", UUID.randomUUID().toString()));
+                  outcome: RENEWED}) }""", Map.of("p", programme, "c", UUID.randomUUID().toString()));
         assertEquals("rule-broken", notMember.getString("errors[0].extensions.code"), notMember::prettify);
 
         JsonPath report = ok(Suite.token("analyst"), """
@@ -91,7 +91,7 @@ class RenewalReportTest {
 
     private static void outcome(String token, String programme, String contact, String outcome) {
         JsonPath answer = ok(token, """
-                mutation($p: ID!, $c: ID, $o: String) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c,
+                mutation($p: ID!, $c: ID, $o: RenewalOutcome) { recordRenewalOutcome(programmeId: $p, input: {contactId: $c,
                   period: "2026/27", outcome: $o}) }""", Map.of("p", programme, "c", contact, "o", outcome));
         assertTrue(answer.getBoolean("data.recordRenewalOutcome"));
     }

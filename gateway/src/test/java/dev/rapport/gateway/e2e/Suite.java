@@ -85,15 +85,15 @@ final class Suite {
     static String createContact(String familyName) throws InterruptedException {
         return okRetrying(() -> token("agent"), """
                 mutation($name: String, $key: String) { createContact(idempotencyKey: $key, input: {givenName: "Ada",
-                  familyName: $name, contactPoints: [{channel: "EMAIL", address: "ada@example.com", context: "PERSONAL",
-                  provenance: {kind: "PROVIDED_BY_CONTACT", source: "webinar-signup"}}]}) { id } }""",
+                  familyName: $name, contactPoints: [{channel: EMAIL, address: "ada@example.com", context: PERSONAL,
+                  provenance: {kind: PROVIDED_BY_CONTACT, source: "webinar-signup"}}]}) { id } }""",
                 Map.of("name", familyName, "key", java.util.UUID.randomUUID().toString())).getString("data.createContact.id");
     }
 
     /** Creates the purpose unless an earlier scenario did (a conflict is then expected). */
     static void purpose(String code, String lawfulBasis) {
         JsonPath answer = GraphQL.query(token("admin"), """
-                mutation($code: String!, $basis: String) { createPurpose(input: {code: $code, description: $code,
+                mutation($code: String!, $basis: LawfulBasis) { createPurpose(input: {code: $code, description: $code,
                     lawfulBasis: $basis}) { code } }""", Map.of("code", code, "basis", lawfulBasis));
         if (answer.get("errors") != null && !"conflict".equals(answer.getString("errors[0].extensions.code"))) {
             throw new AssertionError(answer.prettify());

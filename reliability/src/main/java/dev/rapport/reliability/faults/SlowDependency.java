@@ -133,7 +133,7 @@ final class SlowDependency implements Scenario {
 
     static Probe ask(Rig rig, String token, UUID contact, String phase, long t0) throws InterruptedException {
         String query = "{ contact(id: \"" + contact + "\") { id displayName mayContact(purpose: \"" + Fixtures.PURPOSE
-                + "\", channel: \"EMAIL\") { allowed reasons { code } } } }";
+                + "\", channel: EMAIL) { allowed reasons { code } } } }";
         long s = System.nanoTime();
         try {
             Api.Answer a = rig.api.post(rig.url(Suite.GATEWAY) + "/graphql", token, Map.of("query", query));

@@ -175,7 +175,7 @@ class ContactIsolationTest {
                 "{ me { id cases { id } followUps { id } consentLedger { nodes { id } } } }",
                 "{ supportCase(id: \"" + bCase + "\") { id } }",
                 "mutation { setPolicy(contactId: \"" + b + "\", input: {doNotContact: true}) { contactId } }",
-                "mutation { recordConsent(contactId: \"" + b + "\", input: {kind: \"WITHDRAW\", purpose: \"isolation-news\", source: \"PREFERENCE_CENTRE\"}) { id } }");
+                "mutation { recordConsent(contactId: \"" + b + "\", input: {kind: WITHDRAW, purpose: \"isolation-news\", source: PREFERENCE_CENTRE}) { id } }");
         List<String> failures = new ArrayList<>();
         for (String q : queries) {
             Http.Answer answer = Http.graphql(gateway, tokenA, q, null);

@@ -88,7 +88,7 @@ class EmailLoopBrowserTest {
 
         // staff see the thread and answer it
         JsonNode threads = Gql.as("agent", """
-                query($c: ID!) { whyNotThreads(consultationId: $c, status: "OPEN") { id contactId messages { body fromStaff } } }""",
+                query($c: ID!) { whyNotThreads(consultationId: $c, status: OPEN) { id contactId messages { body fromStaff } } }""",
                 Map.of("c", consultation.id())).path("whyNotThreads");
         JsonNode thread = Scenarios.find(threads, "contactId", person.contactId());
         assertTrue(thread.path("messages").path(0).path("body").asText().contains("I work on Sundays until 15:00"), thread.toString());

@@ -69,7 +69,7 @@ class PagesTourBrowserTest {
         String answeredInvitation = Scenarios.invite(answered, person);
         Scenarios.respond(person, answeredInvitation, answered.initiatives().get(0), "ESSENTIAL", null);
         String followUp = Scenarios.publish(answered.initiatives().get(0), "DONE", "We now open until 20:00 on weekdays.", person);
-        person.call("mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: \"NO\", why: \"I work until 20:00.\"}) { id } }",
+        person.call("mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: NO, why: \"I work until 20:00.\"}) { id } }",
                 Map.of("id", followUp));
         String thread = person.call("query($id: ID!) { loopFollowUp(id: $id) { threadId } }", Map.of("id", followUp))
                 .path("loopFollowUp").path("threadId").asText();

@@ -25,7 +25,7 @@ public final class Scenarios {
                 mutation($input: ConsultationInput!) { createConsultation(input: $input) { id initiatives { id position } } }""",
                 Map.of("input", Map.of("title", title, "purpose", "survey", "initiatives", input))).path("createConsultation");
         String id = created.path("id").asText();
-        Gql.as("marketer", "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: \"OPEN\") { status } }",
+        Gql.as("marketer", "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: OPEN) { status } }",
                 Map.of("id", id));
         List<String> ids = new ArrayList<>();
         created.path("initiatives").forEach(i -> ids.add(i.path("id").asText()));
@@ -37,7 +37,7 @@ public final class Scenarios {
         grantSurvey(person);
         Gql.as("marketer", """
                 mutation($id: ID!, $c: ID) { inviteToConsultation(consultationId: $id,
-                  input: {audience: [{contactId: $c}], channel: "EMAIL"}) }""",
+                  input: {audience: [{contactId: $c}], channel: EMAIL}) }""",
                 Map.of("id", consultation.id(), "c", person.contactId()));
         JsonNode invitations = await(() -> person.call("query { me { invitations(first: 50) { id consultationId } } }", Map.of())
                 .path("me").path("invitations"), list -> find(list, "consultationId", consultation.id()) != null);
@@ -49,8 +49,8 @@ public final class Scenarios {
         await(() -> Gql.as("agent", "query($id: ID!) { contactPointFacts(contactId: $id) { contactPointId } }",
                 Map.of("id", person.contactId())).path("contactPointFacts"), facts -> facts.size() > 0);
         person.call("""
-                mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: "GRANT", purpose: "survey", channel: "EMAIL",
-                  source: "PREFERENCE_CENTRE"}) { id } }""", Map.of("id", person.contactId()));
+                mutation($id: ID!) { recordConsent(contactId: $id, input: {kind: GRANT, purpose: "survey", channel: EMAIL,
+                  source: PREFERENCE_CENTRE}) { id } }""", Map.of("id", person.contactId()));
     }
 
     /** The person answers (named) with one bucket for the first initiative. */
@@ -65,7 +65,7 @@ public final class Scenarios {
     /** "You said, we did": the marketer decides on an initiative and publishes it; answers the person's follow-up id. */
     public static String publish(String initiativeId, String decision, String description, Person person) {
         String action = Gql.as("marketer", """
-                mutation($i: ID, $d: String, $t: String) { createAction(input: {initiativeId: $i, decision: $d,
+                mutation($i: ID, $d: ActionDecision, $t: String) { createAction(input: {initiativeId: $i, decision: $d,
                   description: $t}) { id } }""", Map.of("i", initiativeId, "d", decision, "t", description))
                 .path("createAction").path("id").asText();
         Gql.as("marketer", "mutation($id: ID!) { publishAction(id: $id) { recipients } }", Map.of("id", action));
@@ -77,7 +77,7 @@ public final class Scenarios {
     /** A case the person opened, resolved by an agent: waiting for the person's confirmation. */
     public static String resolvedCase(Person person, String problem) {
         String id = person.call("""
-                mutation($me: ID, $p: String) { openCase(input: {contactId: $me, problem: $p, channel: "CHAT"}) { id } }""",
+                mutation($me: ID, $p: String) { openCase(input: {contactId: $me, problem: $p, channel: CHAT}) { id } }""",
                 Map.of("me", person.contactId(), "p", problem)).path("openCase").path("id").asText();
         resolve(id);
         return id;

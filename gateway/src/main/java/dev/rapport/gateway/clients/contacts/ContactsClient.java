@@ -1,5 +1,6 @@
 package dev.rapport.gateway.clients.contacts;
 
+import dev.rapport.gateway.common.Enums;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +76,9 @@ public class ContactsClient {
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<Page<Contact>> search(String auth, Inputs.ContactFilter f, String cursor, Integer limit) {
         Inputs.ContactFilter q = f == null ? new Inputs.ContactFilter(null, null, null, null, null, null, null, null, null, null, null) : f;
-        return rest.search(auth, q.name(), q.organisationId(), q.tags(), q.stage(), q.channel(), q.provenance(),
+        return rest.search(auth, q.name(), q.organisationId(), q.tags(), Enums.name(q.stage()), Enums.name(q.channel()), Enums.name(q.provenance()),
                 q.minValue() == null ? null : q.minValue().toPlainString(),
-                q.maxValue() == null ? null : q.maxValue().toPlainString(), q.signal(), q.owner(), q.sort(), cursor, limit);
+                q.maxValue() == null ? null : q.maxValue().toPlainString(), Enums.name(q.signal()), q.owner(), q.sort(), cursor, limit);
     }
 
     public Uni<Contact> create(String auth, String idempotencyKey, Inputs.NewContact in) {

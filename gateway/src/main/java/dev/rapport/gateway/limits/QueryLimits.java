@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import graphql.ErrorType;
 import graphql.ExecutionResult;
@@ -28,6 +29,8 @@ import graphql.validation.ValidationError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Adds the alias limit (and the one-argument-set rule for batched fields) to the instrumentation SmallRye builds, so
@@ -37,17 +40,35 @@ import jakarta.inject.Inject;
 public class QueryLimits {
     @Inject
     LimitsConfig config;
+    @Inject
+    CurrentVertxRequest request;
 
     void install(@Observes GraphQL.Builder builder) {
         Instrumentation smallRyes = builder.build().getInstrumentation();
-        builder.instrumentation(new ChainedInstrumentation(List.of(smallRyes, new DocumentLimits(config))));
+        builder.instrumentation(new ChainedInstrumentation(List.of(smallRyes, new DocumentLimits(config, this::charge))));
+    }
+
+    /** What {@link RequestEnvelope} charged this request; null over a WebSocket (subscriptions are not charged). */
+    CostBudgets.Charge charge() {
+        try {
+            RoutingContext ctx = request.getCurrent();
+            return ctx == null ? null : ctx.get(RequestEnvelope.CHARGE);
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
     }
 
     static final class DocumentLimits extends SimplePerformantInstrumentation {
         private final LimitsConfig config;
+        private final Supplier<CostBudgets.Charge> charge;
 
         DocumentLimits(LimitsConfig config) {
+            this(config, () -> null);
+        }
+
+        DocumentLimits(LimitsConfig config, Supplier<CostBudgets.Charge> charge) {
             this.config = config;
+            this.charge = charge;
         }
 
         @Override
@@ -64,12 +85,15 @@ public class QueryLimits {
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                 InstrumentationExecutionParameters parameters, InstrumentationState state) {
-            if (result.getErrors().stream().allMatch(e -> e.getErrorType() == ErrorType.DataFetchingException || hasCode(e))) {
-                return CompletableFuture.completedFuture(result);
+            CostBudgets.Charge cost = charge.get();
+            ExecutionResult costed = cost == null ? result
+                    : result.transform(b -> b.addExtension("cost", RequestEnvelope.costExtension(cost)));
+            if (costed.getErrors().stream().allMatch(e -> e.getErrorType() == ErrorType.DataFetchingException || hasCode(e))) {
+                return CompletableFuture.completedFuture(costed);
             }
-            List<GraphQLError> coded = result.getErrors().stream()
+            List<GraphQLError> coded = costed.getErrors().stream()
                     .map(e -> e.getErrorType() == ErrorType.DataFetchingException || hasCode(e) ? e : withCode(e)).toList();
-            return CompletableFuture.completedFuture(result.transform(b -> b.errors(coded)));
+            return CompletableFuture.completedFuture(costed.transform(b -> b.errors(coded)));
         }
 
         private static boolean hasCode(GraphQLError e) {

@@ -48,10 +48,18 @@ public class Bench360 {
               }
             }""";
 
+    /** The GraphQL request body for QUERY; %s is the contact id. */
+    static final String BODY = "{\"query\":\"" + QUERY.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+            + "\",\"variables\":{\"id\":\"%s\"}}";
+
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] a) throws Exception {
+        if (a[0].equals("body")) { // the contact-360 request body for one contact, for wrk (flood.sh)
+            System.out.print(BODY.formatted(a[1]));
+            return;
+        }
         if (a[0].equals("seed")) {
             seed(a[1], a[2], a[3], a[4], Integer.parseInt(a[5]), Integer.parseInt(a[6]), Path.of(a[7]));
         } else {
@@ -190,8 +198,7 @@ public class Bench360 {
     static void load(String gateway, String contacts, String consent, String feedback, String token, List<String> ids,
             int concurrency, int seconds, int rounds) throws Exception {
         boolean ratings = QUERY.contains("ratings");
-        String body = "{\"query\":\"" + QUERY.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                + "\",\"variables\":{\"id\":\"%s\"}}";
+        String body = BODY;
         Map<String, Way> ways = new LinkedHashMap<>();
         ways.put("graphql, auth on", id -> graphql(gateway, token, body.formatted(id)));
         ways.put("direct REST, auth on", id -> rest(contacts, consent, feedback, token, id, ratings));

@@ -107,6 +107,9 @@ class RoleMatrixEndToEndTest {
         if (c == Instant.class) {
             return "\"2026-01-01T00:00:00Z\"";
         }
+        if (c.isEnum()) {
+            return ((Enum<?>) c.getEnumConstants()[0]).name();
+        }
         if (c.isRecord()) {
             StringJoiner fields = new StringJoiner(", ", "{", "}");
             for (RecordComponent rc : c.getRecordComponents()) {

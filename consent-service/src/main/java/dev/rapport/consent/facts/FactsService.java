@@ -141,8 +141,10 @@ public class FactsService {
             m.survivorId = survivor;
             m.mergedAt = at;
             Uni<?> write = existing == null ? merges.persist(m) : Uni.createFrom().nullItem();
-            // Contacts merged earlier into the one merged away now belong to the survivor too.
-            return write.chain(() -> merges.update("survivorId = ?1 where survivorId = ?2", survivor, mergedAway))
+            // Contacts merged earlier into the one merged away now belong to the survivor too, from this merge on: as of
+            // an earlier instant they were not the survivor's (as-of decisions and consents read merged_at).
+            return write.chain(() -> merges.update("survivorId = ?1, mergedAt = case when mergedAt < ?3 then ?3 else mergedAt end "
+                            + "where survivorId = ?2", survivor, mergedAway, at))
                     .replaceWithVoid();
         });
     }

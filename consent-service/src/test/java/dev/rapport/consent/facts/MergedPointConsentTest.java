@@ -105,4 +105,32 @@ class MergedPointConsentTest {
                 Instant.now())).post("/contact-point-facts/events").then().statusCode(200);
         assertEquals(false, decision(a, newsletter, null).get("allowed"), "a changed address is not covered");
     }
+
+    static String merged(UUID survivor, UUID mergedAway, Instant at) {
+        return "[{\"eventId\":\"" + UUID.randomUUID() + "\",\"seq\":" + nextSeq() + ",\"type\":\"contact-point-changed\","
+                + "\"occurredAt\":\"" + at + "\",\"payload\":{\"change\":\"MERGED\",\"contactId\":\"" + survivor
+                + "\",\"mergedContactId\":\"" + mergedAway + "\"}}]";
+    }
+
+    @Test
+    void aContactMergedIntoOneLaterMergedAwayJoinsTheSurvivorOnlyFromThatLaterMerge() {
+        String newsletter = purpose("newsletter", "CONSENT");
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        addPoint(a, "EMAIL", "a@example.org", "PROVIDED_BY_CONTACT", now.minusSeconds(120));
+        addPoint(b, "EMAIL", "b@example.org", "PROVIDED_BY_CONTACT", now.minusSeconds(120));
+        String grant = record(c, "GRANT", newsletter, "EMAIL", ",\"occurredAt\":\"" + now.minusSeconds(110) + "\"");
+        integration().body(merged(b, c, now.minusSeconds(90))).post("/contact-point-facts/events").then().statusCode(200);
+        integration().body(merged(a, b, now.minusSeconds(30))).post("/contact-point-facts/events").then().statusCode(200);
+
+        // Between the two merges C belonged to B, not yet to A: A's consents then do not show C's grant.
+        agent().get("/contacts/" + a + "/consents?at=" + now.minusSeconds(60)).then().statusCode(200)
+                .body("eventId", org.hamcrest.Matchers.not(hasItem(grant)));
+        assertEquals(false, decision(a, newsletter, now.minusSeconds(60)).get("allowed"));
+        // Now A holds B and C.
+        agent().get("/contacts/" + a + "/consents").then().statusCode(200).body("eventId", hasItem(grant));
+        assertEquals(grant, decision(a, newsletter, null).get("evidenceEventId"));
+    }
 }

@@ -35,7 +35,7 @@ public class CostBudgets {
         synchronized (bucket) {
             double left = bucket.refill(System.nanoTime(), limit);
             return left >= 1 ? new Charge(true, 0, (long) left, limit, 0)
-                    : new Charge(false, 0, 0, limit, secondsUntil(1 - left, limit));
+                    : new Charge(false, 0, (long) Math.floor(left), limit, secondsUntil(1 - left, limit));
         }
     }
 
@@ -63,12 +63,15 @@ public class CostBudgets {
         }
     }
 
-    /** Takes what a refused document would have cost (it was read, so it cost the gateway that work). */
+    /**
+     * Takes what reading a refused document cost the gateway, even past zero (a debt of at most one budget): a caller
+     * who keeps sending such documents stays in debt, and {@link #peek} refuses the next ones before they are read.
+     */
     public void spend(String caller, int points) {
         int limit = config.cost().pointsPerMinute();
         Bucket bucket = buckets.computeIfAbsent(caller, k -> new Bucket(limit, System.nanoTime()));
         synchronized (bucket) {
-            bucket.points = Math.max(0, bucket.refill(System.nanoTime(), limit) - points);
+            bucket.points = Math.max(-limit, bucket.refill(System.nanoTime(), limit) - points);
         }
     }
 

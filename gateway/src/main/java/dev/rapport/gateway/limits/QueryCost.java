@@ -22,12 +22,13 @@ import graphql.language.VariableReference;
  * What a document costs, in points (docs/gateway.md "Cost limits"): every selected field is 1 point, counted once per
  * alias and per fragment spread; a field asked with {@code first: n} counts its sub-selection ⌈n / 10⌉ times (a page
  * of 100 contacts costs ten times their fields); every mutation field at the root adds 10. Read from the document and
- * variables alone, so it is known before anything runs.
+ * variables alone, so it is known before anything runs. A document that does not parse costs a point per 64 characters.
  */
 public final class QueryCost {
     static final int MUTATION_FIELD = 10;
     static final int PAGE_UNIT = 10;
     static final long MAX = 1_000_000_000L;
+    static final int UNPARSED_CHARACTERS_PER_POINT = 64;
 
     private QueryCost() {
     }
@@ -53,6 +54,11 @@ public final class QueryCost {
             }
         }
         return (int) Math.max(1, Math.min(dearest, MAX));
+    }
+
+    /** A document that does not parse costs a point per 64 characters read (a 62 KB one: about 1,000). */
+    public static int unparsed(String document) {
+        return 1 + document.length() / UNPARSED_CHARACTERS_PER_POINT;
     }
 
     private static long selections(SelectionSet set, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,

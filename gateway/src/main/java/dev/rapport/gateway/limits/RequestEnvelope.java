@@ -164,12 +164,16 @@ public class RequestEnvelope {
         }
         PersistedDocuments.Known document = documents.parse(hash, query);
         if (document.syntaxError != null) {
+            // reading it cost the gateway work in proportion to its length: the caller pays for that, so a flood of
+            // documents that never parse spends the budget like any other
+            budgets.spend(caller, QueryCost.unparsed(query));
             String code = document.syntaxError.toLowerCase(Locale.ROOT).contains("more than") ? "limit-exceeded" : "invalid-query";
             answer(ctx, 200, code, "InvalidSyntax", document.syntaxError, null);
             return;
         }
         CostBudgets.Charge charge = budgets.charge(caller, QueryCost.of(document.document, operationName, variables));
         if (!charge.allowed()) {
+            budgets.spend(caller, QueryCost.unparsed(query)); // it was read and parsed all the same
             rateLimited(ctx, charge);
             return;
         }

@@ -73,6 +73,18 @@ class CostLimitsTest {
     }
 
     @Test
+    void documentsThatDoNotParseAreChargedByLength() {
+        String flooder = newCaller();
+        String broken = "{ " + "a: __typename ".repeat(3000); // 42,000 characters, never closed: 657 points each
+        int limited = 0;
+        for (int i = 0; i < 40 && limited == 0; i++) {
+            JsonPath answer = GraphQL.query(flooder, broken);
+            limited += "rate-limited".equals(answer.getString("errors[0].extensions.code")) ? 1 : 0;
+        }
+        assertEquals(1, limited, "a caller sending only unparseable documents runs out of budget");
+    }
+
+    @Test
     void aThousandAliasFloodSpendsTheFloodersBudgetAndIsThenRefusedUnread() {
         StringBuilder flood = new StringBuilder("{");
         for (int i = 0; i < 1000; i++) {

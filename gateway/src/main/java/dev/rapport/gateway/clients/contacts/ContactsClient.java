@@ -19,6 +19,7 @@ import dev.rapport.gateway.contact.IngestResult;
 import dev.rapport.gateway.contact.Inputs;
 import dev.rapport.gateway.contact.Interaction;
 import dev.rapport.gateway.contact.LeadScore;
+import dev.rapport.gateway.contact.LikelyDuplicate;
 import dev.rapport.gateway.contact.Organisation;
 import dev.rapport.gateway.contact.Signal;
 import dev.rapport.gateway.contact.Value;
@@ -149,6 +150,11 @@ public class ContactsClient {
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<Page<Signal>> signalsDue(String auth, String owner, String kind, String cursor, Integer limit) {
         return rest.signalsDue(auth, owner, kind, cursor, limit);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<LikelyDuplicate>> likelyDuplicates(String auth, String cursor, Integer limit) {
+        return rest.likelyDuplicates(auth, cursor, limit);
     }
 
     public Uni<Void> acknowledgeSignal(String auth, String contactId, String kind) {

@@ -12,6 +12,7 @@ import dev.rapport.gateway.contact.FollowUp;
 import dev.rapport.gateway.contact.IngestResult;
 import dev.rapport.gateway.contact.Interaction;
 import dev.rapport.gateway.contact.LeadScore;
+import dev.rapport.gateway.contact.LikelyDuplicate;
 import dev.rapport.gateway.contact.Organisation;
 import dev.rapport.gateway.contact.Signal;
 import dev.rapport.gateway.contact.Value;
@@ -109,6 +110,11 @@ interface ContactsRestClient {
     @Path("signals")
     Uni<Page<Signal>> signalsDue(@HeaderParam(AUTH) String auth, @QueryParam("owner") String owner,
             @QueryParam("kind") String kind, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("contacts/duplicates")
+    Uni<Page<LikelyDuplicate>> likelyDuplicates(@HeaderParam(AUTH) String auth, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @POST
     @Path("contacts/{id}/signals/{kind}/acknowledge")

@@ -4,11 +4,9 @@ import { html } from 'lit';
 import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { formatDateTime, t } from '../shared/i18n.js';
+import { loadCase } from './load-case.js';
 
-const CASE = `query Case($id: ID!) {
-  case(id: $id) { id status problem openedAt resolvedAt confirmedAt reopenCount
-    history { type status at note } }
-}`;
+const CASE_FIELDS = 'id status problem openedAt resolvedAt confirmedAt reopenCount history { type status at note }';
 const CONFIRM = `mutation Confirm($id: ID!, $input: CaseConfirmationInput!) {
   confirmCase(id: $id, input: $input) { id status confirmedAt reopenCount }
 }`;
@@ -25,13 +23,8 @@ class CasePage extends RapportPage {
     this.load();
   }
 
-  async load() {
-    try {
-      this.theCase = (await graphql(CASE, { id: this.params.caseId })).case;
-      if (!this.theCase) throw Object.assign(new Error('none'), { code: 'not-found' });
-    } catch (e) {
-      this.problem = e;
-    }
+  load() {
+    return loadCase(this, CASE_FIELDS);
   }
 
   async send(event) {

@@ -1,24 +1,35 @@
 // Invite an audience (drawn from a contacts search) with a preview before anything is sent: how many consent-service
 // lets us reach for purpose "survey" on the channel, and for the others why not — a histogram of decision reasons
-// (chart and table). Audiences up to 1,000 people at a time.
+// (chart and table); for "not now" (quiet hours, a pause) from when we may. Audiences up to 1,000 people at a time.
 import { LitElement, html } from 'lit';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { errorNotice } from '../shared/page.js';
-import { staffStyles, label, table, num, PALETTE } from '../staff/common.js';
+import { staffStyles, label, table, num, dateTime, PALETTE } from '../staff/common.js';
 import '../staff/chart.js';
 
 const MAX = 1000;
 const PREVIEW = `query Preview($filter: ContactFilter, $after: String, $purpose: String!, $channel: Channel) {
   contacts(filter: $filter, first: 100, after: $after) {
-    nodes { id mayContact(purpose: $purpose, channel: $channel) { allowed reasons { code } } }
+    nodes { id mayContact(purpose: $purpose, channel: $channel) { allowed notBefore reasons { code } } }
     pageInfo { hasNextPage endCursor } } }`;
 
-/** Reads the audience a page at a time with each person's decision; answers ids, allowed count and reasons counted. */
+/** The earlier of two ISO instants (either may be null). */
+function earlier(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
+}
+
+/**
+ * Reads the audience a page at a time with each person's decision; answers ids, the allowed count, the reasons counted
+ * ([code, people, earliest notBefore]) and the "not now" decisions: how many, and the earliest moment one may be reached.
+ */
 export async function previewAudience(filter, purpose, channel, onProgress) {
   const people = [];
   const reasons = new Map();
+  const notNow = { n: 0, from: null };
   let allowed = 0;
   let after = null;
   do {
@@ -26,13 +37,24 @@ export async function previewAudience(filter, purpose, channel, onProgress) {
     contacts.nodes.forEach((c) => {
       people.push(c.id);
       const d = c.mayContact;
-      if (d && d.allowed) allowed++;
-      else (d ? d.reasons : [{ code: 'consent-unavailable' }]).forEach((r) => reasons.set(r.code, (reasons.get(r.code) || 0) + 1));
+      if (d && d.allowed) {
+        allowed++;
+        return;
+      }
+      if (d && d.notBefore) {
+        notNow.n++;
+        notNow.from = earlier(notNow.from, d.notBefore);
+      }
+      (d ? d.reasons : [{ code: 'consent-unavailable' }]).forEach((r) => {
+        const held = reasons.get(r.code) || { n: 0, from: null };
+        reasons.set(r.code, { n: held.n + 1, from: d && d.notBefore ? earlier(held.from, d.notBefore) : held.from });
+      });
     });
     if (onProgress) onProgress(people.length);
     after = contacts.pageInfo.hasNextPage && people.length < MAX ? contacts.pageInfo.endCursor : null;
   } while (after);
-  return { ids: people.slice(0, MAX), allowed, reasons: [...reasons.entries()].sort((a, b) => b[1] - a[1]) };
+  return { ids: people.slice(0, MAX), allowed, notNow,
+    reasons: [...reasons.entries()].map(([code, r]) => [code, r.n, r.from]).sort((a, b) => b[1] - a[1]) };
 }
 
 /** The reasons histogram: a bar chart and its table. */
@@ -46,11 +68,13 @@ export function reasonsView(preview) {
   };
   return html`
     <p><strong>${t('invite.reach', { allowed: num(preview.allowed), total: num(preview.ids.length) })}</strong></p>
+    ${preview.notNow && preview.notNow.n ? html`<p>${t('invite.notNow', { n: num(preview.notNow.n), at: dateTime(preview.notNow.from) })}</p>` : ''}
     ${preview.reasons.length ? html`<div class="chart-and-table">
       <rapport-chart .option=${option} height="240px" label=${t('invite.reasonsChart')}></rapport-chart>
       ${table(t('invite.reasons'), [
         { title: t('invite.col.reason'), cell: ([code]) => label('reason', code) },
-        { title: t('invite.col.people'), num: true, cell: ([, n]) => num(n) }
+        { title: t('invite.col.people'), num: true, cell: ([, n]) => num(n) },
+        { title: t('invite.col.notBefore'), cell: ([, , from]) => (from ? t('contact360.notNow', { at: dateTime(from) }) : '') }
       ], preview.reasons)}</div>` : ''}`;
 }
 

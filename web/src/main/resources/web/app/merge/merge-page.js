@@ -1,4 +1,5 @@
-// Merge: find likely duplicates (two contacts holding the same normalised address), preview what the survivor keeps —
+// Merge: likely duplicates as contacts-service finds them (contacts holding the same normalised e-mail address or phone
+// number, a page of groups at a time), preview what the survivor keeps —
 // every address with its provenance, the consents, the timeline — and merge. The duplicate's id resolves to the
 // survivor afterwards; contacts-service keeps each address once, with the stronger provenance.
 import { html } from 'lit';
@@ -6,10 +7,10 @@ import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
-import { staffStyles, label, table, num, date } from '../staff/common.js';
+import { staffStyles, label, table, date } from '../staff/common.js';
 
-const SCAN = `query Scan($after: String) { contacts(first: 100, after: $after) {
-  nodes { id displayName contactPoints { channel address } } pageInfo { hasNextPage endCursor } } }`;
+const DUPLICATES = `query Duplicates($after: String) { likelyDuplicates(first: 50, after: $after) {
+  nodes { kind address contacts { id displayName } } pageInfo { hasNextPage endCursor } } }`;
 const PREVIEW = `query Preview($a: ID!, $b: ID!) {
   a: contact(id: $a) { ...side } b: contact(id: $b) { ...side } }
   fragment side on Contact { id displayName version lifecycleStage owner tags
@@ -18,40 +19,28 @@ const PREVIEW = `query Preview($a: ID!, $b: ID!) {
     timeline(first: 1) { nodes { id } pageInfo { hasNextPage } } }`;
 const MERGE = `mutation($id: ID!, $in: MergeInput!) { mergeContacts(id: $id, input: $in) { id displayName } }`;
 const STRENGTH = { PROVIDED_BY_CONTACT: 4, IMPORTED: 3, ENRICHMENT: 2, INFERRED: 1 };
-const SCAN_LIMIT = 30;
 
 class MergePage extends RapportPage {
   static styles = [pageStyles, staffStyles];
-  static properties = { pairs: { state: true }, scanned: { state: true }, preview: { state: true }, error: { state: true },
-    notice: { state: true } };
+  static properties = { pairs: { state: true }, next: { state: true }, busy: { state: true }, preview: { state: true },
+    error: { state: true }, notice: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
-    this.scan();
+    this.more(null);
   }
 
-  /** Reads contacts a page at a time and groups them by channel and address. */
-  async scan() {
-    const byAddress = new Map();
-    let after = null;
-    this.scanned = 0;
+  /** The next page of groups (the first when after is null), added below those shown. */
+  async more(after) {
+    this.busy = true;
     try {
-      for (let page = 0; page < SCAN_LIMIT; page++) {
-        const { contacts } = await graphql(SCAN, { after });
-        contacts.nodes.forEach((c) => (c.contactPoints || []).forEach((p) => {
-          if (!p.address) return;
-          const key = p.channel + ' ' + p.address;
-          if (!byAddress.has(key)) byAddress.set(key, []);
-          if (!byAddress.get(key).some((x) => x.id === c.id)) byAddress.get(key).push(c);
-        }));
-        this.scanned += contacts.nodes.length;
-        if (!contacts.pageInfo.hasNextPage) break;
-        after = contacts.pageInfo.endCursor;
-      }
-      this.pairs = [...byAddress.entries()].filter(([, list]) => list.length > 1)
-        .map(([key, list]) => ({ channel: key.split(' ')[0], address: key.slice(key.indexOf(' ') + 1), contacts: list }));
+      const { likelyDuplicates } = await graphql(DUPLICATES, { after });
+      this.pairs = [...(after ? this.pairs : []), ...likelyDuplicates.nodes];
+      this.next = likelyDuplicates.pageInfo.hasNextPage ? likelyDuplicates.pageInfo.endCursor : null;
     } catch (e) {
       this.error = e;
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -85,7 +74,8 @@ class MergePage extends RapportPage {
     try {
       await graphql(MERGE, { id: survivor.id, in: { mergeId: duplicate.id, version: survivor.version } });
       this.notice = t('merge.done', { name: survivor.displayName });
-      this.pairs = this.pairs.filter((p) => !p.contacts.some((c) => c.id === duplicate.id));
+      this.pairs = this.pairs.map((p) => ({ ...p, contacts: p.contacts.filter((c) => c.id !== duplicate.id) }))
+        .filter((p) => p.contacts.length > 1);
       this.preview = null;
     } catch (e) {
       this.error = e;
@@ -99,13 +89,14 @@ class MergePage extends RapportPage {
       ${this.notice ? html`<p class="notice ok" role="status">${this.notice}</p>` : ''}
       ${errorNotice(this.error)}
       ${this.preview ? this.previewView() : ''}
-      ${!this.pairs ? html`${loadingNotice()}<p class="muted">${t('merge.scanning', { n: num(this.scanned || 0) })}</p>` : html`
-        <p class="muted">${t('merge.found', { n: this.pairs.length, scanned: num(this.scanned) })}</p>
+      ${!this.pairs ? (this.error ? '' : loadingNotice()) : html`
         ${table(t('merge.title'), [
-          { title: t('merge.col.address'), cell: (p) => html`${label('channel', p.channel)} <bdi>${p.address}</bdi>` },
+          { title: t('merge.col.address'), cell: (p) => html`${label('channel', p.kind)} <bdi>${p.address}</bdi>` },
           { title: t('merge.col.contacts'), cell: (p) => p.contacts.map((c) => html`<a href="/staff/contacts/${c.id}"><bdi>${c.displayName}</bdi></a><br>`) },
           { title: '', cell: (p) => html`<button type="button" class="secondary" @click=${() => this.open(p)}>${t('merge.preview')}</button>` }
-        ], this.pairs, t('merge.none'))}`}`;
+        ], this.pairs, t('merge.none'))}
+        ${this.next ? html`<div class="pager"><button type="button" class="secondary" ?disabled=${this.busy}
+          @click=${() => this.more(this.next)}>${t('merge.more')}</button></div>` : ''}`}`;
   }
 
   previewView() {

@@ -5,8 +5,9 @@ import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
 import { pageStyles } from '../shared/styles.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
+import { loadCase } from '../case/load-case.js';
 
-const CASE = `query Case($id: ID!) { case(id: $id) { id contactId problem status } }`;
+const CASE_FIELDS = 'id contactId problem status';
 const RATE = `mutation Rate($input: RatingInput!, $key: String) { rate(input: $input, idempotencyKey: $key) { id stars } }`;
 
 class RatingPage extends RapportPage {
@@ -28,13 +29,8 @@ class RatingPage extends RapportPage {
     this.load();
   }
 
-  async load() {
-    try {
-      this.theCase = (await graphql(CASE, { id: this.params.caseId })).case;
-      if (!this.theCase) throw Object.assign(new Error('none'), { code: 'not-found' });
-    } catch (e) {
-      this.problem = e;
-    }
+  load() {
+    return loadCase(this, CASE_FIELDS);
   }
 
   async send(event) {

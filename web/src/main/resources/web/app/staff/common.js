@@ -50,10 +50,13 @@ export function label(prefix, value) {
   return text === key ? String(value) : text;
 }
 
-/** A simple table: columns [{ title, cell: (row) => template, num }], rows. */
+/**
+ * A simple table: columns [{ title, cell: (row) => template, num }], rows. A table wider than its column scrolls
+ * sideways; its frame takes the keyboard focus (a named region), so the arrow keys can scroll it without a mouse.
+ */
 export function table(caption, columns, rows, empty) {
   if (!rows || rows.length === 0) return html`<p class="muted">${empty || t('staff.empty')}</p>`;
-  return html`<div class="scroll"><table>
+  return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption}><table>
     <caption class="visually-hidden">${caption}</caption>
     <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.num ? 'num' : ''}>${c.title}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td class=${c.num ? 'num' : ''}>${c.cell(r)}</td>`)}</tr>`)}</tbody>

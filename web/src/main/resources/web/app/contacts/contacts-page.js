@@ -1,5 +1,7 @@
 // Contacts: search with every filter the API has, 100 rows a page, cursor paging forward and back. The time from the
-// data's arrival to the rows on screen is measured (performance entry "contacts-render"; goal ≤ 300 ms for 100 rows).
+// data's arrival to the rows on screen is marked in the page (performance measure "contacts-render", from the mark
+// "contacts-data" to "contacts-rendered": lit's update and the browser's next frame, style, layout and paint
+// included); bench/web measures it against the goal of 100 rows in ≤ 300 ms.
 import { html } from 'lit';
 import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
@@ -18,6 +20,11 @@ const QUERY = `query Contacts($filter: ContactFilter, $after: String) {
       value { lifetimeSpend currency } signals { kind } }
     pageInfo { hasNextPage endCursor } } }`;
 const ORGANISATIONS = `{ organisations(first: 100) { nodes { id name } } }`;
+
+/** Resolves once the browser has drawn the next frame (a timer queued from requestAnimationFrame runs after it). */
+function afterNextPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 class ContactsPage extends RapportPage {
   static styles = [pageStyles, staffStyles];
@@ -65,12 +72,14 @@ class ContactsPage extends RapportPage {
     this.error = null;
     try {
       const data = await graphql(QUERY, { filter: this.filter, after: this.cursors[this.page] });
-      const arrived = performance.now();
+      performance.mark('contacts-data');
       this.rows = data.contacts.nodes;
       this.hasNext = data.contacts.pageInfo.hasNextPage;
       this.cursors[this.page + 1] = data.contacts.pageInfo.endCursor;
       await this.updateComplete;
-      performance.measure('contacts-render', { start: arrived, end: performance.now() });
+      await afterNextPaint();
+      performance.mark('contacts-rendered');
+      performance.measure('contacts-render', 'contacts-data', 'contacts-rendered');
       this.dataset.rendered = String(this.rows.length);
     } catch (e) {
       this.error = e;

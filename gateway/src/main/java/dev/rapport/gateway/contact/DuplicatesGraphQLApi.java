@@ -5,6 +5,7 @@ import static dev.rapport.gateway.security.Roles.AGENT;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.contacts.ContactsClient;
+import dev.rapport.gateway.common.Connection;
 import dev.rapport.gateway.error.InvalidInputError;
 import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,8 @@ public class DuplicatesGraphQLApi {
     public Uni<LikelyDuplicate.LikelyDuplicateConnection> likelyDuplicates(@DefaultValue("20") int first, String after)
             throws InvalidInputError {
         return service.likelyDuplicates(caller.bearer(), after, ContactGraphQLApi.pageSize(first))
-                .map(p -> LikelyDuplicate.LikelyDuplicateConnection.of(p, after))
+                .map(p -> Connection.of(p, after, LikelyDuplicate.LikelyDuplicateEdge::new,
+                        LikelyDuplicate.LikelyDuplicateConnection::new))
                 .onFailure().transform(Downstream.toGraphQL(ContactsClient.SERVICE));
     }
 }

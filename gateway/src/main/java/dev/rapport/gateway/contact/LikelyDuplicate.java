@@ -2,7 +2,7 @@ package dev.rapport.gateway.contact;
 
 import java.util.List;
 
-import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.common.Connection;
 import dev.rapport.gateway.common.PageInfo;
 import org.eclipse.microprofile.graphql.Description;
 
@@ -19,11 +19,7 @@ public record LikelyDuplicate(
     }
 
     public record LikelyDuplicateConnection(List<LikelyDuplicate> nodes, List<LikelyDuplicateEdge> edges,
-            PageInfo pageInfo) {
-        static LikelyDuplicateConnection of(Page<LikelyDuplicate> page, String after) {
-            return new LikelyDuplicateConnection(page.itemsOrEmpty(), page.edges(LikelyDuplicateEdge::new),
-                    PageInfo.of(page, after));
-        }
+            PageInfo pageInfo, @Description(Connection.TOTAL_COUNT) Integer totalCount) {
     }
 
     @Description("A node and the cursor that continues after it.")

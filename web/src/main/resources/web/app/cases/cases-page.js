@@ -10,7 +10,7 @@ import { staffStyles, label, table, date, num, pct, monthStart } from '../staff/
 const STATUSES = ['OPEN', 'RESOLVED', 'CONFIRMED'];
 const QUERY = `query Cases($status: CaseStatus, $assignee: String, $after: String, $from: DateTime, $to: DateTime) {
   cases(status: $status, assignee: $assignee, first: 50, after: $after) {
-    nodes { id contactId problem channel status assignee openedAt resolvedAt confirmedAt reopenCount }
+    nodes { id contactId contact { displayName } problem channel status assignee openedAt resolvedAt confirmedAt reopenCount }
     pageInfo { hasNextPage endCursor } }
   caseMetrics(from: $from, to: $to) { opened resolvedAndConfirmed shareResolvedAndConfirmed awaitingConfirmation open
     medianHoursToConfirmedResolution reopenRate firstContactResolutionRate } }`;
@@ -79,7 +79,7 @@ class CasesPage extends RapportPage {
       ${errorNotice(this.error)}
       ${!this.cases ? loadingNotice() : table(t('cases.title'), [
         { title: t('cases.col.problem'), cell: (c) => html`<bdi>${c.problem}</bdi>` },
-        { title: t('cases.col.customer'), cell: (c) => html`<a href="/staff/contacts/${c.contactId}">${t('outreach.open')}</a>` },
+        { title: t('cases.col.customer'), cell: (c) => html`<a href="/staff/contacts/${c.contactId}"><bdi>${c.contact ? c.contact.displayName : t('outreach.open')}</bdi></a>` },
         { title: t('cases.col.status'), cell: (c) => html`${label('case', c.status)}${c.reopenCount ? html` <span class="tag">${t('cases.reopened', { n: c.reopenCount })}</span>` : ''}` },
         { title: t('cases.col.assignee'), cell: (c) => c.assignee || '–' },
         { title: t('cases.col.opened'), cell: (c) => date(c.openedAt) },

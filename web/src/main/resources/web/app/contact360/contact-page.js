@@ -7,7 +7,7 @@ import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
 import { graphql, request } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
-import { staffStyles, money, num, label, table, date, dateTime } from '../staff/common.js';
+import { staffStyles, money, num, label, table, date, dateTime, facts } from '../staff/common.js';
 
 const QUERY = `query Contact360($id: ID!, $purposes: [String!]!) {
   contact(id: $id) { id displayName owner lifecycleStage tags version organisation { name }
@@ -170,7 +170,7 @@ class ContactPage extends RapportPage {
     if (!list || !list.length) return html`<p class="muted">${t('contact360.noSignals')}</p>`;
     return html`<ul class="plain">${list.map((s) => html`<li><strong>${label('signal', s.kind)}</strong>
       <span class="muted">${t('signals.since', { since: date(s.since) })}</span>
-      <div class="muted">${(s.facts || []).map((f) => html`<span class="reason">${f.key}: ${f.value}</span>`)}</div></li>`)}</ul>`;
+      <div class="muted">${facts(s.facts)}</div></li>`)}</ul>`;
   }
 
   decisions(c) {

@@ -142,5 +142,6 @@ export default {
   'reason.do-not-contact': 'عدم الاتصال', 'reason.unknown-contact': 'غير معروف بعد', 'reason.unknown-purpose': 'غرض غير معروف',
   'reason.consent-unavailable': 'تعذر التحقق من الموافقة', 'reason.contact-point-undeliverable': 'العنوان مرتد',
   'basis.CONSENT': 'الموافقة', 'basis.CONTRACT': 'العقد', 'basis.LEGITIMATE_INTEREST': 'المصلحة المشروعة',
-  'statedBy.CONTACT': 'بطلب من الشخص', 'statedBy.STAFF': 'حدده الموظفون'
+  'statedBy.CONTACT': 'بطلب من الشخص', 'statedBy.STAFF': 'حدده الموظفون',
+  'fact.threshold': 'الحد', 'fact.lifetimeSpend': 'إجمالي الإنفاق', 'fact.lastPurchaseAt': 'آخر شراء', 'fact.usualIntervalDays': 'الأيام المعتادة بين عمليتي شراء', 'fact.purchaseCount': 'المشتريات', 'fact.daysSinceLastPurchase': 'أيام منذ آخر شراء', 'fact.recentEmailOpens': 'رسائل فُتحت مؤخرًا', 'fact.recentEmailClicks': 'روابط نُقرت مؤخرًا', 'fact.silentDays': 'أيام بلا رد', 'fact.lastInteractionAt': 'آخر تواصل', 'fact.dueOn': 'موعد الاستحقاق', 'fact.topic': 'الموضوع', 'fact.note': 'ملاحظة', 'fact.statedBy': 'من', 'fact.days': 'أيام بلا شكر', 'fact.lastThankedOrAskedAt': 'آخر شكر أو طلب'
 };

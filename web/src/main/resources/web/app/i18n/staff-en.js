@@ -142,5 +142,6 @@ export default {
   'reason.do-not-contact': 'Do not contact', 'reason.unknown-contact': 'Not known yet', 'reason.unknown-purpose': 'Unknown purpose',
   'reason.consent-unavailable': 'Consent could not be checked', 'reason.contact-point-undeliverable': 'Address bounced',
   'basis.CONSENT': 'Consent', 'basis.CONTRACT': 'Contract', 'basis.LEGITIMATE_INTEREST': 'Legitimate interest',
-  'statedBy.CONTACT': 'asked by the person', 'statedBy.STAFF': 'set by staff'
+  'statedBy.CONTACT': 'asked by the person', 'statedBy.STAFF': 'set by staff',
+  'fact.threshold': 'Threshold', 'fact.lifetimeSpend': 'Lifetime spend', 'fact.lastPurchaseAt': 'Last purchase', 'fact.usualIntervalDays': 'Usual days between purchases', 'fact.purchaseCount': 'Purchases', 'fact.daysSinceLastPurchase': 'Days since the last purchase', 'fact.recentEmailOpens': 'E-mails opened lately', 'fact.recentEmailClicks': 'Links clicked lately', 'fact.silentDays': 'Days without a reply', 'fact.lastInteractionAt': 'Last heard from', 'fact.dueOn': 'Due on', 'fact.topic': 'Topic', 'fact.note': 'Note', 'fact.statedBy': 'Who', 'fact.days': 'Days without thanks', 'fact.lastThankedOrAskedAt': 'Last thanked or asked'
 };

@@ -142,5 +142,6 @@ export default {
   'reason.do-not-contact': 'Ne pas contacter', 'reason.unknown-contact': 'Pas encore connu', 'reason.unknown-purpose': 'Finalité inconnue',
   'reason.consent-unavailable': 'Consentement non vérifiable', 'reason.contact-point-undeliverable': 'Adresse en échec',
   'basis.CONSENT': 'Consentement', 'basis.CONTRACT': 'Contrat', 'basis.LEGITIMATE_INTEREST': 'Intérêt légitime',
-  'statedBy.CONTACT': 'demandé par la personne', 'statedBy.STAFF': 'fixé par l\'équipe'
+  'statedBy.CONTACT': 'demandé par la personne', 'statedBy.STAFF': 'fixé par l\'équipe',
+  'fact.threshold': 'Seuil', 'fact.lifetimeSpend': 'Dépenses totales', 'fact.lastPurchaseAt': 'Dernier achat', 'fact.usualIntervalDays': 'Jours habituels entre deux achats', 'fact.purchaseCount': 'Achats', 'fact.daysSinceLastPurchase': 'Jours depuis le dernier achat', 'fact.recentEmailOpens': 'E-mails ouverts récemment', 'fact.recentEmailClicks': 'Liens cliqués récemment', 'fact.silentDays': 'Jours sans réponse', 'fact.lastInteractionAt': 'Dernier échange', 'fact.dueOn': 'Échéance', 'fact.topic': 'Sujet', 'fact.note': 'Note', 'fact.statedBy': 'Qui', 'fact.days': 'Jours sans remerciement', 'fact.lastThankedOrAskedAt': 'Dernier remerciement ou sollicitation'
 };

@@ -32,6 +32,7 @@ class RapportApp extends LitElement {
     nav a[aria-current='page'] { font-weight: 700; color: var(--rapport-ink); }
     .tools { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
     main { flex: 1; width: 100%; max-width: 60rem; margin: 0 auto; padding: 1rem; box-sizing: border-box; }
+    main.wide { max-width: 80rem; } /* the staff console's tables: a desktop's width, not a reading column */
     main:focus { outline: none; }
     footer { padding: 0.75rem 1rem; font-size: 0.85rem; color: var(--rapport-muted); text-align: center; }
     @media (max-width: 480px) { header { padding: 0.5rem; } main { padding: 0.75rem 0.5rem; } }
@@ -164,7 +165,7 @@ class RapportApp extends LitElement {
       </header>
       ${user && user.kind === 'link' ? html`
         <p class="notice info" role="note">${t('shell.linkSession', { until: formatDateTime(new Date(user.expiresAt * 1000)) })}</p>` : ''}
-      <main id="main" tabindex="-1">
+      <main id="main" tabindex="-1" class=${path.startsWith('/staff') ? 'wide' : ''}>
         ${this.problem ? html`<p class="notice error" role="alert">${this.problem}</p>` : ''}
         ${this.page}
       </main>

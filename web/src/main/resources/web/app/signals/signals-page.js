@@ -6,7 +6,7 @@ import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
-import { staffStyles, label, date, num } from '../staff/common.js';
+import { staffStyles, label, date, num, facts } from '../staff/common.js';
 import { SIGNALS } from '../contacts/contacts-page.js';
 
 const QUERY = `query Due($owner: String, $kind: SignalKind, $after: String) {
@@ -101,7 +101,7 @@ class SignalsPage extends RapportPage {
           <ul class="plain">${list.map((s) => html`<li>
             <a href="/staff/contacts/${s.contactId}"><bdi>${s.displayName}</bdi></a> — <strong>${label('signal', s.kind)}</strong>
             <span class="muted">${t('signals.since', { since: date(s.since) })}</span>
-            <div class="muted">${(s.facts || []).map((f) => html`<span class="reason">${label('fact', f.key)}: ${f.value}</span>`)}</div>
+            <div class="muted">${facts(s.facts)}</div>
             <div class="actions">
               <button type="button" @click=${() => this.done(s, false)}>${t('signals.done')}</button>
               <button type="button" class="secondary" @click=${() => this.done(s, true)}>${t('signals.snooze')}</button>

@@ -63,6 +63,23 @@ export function table(caption, columns, rows, empty) {
   </table></div>`;
 }
 
+/**
+ * The facts behind a signal ([{ key, value }]) in words: each key's label from the bundle ("fact.lifetimeSpend"), sums
+ * as money in the facts' currency, instants as dates; empty facts and internal ids are left out.
+ */
+export function facts(list) {
+  const all = list || [];
+  const currency = (all.find((f) => f.key === 'currency') || {}).value;
+  return all.filter((f) => f.value !== null && f.value !== undefined && f.value !== '' && f.key !== 'currency' && !/Id$/.test(f.key))
+    .map((f) => {
+      let value = f.value;
+      if (f.key === 'lifetimeSpend' || f.key === 'threshold') value = money(f.value, currency);
+      else if (/At$|On$/.test(f.key)) value = formatDate(f.value);
+      else if (f.key === 'statedBy') value = label('statedBy', f.value);
+      return html`<span class="reason">${label('fact', f.key)}: <bdi>${value}</bdi></span> `;
+    });
+}
+
 /** Offers a CSV file built in the page (nothing goes back to a server). Cells that look like formulas are neutralised. */
 export function downloadCsv(fileName, header, rows) {
   const cell = (v) => {

@@ -60,18 +60,19 @@ final class ConsentLoader {
 
     /**
      * consent-service learns of contact points from contacts-service's outbox, shortly after they are written; decisions
-     * made before that know nobody. Waits until the last person written is known there.
+     * made before that know nobody. Waits until the last person written is known there: on an idle machine seconds; on
+     * a machine busy with other builds the relay's few thousand events took more than two minutes, so up to ten.
      */
     private void awaitFacts(List<Person> people, ContactsLoader.Roster roster) {
         String last = roster.id(people.get(people.size() - 1));
-        for (int i = 0; i < 240; i++) {
+        for (int i = 0; i < 1200; i++) {
             JsonNode points = http.get(ContactsLoader.ADMIN, target.consent() + "/contacts/" + last + "/contact-points");
             if (points.isArray() ? !points.isEmpty() : !points.path("items").isEmpty()) {
                 return;
             }
             ContactsLoader.sleep(500);
         }
-        throw new Http.DemoFailure("consent-service did not learn the demo contacts' addresses within 2 minutes");
+        throw new Http.DemoFailure("consent-service did not learn the demo contacts' addresses within 10 minutes");
     }
 
     static List<Event> events(Person p, Instant anchor) {

@@ -11,7 +11,9 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ScreenshotType;
 
 import dev.rapport.web.testing.Chromium;
 import dev.rapport.web.testing.PageWatch;
@@ -19,14 +21,21 @@ import dev.rapport.web.testing.RealSuite;
 
 /**
  * A staff member in a browser: logs in through Keycloak's own form as a demo user of the realm (password = user name),
- * opens console pages, checks them with axe-core and, with {@code -Drapport.screenshots=<dir>}, saves a screenshot of
- * each view (docs/web.md shows them).
+ * opens console pages, checks them with axe-core and saves a screenshot of each view at desktop width
+ * ({@code web/target/screenshots}; {@code -Drapport.screenshots=../docs/web} writes them where docs/web.md shows
+ * them, as the person's pages' tour does).
  */
 final class StaffSession implements AutoCloseable {
-    private static final String SCREENSHOTS = System.getProperty("rapport.screenshots", "");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("rapport.screenshots", "target/screenshots"));
     final BrowserContext context;
     final Page page;
     final PageWatch watch;
+
+    static {
+        // a console view waits for the gateway and up to three services; on a busy machine that takes longer than the
+        // assertions' default of 5 s
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
 
     private StaffSession(String user, String language) {
         context = Chromium.context(Chromium.DESKTOP, language);
@@ -76,17 +85,33 @@ final class StaffSession implements AutoCloseable {
         assertEquals(List.of(), serious, view + ": accessibility");
     }
 
+    /** The window as the person sees it now (1280 × 900), as {@code <name>.jpg}. */
     void screenshot(String name) {
-        if (SCREENSHOTS.isBlank()) {
-            return;
-        }
         try {
-            Path dir = Path.of(SCREENSHOTS);
-            Files.createDirectories(dir);
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(false));
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.JPEG).setQuality(70).setFullPage(false)
+                    .setPath(SCREENSHOTS.resolve(name + ".jpg")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A failure of a walk with what explains it: the page's address, what the browser reported (console errors, among
+     * them failed requests, uncaught exceptions, CSP violations) and a screenshot in {@code target/failures}.
+     */
+    AssertionError explain(Throwable failure) {
+        String shot = "";
+        try {
+            Path file = Path.of("target/failures", "console-" + System.currentTimeMillis() + ".png");
+            Files.createDirectories(file.getParent());
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
+            shot = "; screenshot " + file;
+        } catch (RuntimeException | java.io.IOException e) {
+            // the page is gone: nothing to show
+        }
+        return new AssertionError(failure.getMessage() + "\n  at " + page.url() + shot + "\n  the browser reported " + problems(),
+                failure);
     }
 
     /** Console errors, uncaught exceptions and CSP violations so far. */

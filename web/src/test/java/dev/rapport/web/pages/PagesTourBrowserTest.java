@@ -42,7 +42,7 @@ import io.quarkus.test.junit.TestProfile;
  * Every page of the person's side, as a person with real data sees it: an accessibility check (axe-core) with no serious
  * or critical violation in English and Arabic, the JavaScript and CSS each page loads (gzipped, goal ≤ 150 KB), the
  * time to its first render, and a screenshot at desktop and 360 px width in English and Arabic
- * ({@code web/target/screenshots}; {@code -Drapport.web.screenshots=../docs/web} writes them where docs/web.md shows them).
+ * ({@code web/target/screenshots}; {@code -Drapport.screenshots=../docs/web} writes them where docs/web.md shows them).
  */
 @QuarkusTest
 @TestProfile(RealSuite.Profile.class)
@@ -50,7 +50,7 @@ import io.quarkus.test.junit.TestProfile;
 @org.junit.jupiter.api.extension.ExtendWith(dev.rapport.web.testing.FailureShots.class)
 class PagesTourBrowserTest {
     private static final long BUDGET_GZIPPED = 150 * 1024;
-    private static final Path SHOTS = Path.of(System.getProperty("rapport.web.screenshots", "target/screenshots"));
+    private static final Path SHOTS = Path.of(System.getProperty("rapport.screenshots", "target/screenshots"));
 
     /** A page: its name, its address and a text that shows once its data is there. */
     private record Stop(String name, String path, String readyText) {

@@ -2,6 +2,7 @@ package dev.rapport.gateway.e2e;
 
 import static dev.rapport.gateway.e2e.Suite.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
+import dev.rapport.gateway.testing.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -60,8 +62,8 @@ class ConsultationLoopTest {
         // Ann answers herself (the demo contact user); Bob's paper form is keyed in by the marketer; Nobody does not answer
         Suite.linkContactUser(ann);
         respond(Suite.token("contact"), invitationOf(nodes, ann), """
-                [{initiativeId: "%s", bucket: ESSENTIAL}, {initiativeId: "%s", bucket: NOT_IMPORTANT}]"""
-                .formatted(hours, parking));
+                [{initiativeId: "%s", bucket: ESSENTIAL, comment: "=HYPERLINK(\\"http://evil.example\\",\\"see\\")"},
+                 {initiativeId: "%s", bucket: NOT_IMPORTANT}]""".formatted(hours, parking));
         respond(Suite.token("marketer"), invitationOf(nodes, bob), "[{initiativeId: \"%s\", bucket: IMPORTANT}]".formatted(hours));
 
         JsonPath priorities = ok(Suite.token("marketer"), """
@@ -107,6 +109,40 @@ class ConsultationLoopTest {
         assertEquals(2, metrics.getInt("data.loopMetrics.reachableRespondents"));
         assertEquals(1, metrics.getInt("data.loopMetrics.answeredOnEverything"), metrics::prettify);
         assertEquals(1, metrics.getInt("data.loopMetrics.answeredThreads"), metrics::prettify);
+
+        exportsAsCsv(id, ann, bob, nobody, invitationOf(nodes, nobody));
+    }
+
+    /** The CSV files a console saves: formulas stay text, and an anonymous paper form keyed in leaves no trace of its author. */
+    private static void exportsAsCsv(String id, String ann, String bob, String nobody, String nobodysInvitation) {
+        String anonymous = ok(Suite.token("marketer"), """
+                mutation($inv: ID) { submitConsultationResponse(input: {invitationId: $inv, anonymous: true,
+                  ratings: [{initiativeId: "%s", bucket: LOW_BUT_IMPORTANT, comment: "@SUM(1+1)"}]}) { id } }"""
+                .formatted(ok(Suite.token("marketer"), "query($id: ID!) { consultation(id: $id) { initiatives { id } } }",
+                        Map.of("id", id)).getString("data.consultation.initiatives[1].id")), Map.of("inv", nobodysInvitation))
+                .getString("data.submitConsultationResponse.id");
+
+        JsonPath responses = ok(Suite.token("analyst"), """
+                query($id: ID!) { consultationResponsesCsv(consultationId: $id) { fileName mediaType content } }""", Map.of("id", id));
+        assertEquals("responses-" + id + ".csv", responses.getString("data.consultationResponsesCsv.fileName"));
+        assertTrue(responses.getString("data.consultationResponsesCsv.mediaType").startsWith("text/csv"));
+        String csv = responses.getString("data.consultationResponsesCsv.content");
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertEquals(5, lines.size(), csv);
+        assertTrue(lines.get(1).contains("," + ann + ",") && lines.get(1).endsWith(
+                ",ESSENTIAL,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"see\"\")\""), csv);
+        assertTrue(lines.get(3).contains("," + bob + ","), csv);
+        assertTrue(lines.get(4).startsWith("anonymous-1,true,,,,2,") && lines.get(4).endsWith(",LOW_BUT_IMPORTANT,'@SUM(1+1)"), csv);
+        assertFalse(csv.contains(nobody) || csv.contains(anonymous) || csv.contains(nobodysInvitation), csv);
+
+        JsonPath priorities = ok(Suite.token("marketer"), """
+                query($id: ID!) { prioritiesCsv(consultationId: $id) { fileName content } }""", Map.of("id", id));
+        assertTrue(priorities.getString("data.prioritiesCsv.content").startsWith("rank,position,initiativeId,title,score,"),
+                priorities::prettify);
+        assertEquals(3, priorities.getString("data.prioritiesCsv.content").split("\r\n").length, priorities::prettify);
+        JsonPath refused = GraphQL.query(Suite.token("agent"),
+                "query($id: ID!) { consultationResponsesCsv(consultationId: $id) { content } }", Map.of("id", id));
+        assertEquals("forbidden", refused.getString("errors[0].extensions.code"), refused::prettify);
     }
 
     /** A contact with an e-mail it gave and a survey grant, once consent-service knows the e-mail. */

@@ -87,6 +87,19 @@ class RenewalReportTest {
         String tier1 = "data.renewalReport.tiers.find { it.tier == 1 }.";
         assertRate("0.0", report.getString(tier1 + "renewalRate"));
         assertTrue(new BigDecimal(report.getString(tier1 + "lift")).compareTo(BigDecimal.ONE) < 0);
+
+        JsonPath csv = ok(Suite.token("analyst"), """
+                query($p: ID!) { renewalReportCsv(programmeId: $p, period: "2026/27") { fileName content } }""", Map.of("p", programme));
+        assertEquals("renewal-report-" + programme + "-2026-27.csv", csv.getString("data.renewalReportCsv.fileName"));
+        List<String> lines = List.of(csv.getString("data.renewalReportCsv.content").split("\r\n"));
+        assertEquals("tier,members,renewedEarly,renewed,lapsed,undecided,renewalRate,earlyRenewalRate,lift", lines.get(0));
+        assertEquals("5,5,3,1,0,1,80.0,60.0,1.76", lines.get(5), csv::prettify);
+        assertEquals("total,11,3,2,3,3,45.5,27.3,1.00", lines.get(6), csv::prettify);
+        assertEquals("unscored,0,,,,,,,", lines.get(7), csv::prettify);
+        JsonPath badPeriod = GraphQL.query(Suite.token("analyst"), """
+                query($p: ID!) { renewalReportCsv(programmeId: $p, period: "next season") { content } }""", Map.of("p", programme));
+        assertEquals("invalid-input", badPeriod.getString("errors[0].extensions.code"), badPeriod::prettify);
+        assertEquals("period", badPeriod.getString("errors[0].extensions.problem.errors[0].field"), badPeriod::prettify);
     }
 
     private static void outcome(String token, String programme, String contact, String outcome) {

@@ -143,6 +143,24 @@ public class FeedbackClient {
         return Downstream.notFoundAsNull(rest.priorities(auth, consultationId, segment));
     }
 
+    /** The CSV exports are reports too; the responses export of a large consultation reads every rating. */
+    @Timeout(10000)
+    @Retry(maxRetries = 1, delay = 100, maxDuration = 25000, abortOn = ProblemResponse.class)
+    public Uni<String> prioritiesCsv(String auth, String consultationId, List<String> segment) {
+        return Downstream.notFoundAsNull(rest.prioritiesCsv(auth, consultationId, segment));
+    }
+
+    @Timeout(30000)
+    @Retry(maxRetries = 1, delay = 100, maxDuration = 65000, abortOn = ProblemResponse.class)
+    public Uni<String> responsesCsv(String auth, String consultationId) {
+        return Downstream.notFoundAsNull(rest.responsesCsv(auth, consultationId));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<String> renewalReportCsv(String auth, String programmeId, String period) {
+        return Downstream.notFoundAsNull(rest.renewalReportCsv(auth, programmeId, period));
+    }
+
     /** As priorities: a report, given the time it needs. */
     @Timeout(10000)
     @Retry(maxRetries = 1, delay = 100, maxDuration = 25000, abortOn = ProblemResponse.class)

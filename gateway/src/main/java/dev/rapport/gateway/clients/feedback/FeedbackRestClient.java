@@ -47,6 +47,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 interface FeedbackRestClient {
     String AUTH = "Authorization";
     String IDEMPOTENCY_KEY = "Idempotency-Key";
+    String CSV = "text/csv";
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
@@ -125,6 +126,22 @@ interface FeedbackRestClient {
     @Path("consultations/{id}/priorities")
     Uni<Priorities> priorities(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
             @QueryParam("segment") List<String> segment);
+
+    @GET
+    @Path("consultations/{id}/priorities")
+    @Produces(CSV)
+    Uni<String> prioritiesCsv(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @QueryParam("segment") List<String> segment);
+
+    @GET
+    @Path("consultations/{id}/responses")
+    @Produces(CSV)
+    Uni<String> responsesCsv(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @GET
+    @Path("programmes/{id}/report")
+    @Produces(CSV)
+    Uni<String> renewalReportCsv(@HeaderParam(AUTH) String auth, @PathParam("id") String id, @QueryParam("period") String period);
 
     @GET
     @Path("consultations/{id}/loop-metrics")

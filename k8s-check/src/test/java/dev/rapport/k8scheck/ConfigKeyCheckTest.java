@@ -34,8 +34,8 @@ class ConfigKeyCheckTest {
     @Test
     void quarkusKeyOfAnExtensionTheServiceDoesNotHave() {
         Repo.Fixture fixture = Repo.prodFixture();
-        Tree.mapAt(fixture.get("ConfigMap", "consent-service-config"), "data").put("QUARKUS_OTEL_SDK_DISABLED", "false");
-        Expect.caught(check, fixture.manifests(), "Deployment/consent-service", "sets QUARKUS_OTEL_SDK_DISABLED");
+        Tree.mapAt(fixture.get("ConfigMap", "consent-service-config"), "data").put("QUARKUS_MAILER_HOST", "smtp.example.com");
+        Expect.caught(check, fixture.manifests(), "Deployment/consent-service", "sets QUARKUS_MAILER_HOST");
     }
 
     @Test

@@ -15,7 +15,8 @@ public record ContactPointChangeEvent(
         @NotNull @PositiveOrZero Long seq,
         @NotNull @Pattern(regexp = "contact-point-changed", message = "must be contact-point-changed") String type,
         @NotNull Instant occurredAt,
-        @NotNull @Valid Payload payload) {
+        @NotNull @Valid Payload payload,
+        @Size(max = 512) String traceparent) {
 
     public record Payload(
             @NotNull ChangeKind change,

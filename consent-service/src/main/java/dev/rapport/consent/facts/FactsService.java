@@ -5,6 +5,12 @@ import dev.rapport.consent.subject.ConsentSubject;
 import dev.rapport.consent.subject.ConsentSubjectRepository;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.tracing.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -16,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Applies contact-point changes from contacts-service's outbox. The whole batch is one transaction: a 2xx means
@@ -32,6 +40,8 @@ public class FactsService {
     ContactMergeRepository merges;
     @Inject
     ConsentSubjectRepository subjects;
+    @Inject
+    Tracer tracer;
 
     public record BatchResult(int applied, int duplicates) {
     }
@@ -48,9 +58,29 @@ public class FactsService {
                 if (!done.add(e.eventId())) {
                     continue;
                 }
-                chain = chain.chain(n -> applyOne(e).replaceWith(n + 1));
+                chain = chain.chain(n -> traced(e, () -> applyOne(e)).replaceWith(n + 1));
             }
             return chain.map(applied -> new BatchResult(applied, batch.size() - applied));
+        });
+    }
+
+    /**
+     * A batch arrives in the relay's trace, which continues only its first event's writer; each event's own span
+     * continues the trace of the request that changed the contact point, so every write stays one trace.
+     */
+    private Uni<Void> traced(ContactPointChangeEvent e, Supplier<Uni<Void>> work) {
+        Optional<Context> writer = TraceContext.restore(e.traceparent());
+        if (writer.isEmpty()) {
+            return work.get();
+        }
+        Span span = tracer.spanBuilder("apply " + e.type()).setParent(writer.get()).setSpanKind(SpanKind.CONSUMER)
+                .addLink(Span.current().getSpanContext())
+                .setAttribute("rapport.outbox.event_id", e.eventId().toString()).startSpan();
+        return work.get().onTermination().invoke((ok, failure, cancelled) -> {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
         });
     }
 

@@ -29,4 +29,6 @@ public class OutboxEvent {
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+    /** The writing request's W3C traceparent; null when tracing is off. */
+    public String traceparent;
 }

@@ -1,11 +1,13 @@
 package dev.rapport.contacts.outbox;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One delivered outbox event, as docs/contracts.md describes it. */
+/** One delivered outbox event, as docs/contracts.md describes it; traceparent only when the writer was traced. */
 @RegisterForReflection
-public record OutboxMessage(UUID eventId, long seq, String type, Instant occurredAt, JsonNode payload) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OutboxMessage(UUID eventId, long seq, String type, Instant occurredAt, JsonNode payload, String traceparent) {
 }

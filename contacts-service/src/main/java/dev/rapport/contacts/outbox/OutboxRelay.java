@@ -2,7 +2,15 @@ package dev.rapport.contacts.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +33,8 @@ import org.jboss.logging.Logger;
  * Delivers the outbox to consent-service, oldest first, in batches. One replica delivers at a time (a
  * transaction-scoped advisory lock), so order per contact holds across replicas. A batch is marked delivered
  * only after consent-service answered 2xx; a crash before that means redelivery, which the receiver ignores
- * by event id. Failures back off exponentially up to the configured maximum.
+ * by event id. Failures back off exponentially up to the configured maximum. Each batch is sent in a span that
+ * continues the trace of its first event's writer and links the others' (every event also carries its traceparent).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -40,6 +49,8 @@ public class OutboxRelay {
     ObjectMapper json;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Tracer tracer;
 
     /** Null until a consent-service URL is configured: changes wait in the outbox. */
     private ConsentFactsRestClient consent;
@@ -78,7 +89,7 @@ public class OutboxRelay {
                         return Uni.createFrom().item(false);
                     }
                     return conn.preparedQuery("""
-                            select seq, event_id, event_type, payload, created_at from outbox
+                            select seq, event_id, event_type, payload, created_at, traceparent from outbox
                             where delivered_at is null order by seq limit $1""")
                             .execute(Tuple.of(config.batchSize())).chain(rows -> {
                                 List<OutboxMessage> batch = new ArrayList<>();
@@ -103,8 +114,33 @@ public class OutboxRelay {
                 }));
     }
 
+    /** The REST client's call starts inside the relay's span, so its request carries that trace context. */
     private Uni<Void> post(List<OutboxMessage> batch) {
-        return consent.deliver(batch);
+        Span span = relaySpan(batch);
+        return Uni.createFrom().<Void>emitter(emitter -> {
+            try (Scope ignored = span.makeCurrent()) {
+                var call = consent.deliver(batch).subscribe().with(x -> emitter.complete(null), emitter::fail);
+                emitter.onTermination(call::cancel);
+            }
+        }).onTermination().invoke((ok, failure, cancelled) -> {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+            }
+            span.end();
+        });
+    }
+
+    private Span relaySpan(List<OutboxMessage> batch) {
+        List<Context> writers = TraceContext.restoreAll(batch.stream().map(OutboxMessage::traceparent).toList());
+        SpanBuilder builder = tracer.spanBuilder("outbox relay").setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.batch.message_count", (long) batch.size());
+        if (writers.isEmpty()) {
+            builder.setNoParent();
+        } else {
+            builder.setParent(writers.get(0));
+            writers.stream().skip(1).forEach(w -> builder.addLink(Span.fromContext(w).getSpanContext()));
+        }
+        return builder.startSpan();
     }
 
     private Uni<Void> markDelivered(SqlConnection conn, List<Long> seqs) {
@@ -127,7 +163,7 @@ public class OutboxRelay {
     private OutboxMessage message(Row r) {
         try {
             return new OutboxMessage(r.getUUID("event_id"), r.getLong("seq"), r.getString("event_type"),
-                    r.getOffsetDateTime("created_at").toInstant(), json.readTree(r.getString("payload")));
+                    r.getOffsetDateTime("created_at").toInstant(), json.readTree(r.getString("payload")), r.getString("traceparent"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable outbox payload at seq " + r.getLong("seq"), e);
         }

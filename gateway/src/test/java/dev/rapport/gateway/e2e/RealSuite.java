@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.rapport.platform.testing.OtlpReceiver;
 import dev.rapport.platform.testing.suite.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The real suite for end-to-end tests: Keycloak with the repository's realm and the three services from their built
  * jars (prod configuration, embedded PostgreSQL in a temporary data directory), each on a random port, started through
- * the platform's {@link Suite} once per test JVM and stopped by PID when the tests end.
+ * the platform's {@link Suite} once per test JVM and stopped by PID when the tests end. Traces are on everywhere and
+ * exported to a local OTLP receiver ({@link #traces}), as a cluster's collector would get them.
  */
 public class RealSuite implements QuarkusTestResourceLifecycleManager {
     static final Path REPO = Suite.repoFromModule();
@@ -23,6 +25,7 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
     static final Map<String, String> URLS = new LinkedHashMap<>();
     static String keycloakUrl;
     static Suite suite;
+    static OtlpReceiver traces;
 
     /** The suite can run only after a full build (service jars and the unpacked Keycloak exist). */
     public static boolean available() {
@@ -31,7 +34,16 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        suite = Suite.builder(REPO).keycloak(true).members(SERVICES).start();
+        try {
+            traces = new OtlpReceiver();
+        } catch (IOException e) {
+            throw new IllegalStateException("No local OTLP receiver", e);
+        }
+        Suite.Builder builder = Suite.builder(REPO).keycloak(true).members(SERVICES);
+        for (String s : SERVICES) {
+            tracing().forEach((key, value) -> builder.property(s, key, value));
+        }
+        suite = builder.start();
         keycloakUrl = suite.keycloakUrl();
         for (String s : SERVICES) {
             URLS.put(s, suite.url(s));
@@ -43,14 +55,24 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The end-to-end suite did not answer its first requests", e);
         }
         Map<String, String> links = Suite.LINK_ENVIRONMENT;
-        return Map.of("quarkus.oidc.auth-server-url", suite.oidcUrl(),
+        Map<String, String> config = new LinkedHashMap<>(tracing());
+        config.putAll(Map.of("quarkus.oidc.auth-server-url", suite.oidcUrl(),
                 "quarkus.rest-client.contacts.url", URLS.get(Suite.CONTACTS),
                 "quarkus.rest-client.consent.url", URLS.get(Suite.CONSENT),
                 "quarkus.rest-client.feedback.url", URLS.get(Suite.FEEDBACK),
                 // the prod configuration's link keys, as the suite gives the services (the development ones)
                 "rapport.links.secret", links.get("RAPPORT_LINK_SECRET"),
                 "rapport.links.signing-key", links.get("RAPPORT_LINK_SIGNING_KEY"),
-                "quarkus.oidc.links.public-key", links.get("RAPPORT_LINK_PUBLIC_KEY"));
+                "quarkus.oidc.links.public-key", links.get("RAPPORT_LINK_PUBLIC_KEY")));
+        return config;
+    }
+
+    /** The one switch (traces on) and where to: the local receiver, over OTLP/HTTP, flushed every 100 ms. */
+    private static Map<String, String> tracing() {
+        return Map.of("quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint(),
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "100ms");
     }
 
     /**
@@ -82,6 +104,9 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (suite != null) {
             suite.stop();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 }

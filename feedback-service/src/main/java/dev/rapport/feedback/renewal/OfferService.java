@@ -84,6 +84,13 @@ public class OfferService {
                 .chain(o -> programmes.findById(o.programmeId).map(p -> new OfferSummary(o.id, o.programmeId, p.name, o.period)));
     }
 
+    /** Whether the offer's message to this person was queued for delivery (a decision that denied it sent nothing). */
+    public Uni<Boolean> sentTo(UUID offerId, UUID contactId) {
+        return pool.preparedQuery("select 1 from outreach_messages where kind = 'renewal-offer' and subject_id = $1 "
+                        + "and contact_id = $2 and status = 'QUEUED'").execute(Tuple.of(offerId, contactId))
+                .map(rows -> rows.size() > 0);
+    }
+
     @WithSession
     public Uni<RenewalOffer> require(UUID programmeId, UUID offerId) {
         return offers.findById(offerId).onItem().ifNull().failWith(() -> ProblemException.notFound("Offer", offerId))

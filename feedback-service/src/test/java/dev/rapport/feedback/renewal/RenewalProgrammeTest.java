@@ -3,6 +3,7 @@ package dev.rapport.feedback.renewal;
 import static dev.rapport.feedback.support.Api.agent;
 import static dev.rapport.feedback.support.Api.analyst;
 import static dev.rapport.feedback.support.Api.as;
+import static dev.rapport.feedback.support.Api.contact;
 import static dev.rapport.feedback.support.Api.marketer;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -137,6 +138,11 @@ class RenewalProgrammeTest {
                 .body("audience", org.hamcrest.Matchers.nullValue());
         as("integration").get("/renewal-offers/" + UUID.randomUUID()).then().statusCode(404);
         agent().get("/renewal-offers/" + offerId).then().statusCode(403);
+        // the person it was sent to reads it (from the link in the message); no one else does
+        contact(keen).get("/renewal-offers/" + offerId).then().statusCode(200).body("programmeId", equalTo(p))
+                .body("period", equalTo("2026"));
+        contact(refused).get("/renewal-offers/" + offerId).then().statusCode(403).contentType("application/problem+json");
+        contact(cold).get("/renewal-offers/" + offerId).then().statusCode(403);
 
         // the list names the programme with its members, scored periods and offers (how a renewals page finds them)
         JsonPath list = analyst().get("/programmes").then().statusCode(200).extract().jsonPath();

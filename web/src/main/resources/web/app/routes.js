@@ -14,7 +14,9 @@ export const personRoutes = [
   { path: '/follow-up/:followUpId', tag: 'rapport-follow-up', roles: ['contact'],
     load: () => import('./follow-up/follow-up-page.js') },
   { path: '/case/:caseId', tag: 'rapport-case', roles: ['contact'], load: () => import('./case/case-page.js') },
-  { path: '/rating/:caseId', tag: 'rapport-rating', roles: ['contact'], load: () => import('./rating/rating-page.js') }
+  { path: '/rating/:caseId', tag: 'rapport-rating', roles: ['contact'], load: () => import('./rating/rating-page.js') },
+  { path: '/renewal-offer/:offerId', tag: 'rapport-renewal-offer', roles: ['contact'],
+    load: () => import('./renewal-offer/renewal-offer-page.js') }
 ];
 
 export const routes = [...personRoutes, ...staffRoutes];
@@ -27,6 +29,7 @@ export function pathForLink(action, ref) {
     case 'FOLLOW_UP': return '/follow-up/' + id;
     case 'CASE': return '/case/' + id;
     case 'RATING': return '/rating/' + id;
+    case 'RENEWAL_OFFER': return '/renewal-offer/' + id;
     default: return '/preferences';
   }
 }

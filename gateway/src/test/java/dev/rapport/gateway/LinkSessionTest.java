@@ -90,7 +90,9 @@ class LinkSessionTest {
         assertEquals(caseId.toString(), claims.getString("link_ref"));
         assertEquals("contact", claims.getJsonObject("realm_access").getJsonArray("roles").getString(0));
         assertEquals(900, claims.getLong("exp") - claims.getLong("iat"));
-        assertTrue(Stubs.contacts.calls().isEmpty() && Stubs.consent.calls().isEmpty() && Stubs.feedback.calls().isEmpty());
+        // the one call opening a session makes: consent-service counts the link's opening
+        assertTrue(Stubs.contacts.calls().isEmpty() && Stubs.feedback.calls().isEmpty());
+        assertEquals(java.util.List.of("/link-opens"), Stubs.consent.calls().stream().map(StubService.Call::path).toList());
     }
 
     @Test
@@ -170,6 +172,72 @@ class LinkSessionTest {
             assertEquals("forbidden", answerOther.getString("errors[0].extensions.code"), answerOther::prettify);
         } finally {
             Stubs.feedback.swap("GET", "/by-contact/invitations", original);
+        }
+    }
+
+    @Test
+    void aLinkOpensAtMostFiveSessionsCountedByConsentServiceWithTheSessionItself() {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        Function<StubService.Request, StubService.Answer> original = Stubs.consent.swap("POST", "/link-opens",
+                r -> StubService.Answer.json("{\"linkId\":\"l\",\"opens\":" + opened.incrementAndGet() + "}"));
+        try {
+            String token = link(LinkAction.CASE, UUID.randomUUID());
+            for (int i = 1; i <= 5; i++) {
+                JsonPath ok = open(token);
+                assertNull(ok.get("errors"), ok::prettify);
+            }
+            JsonPath sixth = open(token);
+            assertEquals("invalid-link", sixth.getString("errors[0].extensions.code"), sixth::prettify);
+            assertTrue(sixth.getString("errors[0].message").contains("already been opened 5 times"), sixth::prettify);
+            assertNull(sixth.get("data.openLinkSession"));
+            // each opening was counted with the new session's own token, which names the link it came from
+            StubService.Call call = Stubs.consent.calls().stream().filter(c -> c.path().equals("/link-opens")).findFirst().orElseThrow();
+            String jwt = call.authorization().substring("Bearer ".length());
+            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+            assertEquals(new LinkTokens(secret).verify(token).orElseThrow().id().toString(), claims.getString("link_id"));
+            assertEquals("rapport-links", claims.getString("iss"));
+        } finally {
+            Stubs.consent.swap("POST", "/link-opens", original);
+        }
+    }
+
+    @Test
+    void whenOpeningsCannotBeCountedNoSessionOpens() {
+        Function<StubService.Request, StubService.Answer> original = Stubs.consent.swap("POST", "/link-opens",
+                r -> new StubService.Answer(503, "application/problem+json", "{\"status\":503,\"title\":\"down\"}"));
+        try {
+            JsonPath answer = open(link(LinkAction.CASE, UUID.randomUUID()));
+            assertTrue(answer.get("errors") != null, answer::prettify);
+            assertNull(answer.get("data.openLinkSession"));
+        } finally {
+            Stubs.consent.swap("POST", "/link-opens", original);
+        }
+    }
+
+    @Test
+    void aRenewalOfferSessionReadsThatOfferOnly() {
+        UUID offer = UUID.randomUUID();
+        Function<StubService.Request, StubService.Answer> original = Stubs.feedback.swap("GET", "/renewal-offers/([^/]+)",
+                r -> StubService.Answer.json("{\"id\":\"" + r.path().group(1) + "\",\"programmeId\":\"p-1\","
+                        + "\"programme\":\"Season ticket\",\"period\":\"2026/27\"}"));
+        try {
+            String session = session(LinkAction.RENEWAL_OFFER, offer);
+            JsonPath mine = GraphQL.query(session, "{ myRenewalOffer(id: \"" + offer + "\") { id programme period } me { id } }");
+            assertNull(mine.get("errors"), mine::prettify);
+            assertEquals("Season ticket", mine.getString("data.myRenewalOffer.programme"));
+            assertEquals("2026/27", mine.getString("data.myRenewalOffer.period"));
+            // the person's own token goes to feedback-service, which checks the offer was sent to them
+            assertTrue(Stubs.feedback.calls().stream().anyMatch(c -> c.path().equals("/renewal-offers/" + offer)));
+
+            Stubs.resetAll();
+            for (String outside : new String[] {"{ myRenewalOffer(id: \"" + UUID.randomUUID() + "\") { id } }",
+                    "{ case(id: \"" + offer + "\") { id } }", "{ me { policy { doNotContact } } }"}) {
+                JsonPath refused = GraphQL.query(session, outside);
+                assertEquals("forbidden", refused.getString("errors[0].extensions.code"), outside + "\n" + refused.prettify());
+            }
+            assertTrue(Stubs.feedback.calls().isEmpty() && Stubs.consent.calls().isEmpty(), "nothing outside the scope is called");
+        } finally {
+            Stubs.feedback.swap("GET", "/renewal-offers/([^/]+)", original);
         }
     }
 

@@ -18,6 +18,8 @@ public record LinkSessionScope(LinkAction action, String ref) {
     public static final String ACTION_CLAIM = "link_action";
     public static final String REF_CLAIM = "link_ref";
     public static final String PURPOSE_CLAIM = "link_purpose";
+    /** The id of the signed link the session was opened from (consent-service counts its openings). */
+    public static final String LINK_ID_CLAIM = "link_id";
 
     /** Every session: its own node's plain fields and the purposes' names. */
     private static final Set<String> ALWAYS = Set.of("me", "purposes", "purpose");
@@ -30,7 +32,7 @@ public record LinkSessionScope(LinkAction action, String ref) {
             LinkAction.FOLLOW_UP, Set.of("loopFollowUp", "answerFollowUp", "whyNotThread", "postThreadMessage", "action"),
             LinkAction.CASE, Set.of("case", "confirmCase", "reopenCase"),
             LinkAction.RATING, Set.of("case", "rate"),
-            LinkAction.RENEWAL_OFFER, Set.of(),
+            LinkAction.RENEWAL_OFFER, Set.of("myRenewalOffer"),
             LinkAction.UNSUBSCRIBE, Set.of());
 
     /** The nested {@code Contact} fields per action (its plain fields, such as name and language, are always readable). */
@@ -63,7 +65,8 @@ public record LinkSessionScope(LinkAction action, String ref) {
             return outside(name);
         }
         boolean aboutRef = switch (name) {
-            case "loopFollowUp", "answerFollowUp", "case", "confirmCase", "reopenCase" -> ref != null && ref.equals(arguments.get("id"));
+            case "loopFollowUp", "answerFollowUp", "case", "confirmCase", "reopenCase", "myRenewalOffer" ->
+                    ref != null && ref.equals(arguments.get("id"));
             case "submitConsultationResponse" -> ref != null && ref.equals(input(arguments, "invitationId"))
                     && input(arguments, "invitationToken") == null;
             case "rate" -> ref != null && ref.equals(input(arguments, "subjectId")) && "CASE".equals(input(arguments, "subjectType"));

@@ -66,6 +66,7 @@ public class LinkSessions {
                 .claim("contact_id", contactId)
                 .claim("realm_access", Map.of("roles", List.of("contact")))
                 .claim(LinkSessionScope.ACTION_CLAIM, link.action().name())
+                .claim(LinkSessionScope.LINK_ID_CLAIM, link.id().toString())
                 .issuedAt(now).expiresAt(expires);
         if (ref != null) {
             claims.claim(LinkSessionScope.REF_CLAIM, ref);

@@ -3,6 +3,7 @@ package dev.rapport.gateway.renewal;
 import static dev.rapport.gateway.security.Roles.ADMIN;
 import static dev.rapport.gateway.security.Roles.AGENT;
 import static dev.rapport.gateway.security.Roles.ANALYST;
+import static dev.rapport.gateway.security.Roles.CONTACT;
 import static dev.rapport.gateway.security.Roles.INTEGRATION;
 import static dev.rapport.gateway.security.Roles.MARKETER;
 
@@ -53,6 +54,14 @@ public class RenewalGraphQLApi {
     @RolesAllowed({ADMIN, MARKETER, ANALYST})
     public Uni<Offer> renewalOffer(@Id @NonNull String programmeId, @Id @NonNull String offerId) {
         return failed(feedback.renewalOffer(caller.bearer(), programmeId, offerId));
+    }
+
+    @Query
+    @Description("An early-renewal offer sent to the caller (role contact, or a session from the offer's e-mail link): "
+            + "the programme and the period. forbidden for an offer not sent to them; null when there is none.")
+    @RolesAllowed(CONTACT)
+    public Uni<RenewalOfferToPerson> myRenewalOffer(@Id @NonNull String id) {
+        return failed(feedback.renewalOfferToPerson(caller.bearer(), id));
     }
 
     @Mutation

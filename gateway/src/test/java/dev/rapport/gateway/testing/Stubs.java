@@ -165,6 +165,7 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
 
     static StubService consentService() {
         return new StubService("consent-service", vertx)
+                .on("POST", "/link-opens", r -> StubService.Answer.json("{\"linkId\":\"l-1\",\"opens\":1}"))
                 .on("POST", "/decisions/bulk", r -> new StubService.Answer(200, "application/x-ndjson",
                         Arrays.stream(r.body().split("\n")).filter(s -> !s.isBlank())
                                 .map(id -> decision(id.strip(), id.strip().endsWith("0"))).collect(Collectors.joining("\n"))))

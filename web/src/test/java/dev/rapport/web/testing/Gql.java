@@ -24,12 +24,17 @@ public final class Gql {
     }
 
     public static JsonNode call(String token, String document, Map<String, ?> variables) {
-        ObjectNode body = RealSuite.json().createObjectNode().put("query", document);
-        body.set("variables", RealSuite.json().valueToTree(variables));
-        JsonNode answer = Http.json("POST", RealSuite.graphqlUrl(), token, body);
+        JsonNode answer = answer(token, document, variables);
         if (answer.has("errors") && !answer.get("errors").isEmpty()) {
             throw new IllegalStateException("GraphQL errors: " + answer.get("errors") + "\nfor " + document);
         }
         return answer.get("data");
+    }
+
+    /** The whole answer, errors and all (for a test that expects a refusal). */
+    public static JsonNode answer(String token, String document, Map<String, ?> variables) {
+        ObjectNode body = RealSuite.json().createObjectNode().put("query", document);
+        body.set("variables", RealSuite.json().valueToTree(variables));
+        return Http.json("POST", RealSuite.graphqlUrl(), token, body);
     }
 }

@@ -163,7 +163,7 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
         }
         String[][] purposes = {{"newsletter", "CONSENT", "Product newsletter"}, {"marketing", "CONSENT", "Marketing offers and campaigns"},
             {"service", "CONTRACT", "Messages about what the customer bought: orders, cases, accounts"},
-            {"survey", "CONSENT", "Consultations and feedback requests"}};
+            {"survey", "CONSENT", "Consultations and feedback requests"}, {"renewal-offers", "CONSENT", "Early renewal offers"}};
         for (String[] p : purposes) {
             var body = JSON.createObjectNode().put("code", p[0]).put("lawfulBasis", p[1]).put("description", p[2]);
             int status = Http.status("POST", suite.url(Suite.CONSENT) + "/purposes", admin, body);

@@ -264,4 +264,9 @@ public class ConsentClient {
         body.put("thisChannelOnly", thisChannelOnly);
         return rest.unsubscribe(auth, deliveryId, body);
     }
+
+    /** How many sessions the session's own link has opened, this one included. Not retried: a repeat would count twice. */
+    public Uni<LinkOpen> countLinkOpen(String auth) {
+        return rest.countLinkOpen(auth);
+    }
 }

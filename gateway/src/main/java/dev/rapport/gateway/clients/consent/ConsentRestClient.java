@@ -172,4 +172,9 @@ interface ConsentRestClient {
     @POST
     @Path("outreach/deliveries/{id}/unsubscribe")
     Uni<ConsentEvent> unsubscribe(@HeaderParam(AUTH) String auth, @PathParam("id") String deliveryId, Object body);
+
+    /** Counts one opening of the link the session (its bearer) was opened from. */
+    @POST
+    @Path("link-opens")
+    Uni<LinkOpen> countLinkOpen(@HeaderParam(AUTH) String auth);
 }

@@ -341,4 +341,10 @@ public class FeedbackClient {
     public Uni<Offer> renewalOffer(String auth, String programmeId, String offerId) {
         return Downstream.notFoundAsNull(rest.renewalOffer(auth, programmeId, offerId));
     }
+
+    /** An offer as a person it was sent to reads it; null when there is none. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<dev.rapport.gateway.renewal.RenewalOfferToPerson> renewalOfferToPerson(String auth, String id) {
+        return Downstream.notFoundAsNull(rest.renewalOfferToPerson(auth, id));
+    }
 }

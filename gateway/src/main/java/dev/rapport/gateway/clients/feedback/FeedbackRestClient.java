@@ -286,4 +286,9 @@ interface FeedbackRestClient {
     @GET
     @Path("programmes/{id}/offers/{offerId}")
     Uni<Offer> renewalOffer(@HeaderParam(AUTH) String auth, @PathParam("id") String id, @PathParam("offerId") String offerId);
+
+    @GET
+    @Path("renewal-offers/{id}")
+    Uni<dev.rapport.gateway.renewal.RenewalOfferToPerson> renewalOfferToPerson(@HeaderParam(AUTH) String auth,
+            @PathParam("id") String id);
 }

@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * Delivers the outbox to consent-service, oldest first, in batches. One replica delivers at a time (a
  * transaction-scoped advisory lock), so order per contact holds across replicas. A batch is marked delivered
  * only after consent-service answered 2xx; a crash before that means redelivery, which the receiver ignores
- * by event id. Failures back off exponentially up to the configured maximum. Each batch is sent in a span that
+ * by event id. Failures back off exponentially up to the configured maximum, and halve the next batch
+ * ({@link BatchSize}) so a receiver too slow for a full batch still gets the changes in smaller ones. Each batch is sent in a span that
  * continues the trace of its first event's writer and links the others' (every event also carries its traceparent).
  */
 @ApplicationScoped
@@ -56,11 +57,13 @@ public class OutboxRelay {
     private ConsentFactsRestClient consent;
     private volatile long notBefore;
     private volatile Duration backoff;
+    private BatchSize batchSize;
     private final AtomicLong pending = new AtomicLong();
 
     @PostConstruct
     void init() {
         backoff = config.initialBackoff();
+        batchSize = new BatchSize(config.batchSize());
         consent = config.url().filter(u -> !u.isBlank())
                 .map(u -> QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(u.replaceAll("/+$", "")))
                         .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -88,10 +91,11 @@ public class OutboxRelay {
                     if (!lock.iterator().next().getBoolean("locked")) {
                         return Uni.createFrom().item(false);
                     }
+                    int limit = batchSize.current();
                     return conn.preparedQuery("""
                             select seq, event_id, event_type, payload, created_at, traceparent from outbox
                             where delivered_at is null order by seq limit $1""")
-                            .execute(Tuple.of(config.batchSize())).chain(rows -> {
+                            .execute(Tuple.of(limit)).chain(rows -> {
                                 List<OutboxMessage> batch = new ArrayList<>();
                                 List<Long> seqs = new ArrayList<>();
                                 for (Row r : rows) {
@@ -107,7 +111,8 @@ public class OutboxRelay {
                                         .map(x -> {
                                             backoff = config.initialBackoff();
                                             notBefore = 0;
-                                            return batch.size() == config.batchSize();
+                                            batchSize.delivered();
+                                            return batch.size() == limit;
                                         })
                                         .onFailure().recoverWithUni(e -> markFailed(conn, seqs, e).replaceWith(false));
                             });
@@ -150,7 +155,9 @@ public class OutboxRelay {
 
     private Uni<Void> markFailed(SqlConnection conn, List<Long> seqs, Throwable e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        LOG.warnf("Outbox delivery of %d change(s) failed (%s); retrying in %s", seqs.size(), why, backoff);
+        batchSize.failed();
+        LOG.warnf("Outbox delivery of %d change(s) failed (%s); retrying in %s with at most %d", seqs.size(), why, backoff,
+                batchSize.current());
         notBefore = System.currentTimeMillis() + backoff.toMillis();
         Duration doubled = backoff.multipliedBy(2);
         backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;

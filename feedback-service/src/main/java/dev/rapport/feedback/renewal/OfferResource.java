@@ -31,14 +31,15 @@ public class OfferResource {
             description = "For the delivery integration rendering the offer (its messages name only the offer id), and for "
                     + "a person the offer was sent to (role contact: a member of its audience whose message consent-service "
                     + "queued), who reads it from the link in that message.")
-    @APIResponse(responseCode = "403", description = "A contact the offer was not sent to")
-    @APIResponse(responseCode = "404", description = "No such offer")
+    @APIResponse(responseCode = "403", description = "A role that reads no offers, or a contact token without a contact")
+    @APIResponse(responseCode = "404", description = "No such offer, or (role contact) one that was not sent to you: whether "
+            + "an offer exists is not told to people it was not sent to")
     public Uni<OfferSummary> get(@PathParam("id") UUID id) {
         if (caller.isStaff()) {
             return offers.summary(id);
         }
         UUID contact = caller.contactId().orElseThrow(() -> ProblemException.forbidden("You may only read offers sent to you"));
         return offers.sentTo(id, contact).chain(sent -> sent ? offers.summary(id)
-                : Uni.createFrom().failure(ProblemException.forbidden("You may only read offers sent to you")));
+                : Uni.createFrom().failure(ProblemException.notFound("renewal offer", id)));
     }
 }

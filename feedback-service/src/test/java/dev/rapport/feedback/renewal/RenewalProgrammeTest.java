@@ -141,8 +141,8 @@ class RenewalProgrammeTest {
         // the person it was sent to reads it (from the link in the message); no one else does
         contact(keen).get("/renewal-offers/" + offerId).then().statusCode(200).body("programmeId", equalTo(p))
                 .body("period", equalTo("2026"));
-        contact(refused).get("/renewal-offers/" + offerId).then().statusCode(403).contentType("application/problem+json");
-        contact(cold).get("/renewal-offers/" + offerId).then().statusCode(403);
+        contact(refused).get("/renewal-offers/" + offerId).then().statusCode(404).contentType("application/problem+json");
+        contact(cold).get("/renewal-offers/" + offerId).then().statusCode(404);
 
         // the list names the programme with its members, scored periods and offers (how a renewals page finds them)
         JsonPath list = analyst().get("/programmes").then().statusCode(200).extract().jsonPath();

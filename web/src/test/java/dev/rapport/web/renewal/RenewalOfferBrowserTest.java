@@ -82,8 +82,8 @@ class RenewalOfferBrowserTest {
         assertEquals("forbidden", code(Gql.answer(session, "query { me { policy { doNotContact } } }", Map.of())));
         assertEquals("forbidden", code(Gql.answer(session, "query($id: ID!) { myRenewalOffer(id: $id) { id } }",
                 Map.of("id", java.util.UUID.randomUUID().toString()))));
-        // the other member was not in the offer's tier: feedback-service refuses them the offer
-        assertEquals("forbidden", code(Gql.answer(Gql.token(other.username()), "query($id: ID!) { myRenewalOffer(id: $id) { id } }",
+        // the other member was not in the offer's tier: for them the offer does not exist
+        assertEquals("not-found", code(Gql.answer(Gql.token(other.username()), "query($id: ID!) { myRenewalOffer(id: $id) { id } }",
                 Map.of("id", offer))));
     }
 

@@ -63,9 +63,9 @@ public class ThreadResource {
 
     @POST
     @Path("/{id}/messages")
-    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.CONTACT})
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.CONTACT})
     @Operation(summary = "Reply in a thread",
-            description = "A staff reply marks the thread ANSWERED and (askAgain, default true) asks the person again through "
+            description = "Staff who answer: agents, and marketers closing their consultations' loop. A staff reply marks the thread ANSWERED and (askAgain, default true) asks the person again through "
                     + "outreach; a customer message reopens it.")
     @APIResponse(responseCode = "400", description = "Empty body")
     @APIResponse(responseCode = "403", description = "Not your thread")

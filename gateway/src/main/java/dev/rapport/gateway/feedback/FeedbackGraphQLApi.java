@@ -252,7 +252,7 @@ public class FeedbackGraphQLApi {
     }
 
     @Mutation
-    @RolesAllowed({ADMIN, AGENT, CONTACT})
+    @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
     public Uni<Thread> postThreadMessage(@Id @NonNull String threadId, @NonNull Inputs.NewThreadMessage input) {
         return linkRecords.thread(threadId).chain(() -> failed(feedback.postMessage(caller.bearer(), threadId, input)));
     }

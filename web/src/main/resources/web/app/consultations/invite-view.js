@@ -63,7 +63,7 @@ export function reasonsView(preview) {
     grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
     tooltip: {},
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: preview.reasons.map(([code]) => label('reason', code)).reverse() },
+    yAxis: { type: 'category', data: preview.reasons.map(([code]) => label('staffReason', code)).reverse() },
     series: [{ type: 'bar', itemStyle: { color: PALETTE[0] }, data: preview.reasons.map(([, n]) => n).reverse() }]
   };
   return html`
@@ -72,7 +72,7 @@ export function reasonsView(preview) {
     ${preview.reasons.length ? html`<div class="chart-and-table">
       <rapport-chart .option=${option} height="240px" label=${t('invite.reasonsChart')}></rapport-chart>
       ${table(t('invite.reasons'), [
-        { title: t('invite.col.reason'), cell: ([code]) => label('reason', code) },
+        { title: t('invite.col.reason'), cell: ([code]) => label('staffReason', code) },
         { title: t('invite.col.people'), num: true, cell: ([, n]) => num(n) },
         { title: t('invite.col.notBefore'), cell: ([, , from]) => (from ? t('contact360.notNow', { at: dateTime(from) }) : '') }
       ], preview.reasons)}</div>` : ''}`;

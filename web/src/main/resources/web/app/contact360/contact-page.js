@@ -180,7 +180,7 @@ class ContactPage extends RapportPage {
         ? html`<span class="tag ok">${t('contact360.yes')}</span> ${label('channel', d.channel)}`
         : d.notBefore ? html`<span class="tag">${t('contact360.notNow', { at: dateTime(d.notBefore) })}</span>`
           : html`<span class="tag no">${t('contact360.no')}</span>`) },
-      { title: t('contact360.col.why'), cell: (d) => (d.reasons || []).map((r) => html`<span class="reason">${label('reason', r.code)}</span>`) }
+      { title: t('contact360.col.why'), cell: (d) => (d.reasons || []).map((r) => html`<span class="reason">${label('staffReason', r.code)}</span>`) }
     ], c.decisions);
   }
 }

@@ -102,7 +102,7 @@ class OutreachPage extends RapportPage {
             { title: t('outreach.col.contact'), cell: (o) => html`<a href="/staff/contacts/${o.contactId}">${t('outreach.open')}</a>` },
             { title: t('outreach.col.status'), cell: (o) => label('outreach', o.status) },
             { title: t('contacts.filter.channel'), cell: (o) => label('channel', o.channel) },
-            { title: t('outreach.col.reasons'), cell: (o) => ((o.decision && o.decision.reasons) || []).map((r) => html`<span class="reason">${label('reason', r.code)}</span>`) }
+            { title: t('outreach.col.reasons'), cell: (o) => ((o.decision && o.decision.reasons) || []).map((r) => html`<span class="reason">${label('staffReason', r.code)}</span>`) }
           ], this.outcomes)}` : ''}
       </section>`;
   }

@@ -49,7 +49,7 @@ class PurposesPage extends RapportPage {
 
   form(existing) {
     return html`<form class="filters" @submit=${(e) => this.save(e, existing)}>
-      ${existing ? '' : html`<label>${t('purposes.code')}<input name="code" required pattern="[a-z][a-z0-9-]{1,63}" size="16"></label>`}
+      ${existing ? '' : html`<label>${t('purposes.code')}<input name="code" required pattern="[a-z][a-z0-9\\-]{1,63}" size="16"></label>`}
       <label>${t('purposes.description')}<input name="description" required size="40" .value=${existing ? existing.description : ''}></label>
       <label>${t('purposes.basis')}<select name="lawfulBasis">${BASES.map((b) => html`<option value=${b}
         ?selected=${existing && existing.lawfulBasis === b}>${label('basis', b)}</option>`)}</select></label>

@@ -45,9 +45,8 @@ class StaffConsoleBrowserTest {
             Map.entry("admin", List.of("Purposes:/staff/purposes")));
 
     @Test
-    @Disabled("Not yet run to its end: the empty-suite half passes for every role; on the demo data the agent's path, the "
-            + "agent's views in French and the marketer's priorities pass; the steps from the invitation preview on (invite, "
-            + "we did, loop, outreach, renewals, reports, purposes) have not run to their end on this machine yet.")
+    @Disabled("Every step passes on this machine up to the last: the admin adding a purpose on the demo data answers "
+            + "'Something went wrong' (not yet diagnosed); docs/web.md")
     void everyRoleWalksItsViewsOnAnEmptySuiteThenOnTheDemoData() {
         for (var role : VIEWS) {
             try (StaffSession s = StaffSession.logIn(role.getKey())) {

@@ -127,7 +127,7 @@ class DemoDataTest {
         assertTrue(loop.path("openThreads").asInt() > 0 && loop.path("answeredThreads").asInt() > 0, loop.toString());
         counts.put("loop", loop);
         for (String status : List.of("QUEUED", "DENIED")) {
-            JsonNode outreach = graphql("marketer", "query($c: String, $s: String) { outreachRequests(campaign: $c, status: $s, first: 1) { "
+            JsonNode outreach = graphql("marketer", "query($c: String, $s: OutreachStatus) { outreachRequests(campaign: $c, status: $s, first: 1) { "
                     + "nodes { status } } }", Map.of("c", ConsentLoader.NEWSLETTER_CAMPAIGN, "s", status)).path("outreachRequests").path("nodes");
             assertEquals(1, outreach.size(), status + " newsletter requests: " + outreach);
         }

@@ -45,6 +45,11 @@ public final class DemoData {
         });
         String consultation = step("the consultation, its answers and what we did",
                 () -> new ConsultationLoader(http, target).load(people, roster));
+        step("Casey Customer's invitation, consents and a case to confirm", () -> {
+            String casey = new CustomerLoader(http, target).load(consultation, roster.anchor());
+            System.out.print(casey == null ? "(no Casey Customer: skipped) " : "");
+            return casey;
+        });
         String programme = step("the season-ticket programme", () -> new RenewalLoader(http, target).load(people, roster));
         step("cases, ratings and greetings", () -> {
             new ServiceLoader(http, target).load(people, roster);

@@ -72,4 +72,24 @@ class MessageBundlesTest {
         }
         assertEquals(new TreeSet<>(), missing);
     }
+
+    /** Every error code the gateway documents (docs/gateway.md, "Errors") has its own words, so no page says only "Something went wrong". */
+    @Test
+    void everyGatewayErrorCodeHasAMessage() throws IOException {
+        String doc = Files.readString(Path.of("../docs/gateway.md"));
+        String errors = doc.substring(doc.indexOf("\n## Errors\n"));
+        errors = errors.substring(0, errors.indexOf("\n\n", errors.indexOf("| --- |")));
+        Matcher code = Pattern.compile("(?m)^\\| `([a-z-]+)` \\|").matcher(errors);
+        TreeSet<String> missing = new TreeSet<>();
+        int codes = 0;
+        Map<String, String> en = bundle("en");
+        while (code.find()) {
+            codes++;
+            if (!en.containsKey("error." + code.group(1))) {
+                missing.add(code.group(1));
+            }
+        }
+        assertTrue(codes >= 10, "error codes found in docs/gateway.md: " + codes);
+        assertEquals(new TreeSet<>(), missing, "error codes without an error.* message");
+    }
 }

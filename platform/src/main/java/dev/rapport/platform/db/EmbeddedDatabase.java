@@ -15,6 +15,10 @@ import org.jboss.logging.Logger;
  * The embedded default: when no database URL is configured ({@code RAPPORT_DB_URL} / {@code rapport.db.url}),
  * a service starts a real PostgreSQL whose data lives in {@code ${RAPPORT_DATA_DIR:-data}/<service>/postgres}
  * and survives restarts. With a URL configured nothing is started and that server is used.
+ * <p>
+ * Never in production by accident: in a Kubernetes pod ({@code KUBERNETES_SERVICE_HOST} set) or with
+ * {@code RAPPORT_DB_EMBEDDED=false}, a service without a database URL refuses to start and says which variable is
+ * missing, instead of keeping its data in a PostgreSQL inside the container that the next restart throws away.
  */
 public final class EmbeddedDatabase {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
@@ -26,6 +30,10 @@ public final class EmbeddedDatabase {
     public static synchronized void startUnlessConfigured(String service) {
         if (running != null || isConfigured()) {
             return;
+        }
+        String refusal = refusal(service, System.getenv());
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
         }
         Path dataDir = Path.of(setting("RAPPORT_DATA_DIR", "rapport.data-dir", "data"), service, "postgres").toAbsolutePath();
         int port = Integer.parseInt(setting("RAPPORT_DB_PORT", "rapport.db.port", "0"));
@@ -46,6 +54,20 @@ public final class EmbeddedDatabase {
         System.setProperty("rapport.db.password", "postgres");
         LOG.infof("Embedded PostgreSQL for %s at %s (data in %s)", service, url, dataDir);
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+    }
+
+    /** Why this service may not start an embedded database here, or null when it may. */
+    static String refusal(String service, java.util.Map<String, String> env) {
+        if ("false".equalsIgnoreCase(env.getOrDefault("RAPPORT_DB_EMBEDDED", "").trim())) {
+            return service + ": RAPPORT_DB_URL is not set and RAPPORT_DB_EMBEDDED=false: set RAPPORT_DB_URL "
+                    + "(postgresql://host:5432/" + service + ") with RAPPORT_DB_USERNAME and RAPPORT_DB_PASSWORD";
+        }
+        if (env.containsKey("KUBERNETES_SERVICE_HOST") && !"true".equalsIgnoreCase(env.getOrDefault("RAPPORT_DB_EMBEDDED", "").trim())) {
+            return service + ": RAPPORT_DB_URL is not set in a Kubernetes pod: set RAPPORT_DB_URL (postgresql://host:5432/"
+                    + service + ") with RAPPORT_DB_USERNAME and RAPPORT_DB_PASSWORD (an embedded PostgreSQL would lose "
+                    + "its data with the pod; RAPPORT_DB_EMBEDDED=true allows it for a throw-away try-out)";
+        }
+        return null;
     }
 
     static boolean isConfigured() {

@@ -6,6 +6,7 @@ import dev.rapport.contacts.contactpoint.PointContext;
 import dev.rapport.contacts.contactpoint.ProvenanceKind;
 import dev.rapport.contacts.outbox.ContactPointChange;
 import dev.rapport.contacts.outbox.Outbox;
+import dev.rapport.contacts.webhook.ContactEvents;
 import dev.rapport.contacts.value.ValueService;
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -72,7 +73,8 @@ public class ContactMerge {
                                     .chain(() -> values.recompute(conn, List.of(survivorId)))
                                     .chain(() -> {
                                         changes.add(ContactPointChange.merged(survivorId, in.mergeId()));
-                                        return outbox.append(conn, changes);
+                                        return outbox.append(conn, changes).chain(() -> outbox.event(conn, ContactEvents.MERGED,
+                                                survivorId, new ContactEvents.Merged(survivorId, in.mergeId())));
                                     }));
                 })).replaceWith(survivorId);
     }

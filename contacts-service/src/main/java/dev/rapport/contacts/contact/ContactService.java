@@ -4,6 +4,8 @@ import dev.rapport.contacts.contactpoint.ContactPoint;
 import dev.rapport.contacts.contactpoint.ContactPointService;
 import dev.rapport.contacts.contactpoint.ContactPointView;
 import dev.rapport.contacts.organisation.OrganisationService;
+import dev.rapport.contacts.outbox.Outbox;
+import dev.rapport.contacts.webhook.ContactEvents;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.ProblemException;
@@ -27,6 +29,8 @@ public class ContactService {
     ContactPointService points;
     @Inject
     Idempotency idempotency;
+    @Inject
+    Outbox outbox;
 
     /** Creates a contact; with an {@code Idempotency-Key} a retried request answers the first result and creates nothing. */
     @WithTransaction
@@ -53,6 +57,8 @@ public class ContactService {
                 .chain(() -> contacts.persist(c))
                 .chain(() -> contacts.flush())
                 .chain(() -> points.store(prepared))
+                .chain(() -> outbox.event(ContactEvents.CREATED, c.id,
+                        new ContactEvents.Created(c.id, c.lifecycleStage.name(), c.organisationId)))
                 .map(x -> ContactView.from(c, prepared.stream().map(ContactPointView::from).toList()));
     }
 
@@ -64,6 +70,7 @@ public class ContactService {
                 return Uni.createFrom().failure(ProblemException.conflict("version-conflict",
                         "Contact " + c.id + " is at version " + c.version + ", not " + in.version()));
             }
+            Snapshot before = new Snapshot(c);
             return organisationExists(in.organisationId(), "organisationId").map(x -> {
                 c.givenName = trim(in.givenName());
                 c.familyName = trim(in.familyName());
@@ -77,7 +84,7 @@ public class ContactService {
                 }
                 c.updatedAt = Instant.now();
                 return c;
-            });
+            }).call(x -> updated(c, before.changes(c)));
         }).call(contacts::flush).chain(c -> points.listFor(List.of(c.id)).map(p -> ContactView.from(c, p)));
     }
 
@@ -85,13 +92,49 @@ public class ContactService {
     @WithTransaction
     public Uni<ContactView> setLanguage(UUID id, String tag) {
         String language = LanguageTag.normalise(tag, "language");
-        return resolve(id).map(c -> {
-            if (!java.util.Objects.equals(c.language, language)) {
-                c.language = language;
-                c.updatedAt = Instant.now();
+        return resolve(id).call(c -> {
+            if (java.util.Objects.equals(c.language, language)) {
+                return Uni.createFrom().voidItem();
             }
-            return c;
+            c.language = language;
+            c.updatedAt = Instant.now();
+            return updated(c, List.of("language"));
         }).call(contacts::flush).chain(c -> points.listFor(List.of(c.id)).map(p -> ContactView.from(c, p)));
+    }
+
+    /** A contact.updated event naming the changed fields (none changed: no event). */
+    private Uni<Void> updated(Contact c, List<String> changed) {
+        return changed.isEmpty() ? Uni.createFrom().voidItem()
+                : outbox.event(ContactEvents.UPDATED, c.id, ContactEvents.Updated.fields(c.id, changed));
+    }
+
+    /** The fields an update may change, before it: the event names what differs, never the values. */
+    private record Snapshot(String givenName, String familyName, String displayName, UUID organisationId, String owner,
+            LifecycleStage lifecycleStage, List<String> tags, String language) {
+        Snapshot(Contact c) {
+            this(c.givenName, c.familyName, c.displayName, c.organisationId, c.owner, c.lifecycleStage,
+                    c.tags == null ? List.of() : List.of(c.tags), c.language);
+        }
+
+        List<String> changes(Contact c) {
+            Snapshot after = new Snapshot(c);
+            List<String> changed = new java.util.ArrayList<>();
+            diff(changed, "givenName", givenName, after.givenName);
+            diff(changed, "familyName", familyName, after.familyName);
+            diff(changed, "displayName", displayName, after.displayName);
+            diff(changed, "organisationId", organisationId, after.organisationId);
+            diff(changed, "owner", owner, after.owner);
+            diff(changed, "lifecycleStage", lifecycleStage, after.lifecycleStage);
+            diff(changed, "tags", tags, after.tags);
+            diff(changed, "language", language, after.language);
+            return changed;
+        }
+
+        private static void diff(List<String> changed, String field, Object before, Object after) {
+            if (!java.util.Objects.equals(before, after)) {
+                changed.add(field);
+            }
+        }
     }
 
     @WithSession

@@ -3,6 +3,7 @@ package dev.rapport.contacts.contactpoint;
 import dev.rapport.contacts.contact.ContactService;
 import dev.rapport.contacts.outbox.ContactPointChange;
 import dev.rapport.contacts.outbox.Outbox;
+import dev.rapport.contacts.webhook.ContactEvents;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -92,7 +93,7 @@ public class ContactPointService {
                                     "Contact " + contact.id + " already has this " + p.channel + " address as contact point "
                                             + existing.id));
                         }
-                        return store(List.of(p)).replaceWith(ContactPointView.from(p));
+                        return store(List.of(p)).call(() -> pointEvent(p, "ADDED")).replaceWith(ContactPointView.from(p));
                     });
         });
     }
@@ -105,14 +106,22 @@ public class ContactPointService {
             }
             p.context = in.context();
             p.verifiedAt = in.verifiedAt();
-            return outbox.append(List.of(ContactPointChange.of("UPDATED", p))).replaceWith(ContactPointView.from(p));
+            return outbox.append(List.of(ContactPointChange.of("UPDATED", p))).call(() -> pointEvent(p, "UPDATED"))
+                    .replaceWith(ContactPointView.from(p));
         });
     }
 
     @WithTransaction
     public Uni<Void> remove(UUID contactId, UUID pointId) {
         return owned(contactId, pointId)
-                .chain(p -> points.delete(p).chain(() -> outbox.append(List.of(ContactPointChange.of("REMOVED", p)))));
+                .chain(p -> points.delete(p).chain(() -> outbox.append(List.of(ContactPointChange.of("REMOVED", p))))
+                        .chain(() -> pointEvent(p, "REMOVED")));
+    }
+
+    /** The partner webhook event for a point added, changed or removed on its own (its channel, never its address). */
+    private Uni<Void> pointEvent(ContactPoint p, String change) {
+        return outbox.event(ContactEvents.UPDATED, p.contactId,
+                ContactEvents.Updated.point(p.contactId, p.id, change, p.channel.name()));
     }
 
     @WithSession

@@ -1,5 +1,7 @@
 package dev.rapport.contacts.importing;
 
+import dev.rapport.contacts.webhook.ContactEvents;
+import dev.rapport.platform.id.Ids;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +13,7 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Writes one batch in ONE JDBC transaction: COPY into contacts, contact_points and outbox, the batch's row errors,
- * and the job's progress (processed rows and the file offset to resume from). Data and progress commit together,
+ * the job's progress (and, with the last batch, the import.completed webhook event) (processed rows and the file offset to resume from). Data and progress commit together,
  * so after a crash a resumed job starts at exactly the first row whose batch did not commit: nothing twice,
  * nothing lost. The progress update also checks that the job still stands where this batch started; if another
  * runner moved it on, the batch is rolled back.
@@ -68,12 +70,27 @@ final class BatchWriter {
                     throw new Superseded();
                 }
             }
+            if (b.last) {
+                completed(c, jobId);
+            }
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The partner webhook event import.completed, in the transaction that completes the job: counts, no rows. */
+    private static void completed(Connection c, UUID jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into outbox (event_id, contact_id, event_type, payload, created_at) "
+                + "select ?, null, ?, json_build_object('importId', id, 'totalRows', total_rows, 'importedRows', imported_rows, "
+                + "'failedRows', failed_rows)::text, now() from import_jobs where id = ?")) {
+            s.setObject(1, Ids.newId());
+            s.setString(2, ContactEvents.IMPORT_COMPLETED);
+            s.setObject(3, jobId);
+            s.executeUpdate();
         }
     }
 

@@ -15,9 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Appends contact-point changes to the outbox inside the caller's transaction: both commit, or neither. Each row keeps
+ * Appends contact-point changes (for consent-service) and partner webhook events to the outbox inside the caller's
+ * transaction: both commit, or neither. Each row keeps
  * the writing request's traceparent, so the relay's delivery belongs to that request's trace.
  */
 @ApplicationScoped
@@ -28,17 +30,39 @@ public class Outbox {
     ObjectMapper json;
 
     public Uni<Void> append(List<ContactPointChange> changes) {
-        if (changes.isEmpty()) {
+        return persist(changes.stream().map(c -> new Pending(CONTACT_POINT_CHANGED, c.contactId(), c)).toList());
+    }
+
+    /** The same, for work done on the reactive SQL client: rows written on the caller's (transactional) connection. */
+    public Uni<Void> append(SqlConnection conn, List<ContactPointChange> changes) {
+        return insert(conn, changes.stream().map(c -> new Pending(CONTACT_POINT_CHANGED, c.contactId(), c)).toList());
+    }
+
+    /** A partner webhook event ({@code dev.rapport.contacts.webhook.ContactEvents}), in the caller's transaction. */
+    public Uni<Void> event(String type, UUID contactId, Object data) {
+        return persist(List.of(new Pending(type, contactId, data)));
+    }
+
+    /** The same on the caller's (transactional) SQL connection. */
+    public Uni<Void> event(SqlConnection conn, String type, UUID contactId, Object data) {
+        return insert(conn, List.of(new Pending(type, contactId, data)));
+    }
+
+    private record Pending(String type, UUID contactId, Object payload) {
+    }
+
+    private Uni<Void> persist(List<Pending> events) {
+        if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ContactPointChange c : changes) {
+            for (Pending p : events) {
                 OutboxEvent e = new OutboxEvent();
                 e.eventId = Ids.newId();
-                e.contactId = c.contactId();
-                e.eventType = CONTACT_POINT_CHANGED;
-                e.payload = write(c);
+                e.contactId = p.contactId();
+                e.eventType = p.type();
+                e.payload = write(p.payload());
                 e.createdAt = Instant.now();
                 e.traceparent = TraceContext.current();
                 chain = chain.chain(() -> session.persist(e));
@@ -47,16 +71,15 @@ public class Outbox {
         });
     }
 
-    /** The same, for work done on the reactive SQL client: rows written on the caller's (transactional) connection. */
-    public Uni<Void> append(SqlConnection conn, List<ContactPointChange> changes) {
-        if (changes.isEmpty()) {
+    private Uni<Void> insert(SqlConnection conn, List<Pending> events) {
+        if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String traceparent = TraceContext.current();
         List<Tuple> rows = new ArrayList<>();
-        for (ContactPointChange c : changes) {
-            rows.add(Tuple.from(java.util.Arrays.asList(Ids.newId(), c.contactId(), CONTACT_POINT_CHANGED, write(c), now, traceparent)));
+        for (Pending p : events) {
+            rows.add(Tuple.from(java.util.Arrays.asList(Ids.newId(), p.contactId(), p.type(), write(p.payload()), now, traceparent)));
         }
         return conn.preparedQuery("""
                 insert into outbox (event_id, contact_id, event_type, payload, created_at, traceparent)
@@ -64,7 +87,7 @@ public class Outbox {
                 .executeBatch(rows).replaceWithVoid();
     }
 
-    private String write(ContactPointChange c) {
+    private String write(Object c) {
         try {
             return json.writeValueAsString(c);
         } catch (JsonProcessingException e) {

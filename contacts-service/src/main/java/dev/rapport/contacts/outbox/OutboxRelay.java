@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the outbox to consent-service, oldest first, in batches. One replica delivers at a time (a
+ * Delivers the outbox's contact-point changes to consent-service, oldest first, in batches (the webhook events beside
+ * them are the webhook dispatcher's, see {@code dev.rapport.contacts.webhook}). One replica delivers at a time (a
  * transaction-scoped advisory lock), so order per contact holds across replicas. A batch is marked delivered
  * only after consent-service answered 2xx; a crash before that means redelivery, which the receiver ignores
  * by event id. Failures back off exponentially up to the configured maximum, and halve the next batch
@@ -94,8 +95,8 @@ public class OutboxRelay {
                     int limit = batchSize.current();
                     return conn.preparedQuery("""
                             select seq, event_id, event_type, payload, created_at, traceparent from outbox
-                            where delivered_at is null order by seq limit $1""")
-                            .execute(Tuple.of(limit)).chain(rows -> {
+                            where delivered_at is null and event_type = $2 order by seq limit $1""")
+                            .execute(Tuple.of(limit, Outbox.CONTACT_POINT_CHANGED)).chain(rows -> {
                                 List<OutboxMessage> batch = new ArrayList<>();
                                 List<Long> seqs = new ArrayList<>();
                                 for (Row r : rows) {

@@ -6,6 +6,7 @@ import dev.rapport.contacts.interaction.InteractionService;
 import dev.rapport.contacts.interaction.InteractionView;
 import dev.rapport.contacts.outbox.ContactPointChange;
 import dev.rapport.contacts.outbox.Outbox;
+import dev.rapport.contacts.webhook.ContactEvents;
 import dev.rapport.contacts.signal.SignalService;
 import dev.rapport.contacts.value.ValueService;
 import dev.rapport.platform.json.StoredJson;
@@ -122,8 +123,10 @@ public class SubjectService {
                 .chain(points -> {
                     List<ContactPointChange> removed = new ArrayList<>();
                     points.forEach(p -> removed.add(ContactPointChange.erased(p.getUUID("contact_id"), p.getUUID("id"))));
-                    return conn.preparedQuery("delete from outbox where contact_id = any($1) and payload not like '%\"MERGED\"%'")
-                            .execute(all).chain(() -> outbox.append(conn, removed)).replaceWith(removed.size());
+                    return conn.preparedQuery("delete from outbox where contact_id = any($1) and event_type = $2 "
+                            + "and payload not like '%\"MERGED\"%'")
+                            .execute(Tuple.of(all.getValue(0), Outbox.CONTACT_POINT_CHANGED)).chain(() -> outbox.append(conn, removed))
+                            .replaceWith(removed.size());
                 })
                 .chain(pointCount -> conn.preparedQuery("""
                         update interactions set subject = null, details = null, external_id = 'erased:' || id::text
@@ -140,6 +143,7 @@ public class SubjectService {
                         where id = any($1)""").execute(Tuple.of(ids.toArray(UUID[]::new), ERASED_NAME, now)))
                 .call(() -> conn.preparedQuery("delete from idempotency_keys where response like any($1)")
                         .execute(Tuple.of(mentions)))
+                .call(() -> outbox.event(conn, ContactEvents.ERASED, survivor, new ContactEvents.Erased(survivor, mergedAway)))
                 .call(report -> conn.preparedQuery(
                         "insert into contact_erasures (contact_id, erased_at, erased_by, report) values ($1, $2, $3, $4)")
                         .execute(Tuple.of(survivor, now, actor, stored.write(report))));

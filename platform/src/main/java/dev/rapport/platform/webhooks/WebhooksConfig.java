@@ -1,0 +1,54 @@
+package dev.rapport.platform.webhooks;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Partner webhook delivery (docs/webhooks.md), the same settings in every service that sends webhooks. */
+@ConfigMapping(prefix = "rapport.webhooks")
+public interface WebhooksConfig {
+    /** How often the dispatcher looks for new events and due deliveries when it found nothing to do. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Deliveries in flight at once, across all subscriptions of this replica. */
+    @WithDefault("16")
+    int concurrency();
+
+    /** Events moved from the outbox to per-subscription deliveries in one transaction. */
+    @WithDefault("500")
+    int fanOutBatch();
+
+    @WithDefault("3s")
+    Duration connectTimeout();
+
+    /** A receiver that has not answered within this is counted as failed (and tried again later). */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /**
+     * How long a claimed delivery stays reserved for the replica that claimed it; if that replica dies, another one
+     * sends it after this. Longer than the request timeout.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
+    @WithDefault("5s")
+    Duration initialBackoff();
+
+    @WithDefault("1h")
+    Duration maxBackoff();
+
+    /** Retrying stops after this, and the subscription is flagged failing until an admin resumes it. */
+    @WithDefault("24h")
+    Duration retryFor();
+
+    /** Hosts that may be reached over plain http (a receiver on the same machine); every other URL must be https. */
+    @WithDefault("localhost,127.0.0.1,[::1]")
+    List<String> insecureHosts();
+
+    default RetrySchedule schedule() {
+        return new RetrySchedule(initialBackoff(), maxBackoff(), retryFor(), 0.2);
+    }
+}

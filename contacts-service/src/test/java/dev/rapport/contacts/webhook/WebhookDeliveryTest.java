@@ -202,6 +202,28 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void erasureAndImportsAreAnnouncedWithIdsAndCountsOnly() {
+        subscribe("contact.erased", "import.completed");
+        String contact = newContact("Erase");
+        as("admin").post("/contacts/" + contact + "/erasure").then().statusCode(200);
+        String importId = as("marketer").contentType("text/csv").header("Idempotency-Key", UUID.randomUUID().toString())
+                .queryParam("fileName", "hooks.csv").body("given_name,email\nImp,imp-%s@example.org\nBad,not-an-address\n"
+                        .formatted(UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/imports").then().statusCode(202).extract().path("id");
+
+        await().atMost(WAIT).until(() -> deliveredFor(contact).size() == 1 && receiver.all().stream()
+                .anyMatch(r -> r.type().equals("import.completed") && r.json().path("data").path("importId").asText().equals(importId)));
+        JsonNode erased = deliveredFor(contact).get(0).json();
+        assertEquals("contact.erased", erased.path("type").asText());
+        assertEquals(0, erased.path("data").path("mergedContactIds").size());
+        JsonNode done = receiver.all().stream().filter(r -> r.type().equals("import.completed")).findFirst().orElseThrow().json();
+        assertEquals(2, done.path("data").path("totalRows").asInt());
+        assertEquals(1, done.path("data").path("importedRows").asInt());
+        assertEquals(1, done.path("data").path("failedRows").asInt());
+        assertFalse(done.toString().contains("example.org"));
+    }
+
+    @Test
     void badInputNamesTheFieldAndOnlyAdminsManageSubscriptions() {
         as("admin").body(Map.of("url", "http://partner.example.com/hooks", "eventTypes", List.of("contact.created")))
                 .post("/webhook-subscriptions").then().statusCode(400).contentType("application/problem+json")

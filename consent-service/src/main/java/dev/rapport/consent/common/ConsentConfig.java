@@ -19,6 +19,23 @@ public interface ConsentConfig {
 
     Decision decision();
 
+    CompanyRules companyRules();
+
+    /** How company rules apply (the rules themselves are data: /company-rules). */
+    interface CompanyRules {
+        /** Purposes no company rule applies to (messages people need, such as service notices). */
+        @WithDefault("service")
+        java.util.List<String> transactionalPurposes();
+
+        /** Quiet times for a person who gave no time zone, unless the rule names a fallback zone. */
+        @WithDefault("UTC")
+        String defaultTimeZone();
+
+        /** How often each instance re-reads the rules (a change made through another instance applies within this). */
+        @WithDefault("PT5S")
+        Duration refresh();
+    }
+
     interface Decision {
         /**
          * A single decision not made within this long is answered 503 with Retry-After (a slow or unreachable

@@ -8,8 +8,10 @@ import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
 import dev.rapport.consent.ledger.Coverage;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
+import dev.rapport.consent.rules.CompanyRules;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +31,9 @@ import java.util.UUID;
  * points the person gave (or that a point-specific grant covers), and still yield to withdrawals and objections.</li>
  * <li>A point where a delivery bounced is not used until contacts-service reports a change to it.</li>
  * <li>Then the person's policy: do-not-contact, "not now, until …" (a pause), quiet hours in their zone, touches in the
- * rolling window. When a pause and quiet hours are the only obstacles the answer is "not now": {@code notBefore} is the
- * end of the pause, or of the quiet hours it falls in.</li>
+ * rolling window; and the company's rules ({@link CompanyRuleCheck}): caps per channel and purpose, quiet dates and
+ * quiet hours per channel. The strictest wins: every rule in the way is a reason. When only the clock is in the way
+ * (a pause, quiet hours, quiet dates) the answer is "not now": {@code notBefore} is when all of them are over.</li>
  * </ul>
  */
 public final class DecisionEngine {
@@ -41,6 +44,16 @@ public final class DecisionEngine {
     }
 
     public static Decision decide(DecisionFacts f, PurposeInfo purpose, Channel channel, UUID pointId, Instant at, Cap defaults) {
+        return decide(f, purpose, channel, pointId, at, defaults, CompanyRules.NONE);
+    }
+
+    /**
+     * Decides with the company's rules beside the person's policy. Rules for one channel are checked per candidate
+     * point: a point allowed now wins, else the one that may be used soonest (notBefore), else a no naming every rule
+     * in the way of every point the person's consent allows.
+     */
+    public static Decision decide(DecisionFacts f, PurposeInfo purpose, Channel channel, UUID pointId, Instant at, Cap defaults,
+            CompanyRules rules) {
         if (purpose == null) {
             return no(List.of(new Reason(Reason.UNKNOWN_PURPOSE, "This purpose is not defined")), channel, at);
         }
@@ -51,6 +64,7 @@ public final class DecisionEngine {
             return no(List.of(new Reason(Reason.UNKNOWN_CONTACT, "This contact was erased")), channel, at);
         }
         List<Reason> contactReasons = policyReasons(f, at, defaults);
+        ZoneId zone = f.policy().zone();
         List<Point> candidates = candidates(f, channel, pointId, at);
         if (candidates.isEmpty()) {
             List<Reason> reasons = new ArrayList<>();
@@ -59,27 +73,42 @@ public final class DecisionEngine {
                             + "contact point of this contact"
                     : "The contact has no current " + (channel == null ? "" : channel + " ") + "contact point"));
             reasons.addAll(contactReasons);
+            reasons.addAll(CompanyRuleCheck.reasons(rules, purpose.code(), channel, f.recentTouches(), zone, at));
             return no(reasons, channel, at);
         }
         Map<String, Reason> pointReasons = new LinkedHashMap<>();
+        Map<String, Reason> ruleReasons = new LinkedHashMap<>();
+        Decision deferred = null;
         for (Point p : candidates) {
             PointVerdict v = evaluate(p, f.events(), purpose, at);
-            if (v.reasons.isEmpty()) {
-                if (!contactReasons.isEmpty() && contactReasons.stream()
-                        .allMatch(r -> r.code().equals(Reason.QUIET_HOURS) || r.code().equals(Reason.PAUSED))) {
-                    // Only the clock is in the way: not now, but this point from the end of the pause and quiet hours.
-                    return new Decision(false, contactReasons, p.id(), p.channel(), v.evidence, at,
-                            notBefore(at, f.policy()));
-                }
-                if (!contactReasons.isEmpty()) {
-                    return no(contactReasons, channel, at);
-                }
+            if (!v.reasons.isEmpty()) {
+                v.reasons.forEach(r -> pointReasons.putIfAbsent(r.code(), r));
+                continue;
+            }
+            List<Reason> rulesInTheWay = new ArrayList<>(contactReasons);
+            rulesInTheWay.addAll(CompanyRuleCheck.reasons(rules, purpose.code(), p.channel(), f.recentTouches(), zone, at));
+            if (rulesInTheWay.isEmpty()) {
                 return new Decision(true, List.of(), p.id(), p.channel(), v.evidence, at, null);
             }
-            v.reasons.forEach(r -> pointReasons.putIfAbsent(r.code(), r));
+            if (rulesInTheWay.stream().allMatch(r -> Reason.CLOCK_ONLY.contains(r.code()))) {
+                // Only the clock is in the way: not now, but this point once every quiet time and the pause are over.
+                Instant from = notBefore(at, f.policy(), rules, purpose.code(), p.channel());
+                if (deferred == null || from.isBefore(deferred.notBefore())) {
+                    deferred = new Decision(false, List.copyOf(rulesInTheWay), p.id(), p.channel(), v.evidence, at, from);
+                }
+                continue;
+            }
+            rulesInTheWay.forEach(r -> ruleReasons.putIfAbsent(r.code() + "\n" + r.detail(), r));
+        }
+        if (deferred != null) {
+            return deferred;
+        }
+        if (!ruleReasons.isEmpty()) {
+            return no(new ArrayList<>(ruleReasons.values()), channel, at);
         }
         List<Reason> reasons = new ArrayList<>(pointReasons.values());
         reasons.addAll(contactReasons);
+        reasons.addAll(CompanyRuleCheck.reasons(rules, purpose.code(), channel, f.recentTouches(), zone, at));
         return no(reasons, channel, at);
     }
 
@@ -181,27 +210,55 @@ public final class DecisionEngine {
         return reasons;
     }
 
-    /** The first instant from which neither a pause nor quiet hours are in the way. */
+    /** The first instant from which neither a pause nor the person's quiet hours are in the way. */
     static Instant notBefore(Instant at, Policy policy) {
-        Instant from = policy.pausedUntil() != null && at.isBefore(policy.pausedUntil()) ? policy.pausedUntil() : at;
+        return notBefore(at, policy, CompanyRules.NONE, null, null);
+    }
+
+    /**
+     * The first instant from which neither a pause, the person's quiet hours nor a company quiet time on the channel
+     * is in the way. The end of one may fall in another (quiet hours ending on a quiet date), so it steps until
+     * nothing moves; a year of steps at most.
+     */
+    public static Instant notBefore(Instant at, Policy policy, CompanyRules rules, String purpose, Channel channel) {
         boolean quiet = policy.quietStart() != null && policy.quietEnd() != null && policy.zone() != null;
-        return quiet && inQuietHours(from, policy) ? quietHoursEnd(from, policy) : from;
+        Instant t = at;
+        for (int step = 0; step < 800; step++) {
+            Instant next = policy.pausedUntil() != null && t.isBefore(policy.pausedUntil()) ? policy.pausedUntil() : t;
+            if (quiet && inQuietHours(next, policy)) {
+                next = quietHoursEnd(next, policy);
+            }
+            next = CompanyRuleCheck.pastQuietTimes(rules, purpose, channel, policy.zone(), next);
+            if (next.equals(t)) {
+                return t;
+            }
+            t = next;
+        }
+        return t;
     }
 
     /** The first instant after {@code at} at which the person's quiet hours are over (at their end, in their zone). */
     public static Instant quietHoursEnd(Instant at, Policy policy) {
-        ZonedDateTime local = at.atZone(policy.zone());
-        ZonedDateTime end = ZonedDateTime.of(local.toLocalDate(), policy.quietEnd(), policy.zone());
-        if (!end.toInstant().isAfter(at)) {
-            end = ZonedDateTime.of(local.toLocalDate().plusDays(1), policy.quietEnd(), policy.zone());
-        }
-        return end.toInstant();
+        return windowEnd(at, policy.quietEnd(), policy.zone());
     }
 
     static boolean inQuietHours(Instant at, Policy policy) {
-        LocalTime local = at.atZone(policy.zone()).toLocalTime();
-        LocalTime start = policy.quietStart();
-        LocalTime end = policy.quietEnd();
+        return inWindow(at, policy.quietStart(), policy.quietEnd(), policy.zone());
+    }
+
+    /** The first instant after {@code at} that is {@code end} o'clock in {@code zone}. */
+    static Instant windowEnd(Instant at, LocalTime end, ZoneId zone) {
+        ZonedDateTime local = at.atZone(zone);
+        ZonedDateTime until = ZonedDateTime.of(local.toLocalDate(), end, zone);
+        if (!until.toInstant().isAfter(at)) {
+            until = ZonedDateTime.of(local.toLocalDate().plusDays(1), end, zone);
+        }
+        return until.toInstant();
+    }
+
+    /** Is {@code at} within the daily window from {@code start} to {@code end} (which may span midnight) in {@code zone}? */
+    static boolean inWindow(Instant at, LocalTime start, LocalTime end, ZoneId zone) {
+        LocalTime local = at.atZone(zone).toLocalTime();
         if (start.equals(end)) {
             return false;
         }

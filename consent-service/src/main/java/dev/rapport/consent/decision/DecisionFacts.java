@@ -10,9 +10,22 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything a decision for one contact needs, loaded in one go (for one contact or a chunk of an audience). */
+/**
+ * Everything a decision for one contact needs, loaded in one go (for one contact or a chunk of an audience).
+ * {@code touchesInWindow} counts for the person's own cap; {@code recentTouches} are those within the longest company
+ * cap's window, for company caps (the same touches: queued, leased or delivered outreach).
+ */
 public record DecisionFacts(UUID contactId, boolean known, boolean erased, List<Point> points, List<Event> events,
-        Policy policy, int touchesInWindow) {
+        Policy policy, int touchesInWindow, List<Touch> recentTouches) {
+
+    public DecisionFacts(UUID contactId, boolean known, boolean erased, List<Point> points, List<Event> events, Policy policy,
+            int touchesInWindow) {
+        this(contactId, known, erased, points, events, policy, touchesInWindow, List.of());
+    }
+
+    /** An outreach that counts as a touch: its channel, purpose and when it was asked for. */
+    public record Touch(Channel channel, String purpose, Instant at) {
+    }
 
     /** A contact point as it stood at the decision's instant; {@code undeliverableAt} is set after a bounce. */
     public record Point(UUID id, Channel channel, String addressHash, Provenance provenance, Instant verifiedAt,

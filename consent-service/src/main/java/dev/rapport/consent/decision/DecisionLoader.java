@@ -5,9 +5,12 @@ import dev.rapport.consent.decision.DecisionFacts.Event;
 import dev.rapport.consent.decision.DecisionFacts.Point;
 import dev.rapport.consent.decision.DecisionFacts.Policy;
 import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
+import dev.rapport.consent.decision.DecisionFacts.Touch;
 import dev.rapport.consent.facts.Provenance;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
+import dev.rapport.consent.rules.CompanyRules;
+import dev.rapport.consent.rules.CompanyRulesCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,6 +38,8 @@ import java.util.UUID;
  * Merged contacts are followed: a decision for a merged-away id, or for the survivor, sees both ledgers (as of an
  * instant: only merges made by then).
  * Decisions "now" read the current contact points; decisions as of an instant read the points' history.
+ * The company's rules come from {@link CompanyRulesCache} (no statement); the same statement reads the touches within the
+ * longest company cap's window, so company caps cost no statement of their own.
  */
 @ApplicationScoped
 public class DecisionLoader {
@@ -67,6 +72,7 @@ public class DecisionLoader {
                    and o.created_at <= $3::timestamptz) as touches,
               pt.pt_id, pt.pt_channel, pt.pt_hash, pt.pt_provenance, pt.pt_verified, pt.pt_added, pt.pt_removed, pt.pt_undeliverable,
               ev.ev_id, ev.ev_kind, ev.ev_channel, ev.ev_point, ev.ev_hash, ev.ev_occurred, ev.ev_expires, ev.ev_until,
+              tc.tc_channel, tc.tc_purpose, tc.tc_at,
               (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
             from grp g
             left join consent_subjects s on s.contact_id = g.root
@@ -88,6 +94,11 @@ public class DecisionLoader {
                      array_agg(e.until_at order by e.occurred_at, e.recorded_at, e.seq) as ev_until
               from consent_events e
               where e.contact_id = any (g.members) and e.purpose = $2::text and e.occurred_at <= $3::timestamptz) ev on true
+            left join lateral (
+              select array_agg(o.channel) as tc_channel, array_agg(o.purpose) as tc_purpose, array_agg(o.created_at) as tc_at
+              from outreach o
+              where $5::int > 0 and o.contact_id = g.root and o.status in ('QUEUED', 'LEASED', 'DELIVERED')
+                and o.created_at > $3::timestamptz - make_interval(days => $5::int) and o.created_at <= $3::timestamptz) tc on true
             order by g.ord
             """;
 
@@ -98,6 +109,8 @@ public class DecisionLoader {
 
     @Inject
     Pool pool;
+    @Inject
+    CompanyRulesCache companyRules;
 
     /** {@link #load(SqlClient, List, String, Instant, boolean, int)} on a pooled connection of its own. */
     public Uni<Loaded> load(List<UUID> contactIds, String purpose, Instant at, boolean asOf, int defaultWindowDays) {
@@ -109,8 +122,8 @@ public class DecisionLoader {
         return pool.preparedQuery("select 1 from purposes where code = $1").execute(Tuple.of(purpose)).map(rows -> rows.size() > 0);
     }
 
-    /** Facts for each contact id, in the order asked, and the purpose (null when it does not exist). */
-    public record Loaded(PurposeInfo purpose, List<DecisionFacts> facts) {
+    /** Facts for each contact id, in the order asked, the purpose (null when it does not exist) and the company's rules. */
+    public record Loaded(PurposeInfo purpose, List<DecisionFacts> facts, CompanyRules rules) {
     }
 
     /**
@@ -123,12 +136,12 @@ public class DecisionLoader {
         boolean one = contactIds.size() == 1;
         String statement = one ? (asOf ? ONE_AS_OF : ONE_NOW) : (asOf ? MANY_AS_OF : MANY_NOW);
         Object ids = one ? contactIds.get(0) : contactIds.toArray(UUID[]::new);
-        return sql.preparedQuery(statement)
-                .execute(Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays))
-                .map(rows -> loaded(rows, purpose, contactIds.size()));
+        return companyRules.rules().chain(rules -> sql.preparedQuery(statement)
+                .execute(Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays, rules.longestCapWindowDays()))
+                .map(rows -> loaded(rows, purpose, contactIds.size(), rules)));
     }
 
-    private static Loaded loaded(RowSet<Row> rows, String purpose, int size) {
+    private static Loaded loaded(RowSet<Row> rows, String purpose, int size, CompanyRules rules) {
         List<DecisionFacts> out = new ArrayList<>(size);
         PurposeInfo info = null;
         for (Row r : rows) {
@@ -138,7 +151,7 @@ public class DecisionLoader {
             }
             out.add(facts(r));
         }
-        return new Loaded(info, out);
+        return new Loaded(info, out, rules);
     }
 
     private static DecisionFacts facts(Row r) {
@@ -154,7 +167,7 @@ public class DecisionLoader {
                 r.getInteger("max_touches"), r.getInteger("touch_window_days"), r.getBoolean("dnc"),
                 r.getOffsetDateTime("paused_until") == null ? null : r.getOffsetDateTime("paused_until").toInstant());
         return new DecisionFacts(root, true, r.getBoolean("erased"), points(r), events(r), policy,
-                r.getLong("touches").intValue());
+                r.getLong("touches").intValue(), touches(r));
     }
 
     private static List<Point> points(Row r) {
@@ -193,6 +206,20 @@ public class DecisionLoader {
         for (int i = 0; i < ids.length; i++) {
             out.add(new Event(ids[i], EventKind.valueOf(kinds[i]), channels[i] == null ? null : Channel.valueOf(channels[i]),
                     points[i], hashes[i], instant(occurred[i]), instant(expires[i]), instant(until[i])));
+        }
+        return out;
+    }
+
+    private static List<Touch> touches(Row r) {
+        String[] channels = r.getArrayOfStrings("tc_channel");
+        if (channels == null) {
+            return List.of();
+        }
+        String[] purposes = r.getArrayOfStrings("tc_purpose");
+        OffsetDateTime[] at = r.getArrayOfOffsetDateTimes("tc_at");
+        List<Touch> out = new ArrayList<>(channels.length);
+        for (int i = 0; i < channels.length; i++) {
+            out.add(new Touch(channels[i] == null ? null : Channel.valueOf(channels[i]), purposes[i], at[i].toInstant()));
         }
         return out;
     }

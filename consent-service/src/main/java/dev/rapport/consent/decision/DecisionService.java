@@ -31,14 +31,15 @@ public class DecisionService {
         int days = defaults().windowDays();
         return (sql == null ? loader.load(ids, in.purpose(), at, in.at() != null, days)
                 : loader.load(sql, ids, in.purpose(), at, in.at() != null, days))
-                .map(l -> DecisionEngine.decide(l.facts().get(0), l.purpose(), in.channel(), in.contactPointId(), at, defaults()));
+                .map(l -> DecisionEngine.decide(l.facts().get(0), l.purpose(), in.channel(), in.contactPointId(), at, defaults(),
+                        l.rules()));
     }
 
     /** Decisions for a chunk of an audience, in the order given; {@code asOf}: at a given instant rather than now. */
     public Uni<List<Decision>> decideAll(List<UUID> contactIds, String purpose, Channel channel, Instant at, boolean asOf) {
         return loader.load(contactIds, purpose, at, asOf, defaults().windowDays())
                 .map(l -> l.facts().stream()
-                        .map(f -> DecisionEngine.decide(f, l.purpose(), channel, null, at, defaults()))
+                        .map(f -> DecisionEngine.decide(f, l.purpose(), channel, null, at, defaults(), l.rules()))
                         .toList());
     }
 

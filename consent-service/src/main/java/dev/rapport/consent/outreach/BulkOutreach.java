@@ -103,7 +103,7 @@ public class BulkOutreach {
                                 continue;
                             }
                             Decision d = DecisionEngine.decide(loaded.facts().get(i), loaded.purpose(), s.channel(), null, now,
-                                    decisions.defaults());
+                                    decisions.defaults(), loaded.rules());
                             UUID id = Ids.newId();
                             OutreachStatus status = OutreachService.statusOf(d);
                             inserts.add(new Object[] {id, root, status.name(), d.channel() == null ? null : d.channel().name(),

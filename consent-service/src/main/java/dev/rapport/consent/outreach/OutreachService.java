@@ -157,11 +157,12 @@ public class OutreachService {
     }
 
     /**
-     * Allowed ones are queued; deferred by quiet hours alone, queued too, invisible until their notBefore. A person's
-     * pause ("not now, until …") denies: a message asked for now is not kept for months and sent when it has gone stale.
+     * Allowed ones are queued; deferred by quiet hours or quiet dates alone (the person's or the company's), queued too,
+     * invisible until their notBefore. A person's pause ("not now, until …") denies: a message asked for now is not kept
+     * for months and sent when it has gone stale.
      */
     static OutreachStatus statusOf(Decision d) {
-        return d.allowed() || d.deferred() && d.reasons().stream().allMatch(r -> r.code().equals(Reason.QUIET_HOURS))
+        return d.allowed() || d.deferred() && d.reasons().stream().allMatch(r -> Reason.WAITS_IN_QUEUE.contains(r.code()))
                 ? OutreachStatus.QUEUED : OutreachStatus.DENIED;
     }
 

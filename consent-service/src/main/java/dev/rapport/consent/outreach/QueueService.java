@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class QueueService {
-    static final Set<String> IGNORED_ON_RECHECK = Set.of(Reason.FREQUENCY_CAP);
+    static final Set<String> IGNORED_ON_RECHECK = Set.of(Reason.FREQUENCY_CAP, Reason.COMPANY_CHANNEL_CAP,
+            Reason.COMPANY_PURPOSE_CAP);
 
     @Inject
     Pool pool;
@@ -113,13 +114,14 @@ public class QueueService {
                             Delivery d = items.get(i);
                             DecisionFacts f = loaded.facts().get(i);
                             Decision again = DecisionEngine.decide(f, loaded.purpose(), d.channel(), d.contactPointId(), now,
-                                    decisions.defaults());
+                                    decisions.defaults(), loaded.rules());
                             List<Reason> reasons = again.reasons().stream()
                                     .filter(r -> !IGNORED_ON_RECHECK.contains(r.code())).toList();
                             if (reasons.isEmpty()) {
                                 kept.add(d);
-                            } else if (reasons.stream().allMatch(r -> r.code().equals(Reason.QUIET_HOURS))) {
-                                Instant until = DecisionEngine.quietHoursEnd(now, f.policy());
+                            } else if (reasons.stream().allMatch(r -> Reason.WAITS_IN_QUEUE.contains(r.code()))) {
+                                Instant until = again.notBefore() != null ? again.notBefore()
+                                        : DecisionEngine.notBefore(now, f.policy(), loaded.rules(), d.purpose(), d.channel());
                                 updates = updates.chain(() -> holdBack(conn, d.id(), until));
                             } else {
                                 String detail = "Re-checked before delivery: " + reasons.stream()

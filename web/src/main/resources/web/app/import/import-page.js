@@ -11,9 +11,10 @@ import { pageStyles } from '../shared/styles.js';
 import { staffStyles, num, pct, table, downloadCsv } from '../staff/common.js';
 
 const MAX_BYTES = 1024 * 1024;
-const JOB = 'id fileName status total processed imported failed progress failure';
-const IMPORT = `mutation($csv: String!, $file: String!, $key: String!) {
-  importContacts(csv: $csv, fileName: $file, idempotencyKey: $key) { ${JOB} } }`;
+const JOB = 'id fileName mode status total processed imported created matched updated failed progress failure';
+const IMPORT = `mutation($csv: String!, $file: String!, $key: String!, $mode: ImportMode!) {
+  importContacts(csv: $csv, fileName: $file, idempotencyKey: $key, mode: $mode) { ${JOB} } }`;
+const MODES = ['CREATE', 'UPSERT'];
 const PROGRESS = `subscription($id: ID!) { importProgress(id: $id) { ${JOB} } }`;
 const ERRORS = `query($id: ID!, $after: String) { importErrors(id: $id, first: 100, after: $after) {
   nodes { line field message } pageInfo { hasNextPage endCursor } } }`;
@@ -33,6 +34,7 @@ class ImportPage extends RapportPage {
     this.errors = null;
     const file = event.target.querySelector('input[type=file]').files[0];
     if (!file) return;
+    const mode = new FormData(event.target).get('mode') || 'CREATE';
     if (file.size > MAX_BYTES) {
       this.error = { code: 'limit-exceeded' };
       return;
@@ -40,9 +42,10 @@ class ImportPage extends RapportPage {
     this.busy = true;
     try {
       const csv = await file.text();
-      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(file.name + '\n' + csv));
+      // The same file in the same mode is the same job (a second click resumes it); another mode is another job.
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(file.name + '\n' + mode + '\n' + csv));
       const key = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 40);
-      const { importContacts } = await graphql(IMPORT, { csv, file: file.name, key });
+      const { importContacts } = await graphql(IMPORT, { csv, file: file.name, key, mode });
       this.job = importContacts;
       await this.follow(importContacts.id);
     } catch (e) {
@@ -110,6 +113,11 @@ class ImportPage extends RapportPage {
       <p class="muted">${t('import.intro')}</p>
       <form class="card" @submit=${this.upload}>
         <label>${t('import.file')} <input type="file" name="file" accept=".csv,text/csv" required></label>
+        <fieldset>
+          <legend>${t('import.mode')}</legend>
+          ${MODES.map((m) => html`<label><input type="radio" name="mode" value=${m} ?checked=${m === 'CREATE'}>
+            ${t('import.mode.' + m)}</label>`)}
+        </fieldset>
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${t('import.upload')}</button></div>
       </form>
       ${errorNotice(this.error)}
@@ -117,6 +125,7 @@ class ImportPage extends RapportPage {
         <h2><bdi>${j.fileName}</bdi> — ${t('import.status.' + j.status)}</h2>
         <progress max="1" value=${j.progress} aria-label=${t('import.progress')}></progress> ${pct(j.progress)}
         <p>${t('import.counts', { processed: num(j.processed), total: num(j.total), imported: num(j.imported), failed: num(j.failed) })}</p>
+        ${j.mode === 'UPSERT' ? html`<p>${t('import.upsertCounts', { created: num(j.created), matched: num(j.matched), updated: num(j.updated) })}</p>` : ''}
         ${j.failure ? html`<p class="notice error">${j.failure}</p>` : ''}
         ${this.errors && this.errors.length ? html`
           <div class="actions"><button type="button" class="secondary" @click=${this.download}>${t('import.download')}</button></div>

@@ -33,6 +33,9 @@ public class Contact {
     public String[] tags;
     /** BCP 47 tag ({@link LanguageTag}); null: the deployment's default language. */
     public String language;
+    /** The id another system knows the person by (set by imports); unique among contacts. */
+    @Column(name = "external_id")
+    public String externalId;
     @Column(name = "merged_into")
     public UUID mergedInto;
     @Version

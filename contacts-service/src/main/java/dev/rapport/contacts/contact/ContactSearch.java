@@ -135,7 +135,7 @@ public class ContactSearch {
         return new ContactView(r.getUUID("id"), r.getString("given_name"), r.getString("family_name"),
                 r.getString("display_name"), r.getUUID("organisation_id"), r.getString("owner"),
                 LifecycleStage.valueOf(r.getString("lifecycle_stage")), tags == null ? List.of() : List.of(tags),
-                r.getString("language"),
+                r.getString("language"), r.getString("external_id"),
                 r.getLong("version"), r.getOffsetDateTime("created_at").toInstant(),
                 r.getOffsetDateTime("updated_at").toInstant(), null);
     }

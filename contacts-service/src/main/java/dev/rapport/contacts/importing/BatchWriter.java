@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Writes one batch in ONE JDBC transaction: COPY into contacts, contact_points and outbox, the batch's row errors,
- * the job's progress (and, with the last batch, the import.completed webhook event) (processed rows and the file offset to resume from). Data and progress commit together,
+ * Writes one batch in ONE JDBC transaction: COPY into contacts, contact_points, outbox and import_outcomes, the
+ * batch's row errors, what matched rows fill in existing contacts (planned batches), the job's progress (processed
+ * rows and the file offset to resume from) and, with the last batch, the import.completed webhook event. Data and progress commit together,
  * so after a crash a resumed job starts at exactly the first row whose batch did not commit: nothing twice,
  * nothing lost. The progress update also checks that the job still stands where this batch started; if another
  * runner moved it on, the batch is rolled back.
@@ -34,14 +36,18 @@ final class BatchWriter {
     private BatchWriter() {
     }
 
-    static void write(Connection c, UUID jobId, Batch b) throws SQLException, Superseded {
+    static void write(Connection c, UUID jobId, ImportMode mode, Batch b) throws SQLException, Superseded {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
+            if (b.pending != null) {
+                plan(c, mode, b);
+            }
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy(copy, "contacts (" + Batch.CONTACT_COLUMNS + ")", b.contacts);
             copy(copy, "contact_points (" + Batch.POINT_COLUMNS + ")", b.points);
             copy(copy, "outbox (" + Batch.OUTBOX_COLUMNS + ")", b.outbox);
+            copy(copy, "import_outcomes (" + Batch.OUTCOME_COLUMNS + ")", b.outcomes);
             if (!b.errors.isEmpty()) {
                 StringBuilder errors = new StringBuilder();
                 for (RowError e : b.errors) {
@@ -53,18 +59,22 @@ final class BatchWriter {
             }
             try (PreparedStatement s = c.prepareStatement("update import_jobs set processed_rows = processed_rows + ?, "
                     + "imported_rows = imported_rows + ?, failed_rows = failed_rows + ?, resume_offset = ?, resume_line = ?, "
+                    + "created_rows = created_rows + ?, matched_rows = matched_rows + ?, updated_rows = updated_rows + ?, "
                     + "status = case when ? then 'COMPLETED' else 'RUNNING' end, "
                     + "finished_at = case when ? then now() end, updated_at = now() "
                     + "where id = ? and processed_rows = ? and status <> 'COMPLETED'")) {
                 s.setLong(1, b.records);
-                s.setLong(2, b.imported);
+                s.setLong(2, b.created + b.matched + b.updated);
                 s.setLong(3, b.failed);
                 s.setLong(4, b.endOffset);
                 s.setLong(5, b.endLine);
-                s.setBoolean(6, b.last);
-                s.setBoolean(7, b.last);
-                s.setObject(8, jobId);
-                s.setLong(9, b.processedBefore);
+                s.setLong(6, b.created);
+                s.setLong(7, b.matched);
+                s.setLong(8, b.updated);
+                s.setBoolean(9, b.last);
+                s.setBoolean(10, b.last);
+                s.setObject(11, jobId);
+                s.setLong(12, b.processedBefore);
                 if (s.executeUpdate() != 1) {
                     c.rollback();
                     throw new Superseded();
@@ -85,13 +95,28 @@ final class BatchWriter {
     /** The partner webhook event import.completed, in the transaction that completes the job: counts, no rows. */
     private static void completed(Connection c, UUID jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into outbox (event_id, contact_id, event_type, payload, created_at) "
-                + "select ?, null, ?, json_build_object('importId', id, 'totalRows', total_rows, 'importedRows', imported_rows, "
-                + "'failedRows', failed_rows)::text, now() from import_jobs where id = ?")) {
+                + "select ?, null, ?, json_build_object('importId', id, 'mode', mode, 'totalRows', total_rows, "
+                + "'importedRows', imported_rows, 'createdRows', created_rows, 'matchedRows', matched_rows, "
+                + "'updatedRows', updated_rows, 'failedRows', failed_rows)::text, now() from import_jobs where id = ?")) {
             s.setObject(1, Ids.newId());
             s.setString(2, ContactEvents.IMPORT_COMPLETED);
             s.setObject(3, jobId);
             s.executeUpdate();
         }
+    }
+
+    /**
+     * Decides the pending rows against what is committed now (earlier batches included), renders them and writes
+     * what they fill in existing contacts. Runs in the batch's transaction, so the matched contacts stay locked
+     * until the batch commits.
+     */
+    private static void plan(Connection c, ImportMode mode, Batch b) throws SQLException {
+        Set<String> emails = mode == ImportMode.UPSERT ? UpsertPlan.emails(b.pending) : Set.of();
+        UpsertPlan.Known known = ImportMatchQueries.known(c, emails, UpsertPlan.externalIds(b.pending));
+        UpsertPlan plan = new UpsertPlan(mode, known, b.renderer::newId);
+        b.pending.forEach(plan::add);
+        b.renderer.planned(plan);
+        ImportMatchQueries.fill(c, plan.filled());
     }
 
     private static void copy(CopyManager copy, String target, StringBuilder rows) throws SQLException {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** One row of an import file that passed every check, values normalised, ready to be stored. */
-record ContactRow(String givenName, String familyName, String displayName, UUID organisationId, String owner,
-        LifecycleStage stage, List<String> tags, String language, List<Point> points) {
+record ContactRow(long line, String givenName, String familyName, String displayName, UUID organisationId, String owner,
+        LifecycleStage stage, List<String> tags, String language, String externalId, List<Point> points) {
 
     record Point(Channel channel, String address, PointContext context) {
     }

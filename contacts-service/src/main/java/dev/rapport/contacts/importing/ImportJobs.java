@@ -68,8 +68,8 @@ public class ImportJobs {
     /** Inserts the job unless its idempotency key is taken; false when another request got there first. */
     boolean insert(ImportJob j) throws SQLException {
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement("insert into import_jobs (id, idempotency_key, "
-                + "file_name, file_path, file_sha256, status, total_rows, created_by, created_at, updated_at, resume_offset, resume_line) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing")) {
+                + "file_name, file_path, file_sha256, status, total_rows, created_by, created_at, updated_at, resume_offset, resume_line, "
+                + "mode) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing")) {
             s.setObject(1, j.id());
             s.setString(2, j.idempotencyKey());
             s.setString(3, j.fileName());
@@ -82,6 +82,7 @@ public class ImportJobs {
             s.setTimestamp(10, Timestamp.from(j.createdAt()));
             s.setLong(11, j.resumeOffset());
             s.setLong(12, j.resumeLine());
+            s.setString(13, j.mode().name());
             return s.executeUpdate() == 1;
         }
     }
@@ -131,8 +132,10 @@ public class ImportJobs {
             }
             return Optional.of(new ImportJob(rs.getObject("id", UUID.class), rs.getString("idempotency_key"),
                     rs.getString("file_name"), rs.getString("file_path"), rs.getString("file_sha256"),
-                    ImportStatus.valueOf(rs.getString("status")), rs.getLong("total_rows"), rs.getLong("processed_rows"),
-                    rs.getLong("imported_rows"), rs.getLong("failed_rows"), rs.getString("created_by"),
+                    ImportMode.valueOf(rs.getString("mode")), ImportStatus.valueOf(rs.getString("status")),
+                    rs.getLong("total_rows"), rs.getLong("processed_rows"),
+                    new ImportJob.Counts(rs.getLong("imported_rows"), rs.getLong("created_rows"), rs.getLong("matched_rows"),
+                            rs.getLong("updated_rows"), rs.getLong("failed_rows")), rs.getString("created_by"),
                     instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
                     instant(rs.getTimestamp("finished_at")), rs.getString("failure"), rs.getLong("resume_offset"),
                     rs.getLong("resume_line")));
@@ -163,10 +166,28 @@ public class ImportJobs {
                 });
     }
 
+    /** Outcomes of a job's rows in line order after {@code afterLine}, optionally of one kind; {@code limit + 1} rows. */
+    public Uni<List<RowOutcomeView>> outcomes(UUID jobId, ImportOutcome outcome, long afterLine, int limit) {
+        return reactive.preparedQuery("select line, outcome, contact_id, changed from import_outcomes where job_id = $1 "
+                        + "and line > $2 and ($3::text is null or outcome = $3) order by line limit $4")
+                .execute(Tuple.of(jobId, afterLine, outcome == null ? null : outcome.name(), limit + 1))
+                .map(rows -> {
+                    List<RowOutcomeView> out = new ArrayList<>();
+                    rows.forEach(r -> {
+                        String[] changed = r.getArrayOfStrings("changed");
+                        out.add(new RowOutcomeView(r.getLong("line"), ImportOutcome.valueOf(r.getString("outcome")),
+                                r.getUUID("contact_id"), changed == null ? List.of() : List.of(changed)));
+                    });
+                    return out;
+                });
+    }
+
     private static ImportJob job(Row r) {
         return new ImportJob(r.getUUID("id"), r.getString("idempotency_key"), r.getString("file_name"), r.getString("file_path"),
-                r.getString("file_sha256"), ImportStatus.valueOf(r.getString("status")), r.getLong("total_rows"),
-                r.getLong("processed_rows"), r.getLong("imported_rows"), r.getLong("failed_rows"), r.getString("created_by"),
+                r.getString("file_sha256"), ImportMode.valueOf(r.getString("mode")), ImportStatus.valueOf(r.getString("status")),
+                r.getLong("total_rows"), r.getLong("processed_rows"),
+                new ImportJob.Counts(r.getLong("imported_rows"), r.getLong("created_rows"), r.getLong("matched_rows"),
+                        r.getLong("updated_rows"), r.getLong("failed_rows")), r.getString("created_by"),
                 instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("started_at")),
                 instant(r.getOffsetDateTime("finished_at")), r.getString("failure"), r.getLong("resume_offset"),
                 r.getLong("resume_line"));

@@ -2,6 +2,7 @@ package dev.rapport.contacts.importing;
 
 import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,24 +60,28 @@ public class ImportResource {
             description = "UTF-8, RFC 4180, header row with named columns (docs/import.md): given_name, family_name, "
                     + "display_name, organisation_domain, owner, lifecycle_stage, tags (';'-separated), email, email_context, "
                     + "email_2, email_2_context, phone, phone_context, phone_2, phone_2_context, phone_region, language (BCP 47: "
-                    + "en, fr, ar, fr-CA …). The job runs in "
+                    + "en, fr, ar, fr-CA …), external_id (the person's id in the system the file comes from). The job runs in "
                     + "the background; each row is imported whole or reported with its line and field. Contact points get "
                     + "provenance IMPORTED with the file name as source. Re-sending the same file with the same "
-                    + "Idempotency-Key returns the same job and resumes it if it was interrupted.")
+                    + "Idempotency-Key (and mode) returns the same job and resumes it if it was interrupted.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "two contacts", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Accepted; Location is the job",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
-    @APIResponse(responseCode = "400", description = "No Idempotency-Key or file name, empty file, bad UTF-8 (names the line), "
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key or file name, unknown mode, empty file, bad UTF-8 (names the line), "
             + "unknown or repeated column (names it), unterminated quote (names the line)")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different file")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different file or mode")
     public Response submit(InputStream body,
             @Parameter(in = ParameterIn.HEADER, required = true, description = "Names the job; re-use it to retry safely",
                     example = "crm-migration-2026-11-23") @HeaderParam(Idempotency.HEADER) String key,
             @Parameter(description = "The file's name, kept as the provenance source; or send Content-Disposition",
                     example = "trade-fair-2026.csv") @QueryParam("fileName") String fileName,
-            @Parameter(hidden = true) @HeaderParam("Content-Disposition") String disposition) {
+            @Parameter(hidden = true) @HeaderParam("Content-Disposition") String disposition,
+            @Parameter(description = "CREATE (default): every row becomes a new contact. UPSERT: a row whose e-mail address "
+                    + "or external_id belongs to one contact fills that contact (empty fields, tags, new contact points) "
+                    + "and changes nothing it has; two contacts matching is a row error naming both",
+                    example = "UPSERT") @QueryParam("mode") String mode) {
         String name = fileName != null ? fileName : fromDisposition(disposition);
-        ImportJobView job = service.submit(key, name, body, caller.name());
+        ImportJobView job = service.submit(key, name, ImportMode.parse(mode), body, caller.name());
         return Response.accepted(job).location(URI.create("/imports/" + job.id())).build();
     }
 
@@ -96,6 +103,31 @@ public class ImportResource {
     public Uni<Page<ImportErrorView>> errors(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, default 100, at most 1000") @QueryParam("limit") Integer limit) {
         return service.errors(id, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}/rows")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
+    @Operation(summary = "What became of each row, by line",
+            description = "CREATED, MATCHED, UPDATED (with what it filled) or ERROR, and the contact; cursor-paged: pass `next` as cursor.")
+    @APIResponse(responseCode = "400", description = "Bad outcome, cursor or limit")
+    @APIResponse(responseCode = "404", description = "No such import")
+    public Uni<Page<RowOutcomeView>> rows(@PathParam("id") UUID id,
+            @Parameter(description = "Only rows with this outcome") @QueryParam("outcome") String outcome,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, default 100, at most 1000") @QueryParam("limit") Integer limit) {
+        return service.outcomes(id, outcome(outcome), cursor, limit);
+    }
+
+    private static ImportOutcome outcome(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ImportOutcome.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("outcome", "must be one of " + Arrays.toString(ImportOutcome.values()));
+        }
     }
 
     static String fromDisposition(String disposition) {

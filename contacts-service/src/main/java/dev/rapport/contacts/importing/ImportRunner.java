@@ -149,7 +149,7 @@ public class ImportRunner {
                             + " rows, the job was accepted with " + job.totalRows());
                 }
                 try (Connection c = jobs.connection()) {
-                    BatchWriter.write(c, job.id(), batch);
+                    BatchWriter.write(c, job.id(), job.mode(), batch);
                 }
                 if (batch.last) {
                     finished(job, file);
@@ -201,9 +201,9 @@ public class ImportRunner {
 
     private Batch render(ImportJob job, RowCheck check, List<CsvReader.Record> records, long before, long endOffset,
             long endLine, boolean last) {
-        Batch.Builder builder = new Batch.Builder(changeWriter, job.fileName(), job.createdAt());
+        Batch.Builder builder = new Batch.Builder(changeWriter, job, check.plansAtWrite(job.mode()));
         for (CsvReader.Record r : records) {
-            builder.add(check.check(r));
+            builder.add(check.check(r), r.line());
         }
         return builder.build(before, endOffset, endLine, last);
     }

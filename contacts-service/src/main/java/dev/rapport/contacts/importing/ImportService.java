@@ -36,7 +36,7 @@ public class ImportService {
     ImportConfig config;
 
     /** Blocking: reads the request body to disk. Returns the job, new or the one this key already names. */
-    public ImportJobView submit(String key, String fileName, InputStream body, String createdBy) {
+    public ImportJobView submit(String key, String fileName, ImportMode mode, InputStream body, String createdBy) {
         if (key == null || key.isBlank() || key.length() > 200) {
             throw ProblemException.badField(Idempotency.HEADER,
                     "is required (1 to 200 characters); re-sending a file with the same key returns the same job");
@@ -50,13 +50,13 @@ public class ImportService {
                 ImportUpload.Received received = receive(body, part);
                 Optional<ImportJob> existing = jobs.findByKey(key);
                 if (existing.isPresent()) {
-                    return resubmitted(existing.get(), received, name, part);
+                    return resubmitted(existing.get(), received, name, mode, part);
                 }
                 ImportUpload.Scanned scanned = ImportUpload.scan(received, part);
                 Path file = config.directory().resolve(id + ".csv");
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
-                ImportJob job = new ImportJob(id, key, name, file.toString(), received.sha256(), ImportStatus.QUEUED,
-                        scanned.rows(), 0, 0, 0, createdBy, Instant.now(), null, null, null, scanned.dataOffset(),
+                ImportJob job = new ImportJob(id, key, name, file.toString(), received.sha256(), mode, ImportStatus.QUEUED,
+                        scanned.rows(), 0, ImportJob.Counts.NONE, createdBy, Instant.now(), null, null, null, scanned.dataOffset(),
                         scanned.dataLine());
                 boolean inserted;
                 try {
@@ -68,7 +68,7 @@ public class ImportService {
                 if (!inserted) {
                     // A concurrent request with the same key won; answer as its re-submission.
                     Files.move(file, part, StandardCopyOption.ATOMIC_MOVE);
-                    return resubmitted(jobs.findByKey(key).orElseThrow(), received, name, part);
+                    return resubmitted(jobs.findByKey(key).orElseThrow(), received, name, mode, part);
                 }
                 runner.start(id);
                 return ImportJobView.from(job);
@@ -91,11 +91,15 @@ public class ImportService {
         }
     }
 
-    private ImportJobView resubmitted(ImportJob job, ImportUpload.Received received, String name, Path upload)
+    private ImportJobView resubmitted(ImportJob job, ImportUpload.Received received, String name, ImportMode mode, Path upload)
             throws IOException, SQLException {
         if (!job.fileSha256().equals(received.sha256()) || !job.fileName().equals(name)) {
             throw ProblemException.rule("idempotency-key-reused",
                     "This Idempotency-Key was already used for a different file (job " + job.id() + ")");
+        }
+        if (job.mode() != mode) {
+            throw ProblemException.rule("idempotency-key-reused",
+                    "This Idempotency-Key was already used for this file with mode " + job.mode() + " (job " + job.id() + ")");
         }
         if (!job.status().isFinished()) {
             Path file = Path.of(job.filePath());
@@ -128,6 +132,19 @@ public class ImportService {
             }
             return ImportJobView.from(j);
         });
+    }
+
+    public Uni<Page<RowOutcomeView>> outcomes(UUID id, ImportOutcome outcome, String cursor, Integer limit) {
+        int size = Cursor.limit(limit, config.errorsPageSize(), config.errorsPageMax());
+        List<String> after = Cursor.decode(cursor, 1);
+        long afterLine;
+        try {
+            afterLine = after.isEmpty() ? 0 : Long.parseLong(after.get(0));
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField("cursor", "is not a cursor this API returned");
+        }
+        return get(id).chain(job -> jobs.outcomes(id, outcome, afterLine, size))
+                .map(rows -> Page.of(rows, size, r -> r, r -> Cursor.encode(r.line())));
     }
 
     public Uni<Page<ImportErrorView>> errors(UUID id, String cursor, Integer limit) {

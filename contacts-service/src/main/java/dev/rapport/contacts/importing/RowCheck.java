@@ -10,6 +10,7 @@ import dev.rapport.contacts.contactpoint.PointContext;
 import dev.rapport.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,14 @@ final class RowCheck {
         this.organisationsByDomain = organisationsByDomain;
     }
 
+    /**
+     * Whether rows must be matched against what earlier batches wrote: always in UPSERT, and in CREATE when the file
+     * has external ids (one already held is a row error). Otherwise a batch is rendered whole where it is checked.
+     */
+    boolean plansAtWrite(ImportMode mode) {
+        return mode == ImportMode.UPSERT || layout.hasAny(EnumSet.of(EXTERNAL_ID));
+    }
+
     Checked check(CsvReader.Record record) {
         long line = record.line();
         List<RowError> errors = new ArrayList<>(0);
@@ -83,6 +92,7 @@ final class RowCheck {
         LifecycleStage stage = stage(v, line, errors);
         List<String> tags = tags(v, line, errors);
         String language = language(v, line, errors);
+        String externalId = externalId(v, line, errors);
         List<ContactRow.Point> points = new ArrayList<>(2);
         String region = region(v, line, errors);
         point(v, Channel.EMAIL, EMAIL, EMAIL_CONTEXT, null, points, line, errors);
@@ -92,7 +102,8 @@ final class RowCheck {
         if (!errors.isEmpty()) {
             return new Checked(null, errors);
         }
-        return new Checked(new ContactRow(given, family, display, organisation, owner, stage, tags, language, points), List.of());
+        return new Checked(new ContactRow(line, given, family, display, organisation, owner, stage, tags, language, externalId, points),
+                List.of());
     }
 
     private String columnAt(int index) {
@@ -110,6 +121,14 @@ final class RowCheck {
             errors.add(new RowError(line, column.header(), "is longer than " + max + " characters"));
         }
         return s;
+    }
+
+    private String externalId(String[] v, long line, List<RowError> errors) {
+        String id = text(v, EXTERNAL_ID, 200, line, errors);
+        if (id != null && id.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new RowError(line, EXTERNAL_ID.header(), "contains a control character"));
+        }
+        return id;
     }
 
     private UUID organisation(String[] v, long line, List<RowError> errors) {

@@ -139,7 +139,7 @@ public class SubjectService {
                                                 ackRows.rowCount())))))
                 .call(() -> conn.preparedQuery("""
                         update contacts set given_name = null, family_name = null, display_name = $2, organisation_id = null, language = null,
-                               tags = '{}', erased_at = $3, updated_at = $3, version = version + 1
+                               external_id = null, tags = '{}', erased_at = $3, updated_at = $3, version = version + 1
                         where id = any($1)""").execute(Tuple.of(ids.toArray(UUID[]::new), ERASED_NAME, now)))
                 .call(() -> conn.preparedQuery("delete from idempotency_keys where response like any($1)")
                         .execute(Tuple.of(mentions)))

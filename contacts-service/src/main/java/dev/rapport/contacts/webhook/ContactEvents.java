@@ -53,6 +53,7 @@ public final class ContactEvents {
     }
 
     @RegisterForReflection
-    public record ImportCompleted(UUID importId, long totalRows, long importedRows, long failedRows) {
+    public record ImportCompleted(UUID importId, String mode, long totalRows, long importedRows, long createdRows,
+            long matchedRows, long updatedRows, long failedRows) {
     }
 }

@@ -87,8 +87,8 @@ class ImportResumeTest {
         Path path = config.directory().resolve(id + ".csv");
         ImportUpload.Received received = ImportUpload.receive(new ByteArrayInputStream(csv), path);
         ImportUpload.Scanned scanned = ImportUpload.scan(received, path);
-        jobs.insert(new ImportJob(id, key, fileName, path.toString(), received.sha256(), ImportStatus.QUEUED, scanned.rows(),
-                0, 0, 0, "test", Instant.now(), null, null, null, scanned.dataOffset(), scanned.dataLine()));
+        jobs.insert(new ImportJob(id, key, fileName, path.toString(), received.sha256(), ImportMode.CREATE, ImportStatus.QUEUED,
+                scanned.rows(), 0, ImportJob.Counts.NONE, "test", Instant.now(), null, null, null, scanned.dataOffset(), scanned.dataLine()));
         return id;
     }
 

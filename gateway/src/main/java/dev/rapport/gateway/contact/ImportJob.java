@@ -13,20 +13,25 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("A CSV import (uploaded to contacts-service POST /imports): subscribe to importProgress, or poll importJob, "
         + "until status is COMPLETED or FAILED.")
-public record ImportJob(@Id String id, String fileName, ImportStatus status,
-        long total, long processed, long imported, long failed,
+public record ImportJob(@Id String id, String fileName, ImportMode mode, ImportStatus status,
+        long total, long processed, @Description("Rows taken: created + matched + updated") long imported,
+        @Description("Rows that created a contact") long created,
+        @Description("Rows that matched a contact which already had everything they give (UPSERT)") long matched,
+        @Description("Rows that matched a contact and filled empty fields or added tags or contact points (UPSERT)") long updated,
+        long failed,
         @Description("processed / total, 0–1 (0 while the total is unknown)") double progress, String createdBy,
         Instant createdAt, Instant startedAt, Instant finishedAt, String failure) {
 
     @JsonCreator
     static ImportJob fromJson(@JsonProperty("id") String id, @JsonProperty("fileName") String fileName,
-            @JsonProperty("status") ImportStatus status, @JsonProperty("total") long total,
+            @JsonProperty("mode") ImportMode mode, @JsonProperty("status") ImportStatus status, @JsonProperty("total") long total,
             @JsonProperty("processed") long processed, @JsonProperty("imported") long imported,
+            @JsonProperty("created") long created, @JsonProperty("matched") long matched, @JsonProperty("updated") long updated,
             @JsonProperty("failed") long failed, @JsonProperty("createdBy") String createdBy,
             @JsonProperty("createdAt") Instant createdAt, @JsonProperty("startedAt") Instant startedAt,
             @JsonProperty("finishedAt") Instant finishedAt, @JsonProperty("failure") String failure) {
         double progress = total <= 0 ? 0 : Math.min(1.0, (double) processed / total);
-        return new ImportJob(id, fileName, status, total, processed, imported, failed, progress, createdBy, createdAt,
+        return new ImportJob(id, fileName, mode, status, total, processed, imported, created, matched, updated, failed, progress, createdBy, createdAt,
                 startedAt, finishedAt, failure);
     }
 

@@ -295,7 +295,8 @@ public class ContactsClient {
     /** The Idempotency-Key names the job: a retry returns the same job, so it is retried. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("the Idempotency-Key (required) names the job: a repeat answers the same job")
-    public Uni<dev.rapport.gateway.contact.ImportJob> importCsv(String auth, String idempotencyKey, String fileName, String csv) {
-        return rest.importCsv(auth, idempotencyKey, fileName, csv);
+    public Uni<dev.rapport.gateway.contact.ImportJob> importCsv(String auth, String idempotencyKey, String fileName,
+            String mode, String csv) {
+        return rest.importCsv(auth, idempotencyKey, fileName, mode, csv);
     }
 }

@@ -216,5 +216,6 @@ interface ContactsRestClient {
     @Path("imports")
     @Consumes("text/csv")
     Uni<dev.rapport.gateway.contact.ImportJob> importCsv(@HeaderParam(AUTH) String auth,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @QueryParam("fileName") String fileName, String csv);
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @QueryParam("fileName") String fileName,
+            @QueryParam("mode") String mode, String csv);
 }

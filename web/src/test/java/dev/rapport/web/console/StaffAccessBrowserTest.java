@@ -30,7 +30,7 @@ class StaffAccessBrowserTest {
     void anAnalystCannotReachAgentOrMarketerViewsByAddressButReadsTheReports() {
         try (StaffSession analyst = StaffSession.logIn("analyst")) {
             for (String path : concat(AGENT_VIEWS, MARKETER_VIEWS, List.of("/staff/contacts/00000000-0000-7000-8000-000000000001",
-                    "/staff/purposes"))) {
+                    "/staff/purposes", "/staff/company-rules"))) {
                 notAvailable(analyst.open(path).page, path);
             }
             assertThat(analyst.page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,

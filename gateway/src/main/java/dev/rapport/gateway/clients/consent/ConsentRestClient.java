@@ -15,7 +15,10 @@ import dev.rapport.gateway.consent.Policy;
 import dev.rapport.gateway.consent.Purpose;
 import dev.rapport.gateway.consent.Touch;
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.gateway.rules.CompanyRules;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -172,6 +175,58 @@ interface ConsentRestClient {
     @POST
     @Path("outreach/deliveries/{id}/unsubscribe")
     Uni<ConsentEvent> unsubscribe(@HeaderParam(AUTH) String auth, @PathParam("id") String deliveryId, Object body);
+
+    // --- company rules (CompanyRulesClient) --------------------------------------------------------------------------
+
+    @GET
+    @Path("company-rules")
+    Uni<CompanyRules> companyRules(@HeaderParam(AUTH) String auth);
+
+    @GET
+    @Path("company-rules/changes")
+    Uni<List<RuleChange>> companyRuleChanges(@HeaderParam(AUTH) String auth, @QueryParam("ruleId") String ruleId,
+            @QueryParam("before") String before, @QueryParam("limit") Integer limit);
+
+    /** A change as consent-service answers it: the rule before and after as JSON objects. */
+    record RuleChange(String id, CompanyRules.Kind ruleKind, String ruleId, CompanyRules.Action action, String actor,
+            java.time.Instant changedAt, JsonNode before, JsonNode after) {
+    }
+
+    @POST
+    @Path("company-rules/caps")
+    Uni<CompanyRules.CompanyCap> createCaps(@HeaderParam(AUTH) String auth, Object body);
+
+    @PUT
+    @Path("company-rules/caps/{id}")
+    Uni<CompanyRules.CompanyCap> replaceCaps(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @DELETE
+    @Path("company-rules/caps/{id}")
+    Uni<Void> deleteCaps(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("company-rules/quiet-dates")
+    Uni<CompanyRules.CompanyQuietDates> createQuietDates(@HeaderParam(AUTH) String auth, Object body);
+
+    @PUT
+    @Path("company-rules/quiet-dates/{id}")
+    Uni<CompanyRules.CompanyQuietDates> replaceQuietDates(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @DELETE
+    @Path("company-rules/quiet-dates/{id}")
+    Uni<Void> deleteQuietDates(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("company-rules/quiet-hours")
+    Uni<CompanyRules.CompanyQuietHours> createQuietHours(@HeaderParam(AUTH) String auth, Object body);
+
+    @PUT
+    @Path("company-rules/quiet-hours/{id}")
+    Uni<CompanyRules.CompanyQuietHours> replaceQuietHours(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @DELETE
+    @Path("company-rules/quiet-hours/{id}")
+    Uni<Void> deleteQuietHours(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
 
     /** Counts one opening of the link the session (its bearer) was opened from. */
     @POST

@@ -174,6 +174,7 @@ public class ConsentClient {
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
     @ReplaysFirstAnswer("erasing twice leaves the same state; consent-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
+    @Timeout(30000)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
     }

@@ -101,6 +101,7 @@ public class ContactsClient {
     public record LanguageChoice(String language) {
     }
 
+    @Timeout(30000)
     public Uni<Contact> merge(String auth, String id, Inputs.Merge in) {
         return rest.merge(auth, id, in);
     }
@@ -281,6 +282,7 @@ public class ContactsClient {
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
     @ReplaysFirstAnswer("erasing twice leaves the same state; contacts-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
+    @Timeout(30000)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
     }
@@ -295,6 +297,7 @@ public class ContactsClient {
     /** The Idempotency-Key names the job: a retry returns the same job, so it is retried. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("the Idempotency-Key (required) names the job: a repeat answers the same job")
+    @Timeout(30000)
     public Uni<dev.rapport.gateway.contact.ImportJob> importCsv(String auth, String idempotencyKey, String fileName,
             String mode, String csv) {
         return rest.importCsv(auth, idempotencyKey, fileName, mode, csv);

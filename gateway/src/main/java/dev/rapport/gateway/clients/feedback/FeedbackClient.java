@@ -108,6 +108,7 @@ public class FeedbackClient {
         return Downstream.notFoundAsNull(rest.consultation(auth, id));
     }
 
+    @Timeout(30000)
     public Uni<Consultation> createConsultation(String auth, Inputs.NewConsultation in) {
         return rest.createConsultation(auth, in);
     }
@@ -181,6 +182,7 @@ public class FeedbackClient {
         return rest.actions(auth, consultationId);
     }
 
+    @Timeout(30000)
     public Uni<Action.Publication> publishAction(String auth, String id) {
         return rest.publishAction(auth, id);
     }
@@ -229,6 +231,7 @@ public class FeedbackClient {
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
     @ReplaysFirstAnswer("erasing twice leaves the same state; feedback-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
+    @Timeout(30000)
     public Uni<Void> erase(String auth, String contactId) {
         return rest.erase(auth, contactId);
     }
@@ -333,6 +336,7 @@ public class FeedbackClient {
         return Downstream.notFoundAsNull(rest.renewalReport(auth, programmeId, period));
     }
 
+    @Timeout(30000)
     public Uni<Offer> sendOffer(String auth, String programmeId, dev.rapport.gateway.renewal.Inputs.NewOffer in) {
         return rest.sendOffer(auth, programmeId, in);
     }

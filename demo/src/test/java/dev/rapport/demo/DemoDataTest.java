@@ -117,7 +117,7 @@ class DemoDataTest {
         assertTrue(cases.path("opened").asInt() > 100, cases.toString());
         assertTrue(cases.path("resolvedAndConfirmed").asInt() > 0 && cases.path("awaitingConfirmation").asInt() > 0, cases.toString());
         counts.put("cases", cases);
-        JsonNode ratings = graphql("analyst", "query($from: DateTime, $to: DateTime) { ratingReport(by: \"staff\", from: $from, to: $to) { "
+        JsonNode ratings = graphql("analyst", "query($from: DateTime, $to: DateTime) { ratingReport(by: STAFF, from: $from, to: $to) { "
                 + "overall { count } groups { key count } } }", Map.of("from", from, "to", to)).path("ratingReport");
         assertTrue(ratings.path("groups").size() >= 5, ratings.toString());
         counts.put("ratings", ratings);

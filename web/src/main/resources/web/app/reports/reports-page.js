@@ -11,7 +11,7 @@ import '../staff/chart.js';
 import '../renewals/tier-report.js';
 
 const MONTHS = 6;
-const RATINGS = `query($by: String!, $from: DateTime, $to: DateTime) { ratingReport(by: $by, from: $from, to: $to) {
+const RATINGS = `query($by: RatingGrouping!, $from: DateTime, $to: DateTime) { ratingReport(by: $by, from: $from, to: $to) {
   overall { count average } groups { key count average distribution } } }`;
 const GREETINGS = `query($from: DateTime, $to: DateTime) { greetingReport(from: $from, to: $to) {
   overall { visitors shareGreeted shareAsked } touchpoints { touchpoint visitors greeted shareGreeted shareAsked shareAskedWhenOffered } } }`;
@@ -35,8 +35,8 @@ class ReportsPage extends RapportPage {
     const to = new Date(Date.now() + 86400000).toISOString();
     const fail = (e) => { this.error = e; };
     graphql('{ programmes { id name periods } }').then((d) => { this.programmes = d.programmes; this.period = d.programmes.length ? d.programmes[0].periods[0] : null; }).catch(fail);
-    graphql(RATINGS, { by: 'staff', from, to }).then((d) => { this.staff = d.ratingReport; }).catch(fail);
-    graphql(RATINGS, { by: 'touchpoint', from, to }).then((d) => { this.touchpoints = d.ratingReport; }).catch(fail);
+    graphql(RATINGS, { by: 'STAFF', from, to }).then((d) => { this.staff = d.ratingReport; }).catch(fail);
+    graphql(RATINGS, { by: 'TOUCHPOINT', from, to }).then((d) => { this.touchpoints = d.ratingReport; }).catch(fail);
     graphql(GREETINGS, { from, to }).then((d) => { this.greetings = d.greetingReport; }).catch(fail);
     graphql(casesQuery()).then((d) => { this.cases = d; }).catch(fail);
   }

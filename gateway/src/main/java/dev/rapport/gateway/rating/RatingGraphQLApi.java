@@ -33,9 +33,11 @@ public class RatingGraphQLApi {
     @Query
     @Description("Ratings over [from, to) (default: the last 30 days) grouped by staff or touchpoint, optionally one subject type.")
     @RolesAllowed({ADMIN, ANALYST})
-    public Uni<RatingReport> ratingReport(@Description("staff or touchpoint") String by, Instant from, Instant to,
-            RatingSubjectType subjectType) {
-        return failed(feedback.ratingReport(caller.bearer(), by, text(from), text(to), Enums.name(subjectType))).map(RatingReport::withShares);
+    public Uni<RatingReport> ratingReport(@Description("STAFF or TOUCHPOINT (default STAFF)") RatingGrouping by, Instant from,
+            Instant to, RatingSubjectType subjectType) {
+        String grouping = (by == null ? RatingGrouping.STAFF : by).serviceValue();
+        return failed(feedback.ratingReport(caller.bearer(), grouping, text(from), text(to), Enums.name(subjectType)))
+                .map(RatingReport::withShares);
     }
 
     @Mutation

@@ -20,6 +20,7 @@ const CREATE = {
   dates: `mutation CreateQuietDates($in: CompanyQuietDatesInput!) { createCompanyQuietDates(input: $in) { id } }`,
   hours: `mutation CreateQuietHours($in: CompanyQuietHoursInput!) { createCompanyQuietHours(input: $in) { id } }`
 };
+const UPDATE_CAP = `mutation UpdateCap($id: ID!, $in: CompanyCapInput!) { updateCompanyCap(id: $id, input: $in) { id } }`;
 const DELETE = {
   cap: `mutation DeleteCap($id: ID!) { deleteCompanyCap(id: $id) }`,
   dates: `mutation DeleteQuietDates($id: ID!) { deleteCompanyQuietDates(id: $id) }`,
@@ -34,7 +35,7 @@ function optional(form, name) {
 
 class CompanyRulesPage extends RapportPage {
   static styles = [pageStyles, staffStyles];
-  static properties = { data: { state: true }, error: { state: true }, notice: { state: true } };
+  static properties = { data: { state: true }, error: { state: true }, notice: { state: true }, editing: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
@@ -71,6 +72,31 @@ class CompanyRulesPage extends RapportPage {
     }
   }
 
+  /** A cap's new limit; sent with the version read, so a change made meanwhile by someone else is refused. */
+  async changeCap(event, cap) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const input = { channel: cap.channel, purpose: cap.purpose, note: cap.note, version: cap.version,
+      maxTouches: Number(form.get('maxTouches')), windowDays: Number(form.get('windowDays')) };
+    try {
+      await graphql(UPDATE_CAP, { id: cap.id, in: input });
+      this.error = null;
+      this.editing = null;
+      this.notice = t('rules.saved');
+      this.load();
+    } catch (e) {
+      this.error = e;
+    }
+  }
+
+  capLimit(c) {
+    if (this.editing !== c.id) return t('rules.limitValue', { max: c.maxTouches, days: c.windowDays });
+    return html`<form class="filters" @submit=${(e) => this.changeCap(e, c)}>
+      <label>${t('rules.maxTouches')}<input name="maxTouches" type="number" min="0" max="1000" required size="4" .value=${String(c.maxTouches)}></label>
+      <label>${t('rules.windowDays')}<input name="windowDays" type="number" min="1" max="366" required size="4" .value=${String(c.windowDays)}></label>
+      <button type="submit">${t('common.save')}</button></form>`;
+  }
+
   async remove(kind, id) {
     try {
       await graphql(DELETE[kind], { id });
@@ -100,9 +126,10 @@ class CompanyRulesPage extends RapportPage {
       ${table(t('rules.caps'), [
         { title: t('rules.channel'), cell: (c) => (c.channel ? label('channel', c.channel) : t('rules.everyChannel')) },
         { title: t('rules.purpose'), cell: (c) => (c.purpose ? html`<code>${c.purpose}</code>` : t('rules.everyPurpose')) },
-        { title: t('rules.limit'), cell: (c) => t('rules.limitValue', { max: c.maxTouches, days: c.windowDays }) },
+        { title: t('rules.limit'), cell: (c) => this.capLimit(c) },
         { title: t('rules.note'), cell: (c) => html`<bdi>${c.note || ''}</bdi>` },
-        { title: '', cell: (c) => this.removeButton('cap', c) }
+        { title: '', cell: (c) => html`${this.editing === c.id ? '' : html`<button type="button" class="secondary"
+          @click=${() => { this.editing = c.id; }}>${t('rules.edit')}</button>`} ${this.removeButton('cap', c)}` }
       ], rules.caps, t('rules.none'))}
       <form class="filters" @submit=${(e) => this.add(e, 'cap')}>
         ${this.channelSelect()}

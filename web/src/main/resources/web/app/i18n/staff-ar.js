@@ -189,6 +189,7 @@ export default {
   'rules.saved': 'حُفظت القاعدة.',
   'rules.removed': 'حُذفت القاعدة.',
   'rules.remove': 'حذف',
+  'rules.edit': 'تعديل',
   'staffReason.company-channel-cap': 'حد الشركة للقناة',
   'staffReason.company-purpose-cap': 'حد الشركة للغرض',
   'staffReason.company-quiet-hours': 'ساعات هدوء الشركة',

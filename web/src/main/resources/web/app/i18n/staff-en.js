@@ -189,6 +189,7 @@ export default {
   'rules.saved': 'Rule saved.',
   'rules.removed': 'Rule removed.',
   'rules.remove': 'Remove',
+  'rules.edit': 'Change',
   'staffReason.company-channel-cap': 'Company cap for the channel',
   'staffReason.company-purpose-cap': 'Company cap for the purpose',
   'staffReason.company-quiet-hours': 'Company quiet hours',

@@ -189,6 +189,7 @@ export default {
   'rules.saved': 'Règle enregistrée.',
   'rules.removed': 'Règle supprimée.',
   'rules.remove': 'Supprimer',
+  'rules.edit': 'Modifier',
   'staffReason.company-channel-cap': 'Plafond de l’entreprise pour le canal',
   'staffReason.company-purpose-cap': 'Plafond de l’entreprise pour la finalité',
   'staffReason.company-quiet-hours': 'Heures de calme de l’entreprise',

@@ -52,7 +52,9 @@ class CompanyRulesPage extends RapportPage {
 
   async add(event, kind) {
     event.preventDefault();
-    const form = new FormData(event.target);
+    // the form itself, read now: once the event has been dispatched, event.target of an event in a shadow root is null
+    const formElement = event.target;
+    const form = new FormData(formElement);
     const inputs = {
       cap: () => ({ channel: optional(form, 'channel'), purpose: optional(form, 'purpose'),
         maxTouches: Number(form.get('maxTouches')), windowDays: Number(form.get('windowDays')), note: optional(form, 'note') }),
@@ -63,7 +65,7 @@ class CompanyRulesPage extends RapportPage {
     };
     try {
       await graphql(CREATE[kind], { in: inputs[kind]() });
-      event.target.reset();
+      formElement.reset();
       this.error = null;
       this.notice = t('rules.saved');
       this.load();
@@ -75,7 +77,9 @@ class CompanyRulesPage extends RapportPage {
   /** A cap's new limit; sent with the version read, so a change made meanwhile by someone else is refused. */
   async changeCap(event, cap) {
     event.preventDefault();
-    const form = new FormData(event.target);
+    // the form itself, read now: once the event has been dispatched, event.target of an event in a shadow root is null
+    const formElement = event.target;
+    const form = new FormData(formElement);
     const input = { channel: cap.channel, purpose: cap.purpose, note: cap.note, version: cap.version,
       maxTouches: Number(form.get('maxTouches')), windowDays: Number(form.get('windowDays')) };
     try {

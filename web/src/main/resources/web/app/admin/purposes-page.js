@@ -28,7 +28,9 @@ class PurposesPage extends RapportPage {
 
   async save(event, existing) {
     event.preventDefault();
-    const form = new FormData(event.target);
+    // the form itself, read now: once the event has been dispatched, event.target of an event in a shadow root is null
+    const formElement = event.target;
+    const form = new FormData(formElement);
     const input = { code: existing ? existing.code : String(form.get('code')).trim(), description: String(form.get('description')).trim(),
       lawfulBasis: String(form.get('lawfulBasis')) };
     try {
@@ -37,7 +39,7 @@ class PurposesPage extends RapportPage {
           { code: existing.code, in: { ...input, version: existing.version } });
       } else {
         await graphql(`mutation($in: PurposeInput!) { createPurpose(input: $in) { code } }`, { in: input });
-        event.target.reset();
+        formElement.reset();
       }
       this.notice = t('purposes.saved', { code: input.code });
       this.editing = null;

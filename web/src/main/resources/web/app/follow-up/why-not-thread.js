@@ -28,13 +28,15 @@ class WhyNotThread extends RapportPage {
 
   async post(event) {
     event.preventDefault();
-    const body = event.target.elements.body.value.trim();
+    // the form itself, read now: once the event has been dispatched, event.target of an event in a shadow root is null
+    const formElement = event.target;
+    const body = formElement.elements.body.value.trim();
     if (!body) return;
     this.busy = true;
     this.problem = null;
     try {
       this.thread = (await graphql(POST, { id: this.threadId, input: { body } })).postThreadMessage;
-      event.target.reset();
+      formElement.reset();
     } catch (e) {
       this.problem = e;
     } finally {

@@ -72,14 +72,14 @@ class NetworkIsolationCheckTest {
     @Test
     void serviceToServiceOutsideTheDesign() {
         Repo.Fixture fixture = Repo.prodFixture();
-        // consent-service must never call contacts-service; open both directions and the check objects.
-        fixture.remove("NetworkPolicy", "consent-service");
-        Map<String, Object> contacts = fixture.get("NetworkPolicy", "contacts-service");
-        Map<String, Object> rule = Tree.map(Tree.list(Tree.at(contacts, "spec", "ingress")).get(0));
+        // contacts-service must never call feedback-service; open both directions and the check objects.
+        fixture.remove("NetworkPolicy", "contacts-service");
+        Map<String, Object> feedback = fixture.get("NetworkPolicy", "feedback-service");
+        Map<String, Object> rule = Tree.map(Tree.list(Tree.at(feedback, "spec", "ingress")).get(0));
         Tree.list(rule.get("from")).add(Map.of("podSelector", Map.of("matchLabels",
-                Map.of("app.kubernetes.io/name", "consent-service"))));
-        Expect.caught(check, fixture.manifests(), "Deployment/contacts-service",
-                "reachable from Deployment/consent-service, whose configuration does not call it");
+                Map.of("app.kubernetes.io/name", "contacts-service"))));
+        Expect.caught(check, fixture.manifests(), "Deployment/feedback-service",
+                "reachable from Deployment/contacts-service, whose configuration does not call it");
     }
 
     @Test

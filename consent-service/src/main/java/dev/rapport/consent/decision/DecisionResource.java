@@ -2,6 +2,8 @@ package dev.rapport.consent.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.consent.audience.AudienceIds;
+import dev.rapport.consent.audience.Audiences;
 import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.common.ConsentConfig;
 import dev.rapport.consent.common.NdjsonIds;
@@ -11,7 +13,6 @@ import dev.rapport.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,13 +29,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/decisions")
 public class DecisionResource {
     public static final String NDJSON = "application/x-ndjson";
 
+    @Inject
+    Audiences audiences;
     @Inject
     DecisionService service;
     @Inject
@@ -70,7 +75,8 @@ public class DecisionResource {
     @Produces(NDJSON)
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION})
     @Operation(summary = "Decide for a whole audience (or the page of contacts an agent is looking at) in one streamed call",
-            description = "Body: NDJSON, one contact id per line (bare, as a JSON string, or {\"contactId\":…}), up to "
+            description = "Body: NDJSON, one contact id per line (bare, as a JSON string, or {\"contactId\":…}), or no body and "
+                    + "segmentId (a contacts-service segment, its members in contact id order), up to "
                     + "rapport.consent.bulk.max-contacts. Answer: NDJSON, one decision per line in input order "
                     + "({contactId, allowed, reasons, contactPointId, channel, evidenceEventId, evaluatedAt, notBefore}); a bad input "
                     + "line yields {line, error}. Read and answered a chunk at a time in constant memory, so the answer starts "
@@ -79,17 +85,20 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "A bad query parameter")
     @APIResponse(responseCode = "404", description = "No such purpose")
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
-    public Multi<Buffer> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String at, InputStream body) {
+    public Multi<Buffer> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String at,
+            @Parameter(description = "A contacts-service segment to decide for instead of a body of ids: its members are read "
+                    + "a page at a time with the caller's token, in contact id order") @RestQuery String segmentId,
+            @Parameter(hidden = true) @RestHeader("Authorization") String auth, InputStream body) {
         String code = Params.purpose("purpose", purpose, true);
         Channel ch = Params.channel("channel", channel);
         Instant asked = Params.instant("at", at);
         Instant when = DecisionService.instant(asked);
-        NdjsonIds lines = new NdjsonIds(body, json, config.bulk().maxContacts());
+        AudienceIds lines = audiences.of(body, segmentId, auth, config.bulk().maxContacts());
         int chunk = config.bulk().chunkSize();
         // Several chunks are decided at once, each on its own pooled connection, and answered in input order: memory
         // stays bounded by parallel-chunks x chunk-size lines whatever the audience.
         return service.requirePurpose(code).onItem().transformToMulti(x -> Multi.createBy().repeating()
-                        .uni(() -> Uni.createFrom().item(() -> lines.next(chunk)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                        .uni(() -> lines.next(chunk))
                         .until(List::isEmpty))
                 .group().intoLists().of(config.bulk().parallelChunks())
                 .onItem().transformToUniAndConcatenate(group -> Uni.join()

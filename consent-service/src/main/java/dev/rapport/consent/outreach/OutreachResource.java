@@ -1,15 +1,14 @@
 package dev.rapport.consent.outreach;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.consent.audience.AudienceIds;
+import dev.rapport.consent.audience.Audiences;
 import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.common.ConsentConfig;
-import dev.rapport.consent.common.NdjsonIds;
 import dev.rapport.consent.common.Params;
 import dev.rapport.consent.decision.DecisionResource;
 import dev.rapport.consent.decision.DecisionService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
@@ -37,13 +36,17 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/outreach")
 public class OutreachResource {
+    @Inject
+    Audiences audiences;
     @Inject
     OutreachService outreach;
     @Inject
@@ -60,8 +63,6 @@ public class OutreachResource {
     DecisionService decisions;
     @Inject
     ConsentConfig config;
-    @Inject
-    ObjectMapper json;
 
     @POST
     @Path("/requests")
@@ -87,7 +88,7 @@ public class OutreachResource {
     @Produces(DecisionResource.NDJSON)
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.INTEGRATION})
     @Operation(summary = "Ask to contact a whole audience, streamed",
-            description = "Body: NDJSON contact ids (as for bulk decisions). Each is decided and stored like a single request; "
+            description = "Body: NDJSON contact ids (as for bulk decisions), or no body and segmentId. Each is decided and stored like a single request; "
                     + "the answer is NDJSON {contactId, id, status, decision} in input order. With a campaign, a contact that "
                     + "already has a live request for that campaign and payloadRef is answered DUPLICATE (safe to retry).")
     @APIResponse(responseCode = "200", description = "NDJSON results")
@@ -95,7 +96,10 @@ public class OutreachResource {
     @APIResponse(responseCode = "404", description = "No such purpose")
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
     public Multi<Buffer> bulk(@RestQuery String purpose, @RestQuery String channel, @RestQuery String campaign,
-            @RestQuery String payloadRef, InputStream body) {
+            @RestQuery String payloadRef,
+            @Parameter(description = "A contacts-service segment to reach instead of a body of ids: its members are read a "
+                    + "page at a time with the caller's token, in contact id order") @RestQuery String segmentId,
+            @Parameter(hidden = true) @RestHeader("Authorization") String auth, InputStream body) {
         String code = Params.purpose("purpose", purpose, true);
         Channel ch = Params.channel("channel", channel);
         if (campaign != null && campaign.length() > 200) {
@@ -106,10 +110,10 @@ public class OutreachResource {
         }
         BulkOutreach.Settings settings = new BulkOutreach.Settings(code, ch, blankToNull(campaign), blankToNull(payloadRef),
                 caller.name());
-        NdjsonIds lines = new NdjsonIds(body, json, config.bulk().maxContacts());
+        AudienceIds lines = audiences.of(body, segmentId, auth, config.bulk().maxContacts());
         int chunk = config.bulk().chunkSize();
         return decisions.requirePurpose(code).onItem().transformToMulti(x -> Multi.createBy().repeating()
-                        .uni(() -> Uni.createFrom().item(() -> lines.next(chunk)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                        .uni(() -> lines.next(chunk))
                         .until(List::isEmpty))
                 .onItem().transformToUniAndConcatenate(c -> bulk.chunk(c, settings))
                 .onTermination().invoke(lines::close);

@@ -101,6 +101,8 @@ public class ContactResource {
             @QueryParam("tag") List<String> tags, @QueryParam("stage") String stage, @QueryParam("channel") String channel,
             @QueryParam("provenance") String provenance, @QueryParam("minValue") String minValue,
             @QueryParam("maxValue") String maxValue, @QueryParam("signal") String signal, @QueryParam("owner") String owner,
+            @Parameter(description = "Created at or after (ISO-8601)") @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Created before (ISO-8601)") @QueryParam("createdTo") String createdTo,
             @QueryParam("ids") List<String> ids, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         ContactSearch.Filter f = new ContactSearch.Filter(name, QueryParams.uuid("organisationId", organisationId), tags,
@@ -108,6 +110,7 @@ public class ContactResource {
                 QueryParams.enumValue(ProvenanceKind.class, "provenance", provenance), QueryParams.decimal("minValue", minValue),
                 QueryParams.decimal("maxValue", maxValue),
                 QueryParams.enumValue(SignalKind.class, "signal", signal), "me".equals(owner) ? caller.name() : owner,
+                QueryParams.instant("createdFrom", createdFrom), QueryParams.instant("createdTo", createdTo),
                 ids == null || ids.isEmpty() ? null : QueryParams.uuids("ids", ids, 500),
                 QueryParams.enumValue(ContactSearch.Sort.class, "sort", sort));
         return search.search(f, cursor, Cursor.limit(limit, 50, 500));

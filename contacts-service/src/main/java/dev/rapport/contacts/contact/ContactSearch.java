@@ -15,6 +15,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,15 +41,88 @@ public class ContactSearch {
 
     public record Filter(String name, UUID organisationId, List<String> tags, LifecycleStage stage, Channel channel,
             ProvenanceKind provenance, BigDecimal minValue, BigDecimal maxValue, SignalKind signal, String owner,
-            List<UUID> ids, Sort sort) {
+            Instant createdFrom, Instant createdTo, List<UUID> ids, Sort sort) {
+    }
+
+    /** The filter as SQL: an optional WITH clause and the WHERE clause over {@code contacts c}, parameters added to params. */
+    private record Where(String with, StringBuilder where) {
     }
 
     public Uni<Page<ContactView>> search(Filter f, String cursor, int limit) {
+        Tuple params = Tuple.tuple();
+        Where w = where(f, params);
+        String with = w.with();
+        StringBuilder where = w.where();
+        Sort sort = f.sort() == null ? Sort.NAME : f.sort();
+        List<String> after = Cursor.decode(cursor, sort == Sort.NAME ? 2 : 1);
+        String order;
+        try {
+            if (sort == Sort.NAME) {
+                if (!after.isEmpty()) {
+                    where.append(" and (lower(c.display_name), c.id) > (").append(p(params, after.get(0))).append(", ")
+                            .append(p(params, UUID.fromString(after.get(1)))).append(")");
+                }
+                order = " order by lower(c.display_name), c.id";
+            } else {
+                if (!after.isEmpty()) {
+                    where.append(" and c.id < ").append(p(params, UUID.fromString(after.get(0))));
+                }
+                order = " order by c.id desc";
+            }
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("cursor", "is not a cursor this API returned");
+        }
+        String sql = with + "select c.*, lower(c.display_name) as sort_name from contacts c" + where + order + " limit " + p(params, limit + 1);
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return Page.of(list, limit, ContactSearch::view, r -> sort == Sort.NAME
+                    ? Cursor.encode(r.getString("sort_name"), r.getUUID("id"))
+                    : Cursor.encode(r.getUUID("id")));
+        });
+    }
+
+    /**
+     * Ids of the live (not merged, not erased) contacts the filter selects, in id order after {@code after}: one
+     * keyset page of an audience, so any number of members streams in constant memory.
+     */
+    public Uni<List<UUID>> ids(Filter f, UUID after, int limit) {
+        Tuple params = Tuple.tuple();
+        Where w = where(f, params);
+        StringBuilder where = w.where().append(" and c.erased_at is null");
+        if (after != null) {
+            where.append(" and c.id > ").append(p(params, after));
+        }
+        String sql = w.with() + "select c.id from contacts c" + where + " order by c.id limit " + p(params, limit);
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            List<UUID> ids = new ArrayList<>(rows.size());
+            rows.forEach(r -> ids.add(r.getUUID(0)));
+            return ids;
+        });
+    }
+
+    /** How many live contacts the filter selects now. */
+    public Uni<Long> count(Filter f) {
+        Tuple params = Tuple.tuple();
+        Where w = where(f, params);
+        String sql = w.with() + "select count(*) from contacts c" + w.where() + " and c.erased_at is null";
+        return pool.preparedQuery(sql).execute(params).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private Where where(Filter f, Tuple params) {
         if (f.minValue() != null && f.maxValue() != null && f.minValue().compareTo(f.maxValue()) > 0) {
             throw ProblemException.badField("minValue", "is greater than maxValue");
         }
-        Tuple params = Tuple.tuple();
+        if (f.createdFrom() != null && f.createdTo() != null && f.createdFrom().isAfter(f.createdTo())) {
+            throw ProblemException.badField("createdFrom", "is after createdTo");
+        }
         StringBuilder where = new StringBuilder(" where c.merged_into is null");
+        if (f.createdFrom() != null) {
+            where.append(" and c.created_at >= ").append(p(params, f.createdFrom().atOffset(ZoneOffset.UTC)));
+        }
+        if (f.createdTo() != null) {
+            where.append(" and c.created_at < ").append(p(params, f.createdTo().atOffset(ZoneOffset.UTC)));
+        }
         if (f.name() != null && !f.name().isBlank()) {
             String like = "%" + f.name().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
@@ -96,33 +171,7 @@ public class ContactSearch {
             where.append(" and c.id in (select contact_id from due_signals where kind = ").append(p(params, f.signal().name()))
                     .append(")");
         }
-        Sort sort = f.sort() == null ? Sort.NAME : f.sort();
-        List<String> after = Cursor.decode(cursor, sort == Sort.NAME ? 2 : 1);
-        String order;
-        try {
-            if (sort == Sort.NAME) {
-                if (!after.isEmpty()) {
-                    where.append(" and (lower(c.display_name), c.id) > (").append(p(params, after.get(0))).append(", ")
-                            .append(p(params, UUID.fromString(after.get(1)))).append(")");
-                }
-                order = " order by lower(c.display_name), c.id";
-            } else {
-                if (!after.isEmpty()) {
-                    where.append(" and c.id < ").append(p(params, UUID.fromString(after.get(0))));
-                }
-                order = " order by c.id desc";
-            }
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("cursor", "is not a cursor this API returned");
-        }
-        String sql = with + "select c.*, lower(c.display_name) as sort_name from contacts c" + where + order + " limit " + p(params, limit + 1);
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
-            List<Row> list = new ArrayList<>();
-            rows.forEach(list::add);
-            return Page.of(list, limit, ContactSearch::view, r -> sort == Sort.NAME
-                    ? Cursor.encode(r.getString("sort_name"), r.getUUID("id"))
-                    : Cursor.encode(r.getUUID("id")));
-        });
+        return new Where(with, where);
     }
 
     private static String p(Tuple params, Object value) {

@@ -13,14 +13,17 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/consultations/{consultationId}/invitations")
@@ -35,11 +38,15 @@ public class ConsultationInvitationResource {
     OutreachConfig config;
     @Inject
     Caller caller;
+    @Inject
+    SegmentInvitations segments;
 
     @POST
         @RolesAllowed({Roles.ADMIN, Roles.MARKETER})
     @Operation(summary = "Invite an audience to an open consultation",
-            description = "Each person gets one invitation (repeats are skipped), sent through consent-service outreach with "
+            description = "The audience is a list of contacts or a contacts-service segment (segmentId: its members are read "
+                    + "a page at a time with the caller's token, each invitation records the segment and its version). "
+                    + "Each person gets one invitation (repeats are skipped), sent through consent-service outreach with "
                     + "purpose survey. The invitation is recorded before it is sent and the outcome after, so nothing is lost "
                     + "if sending stops half-way. Small audiences answer 200 with what consent-service decided; audiences "
                     + "above rapport.outreach.inline-limit answer 202 and are sent in the background.")
@@ -48,9 +55,16 @@ public class ConsultationInvitationResource {
     @APIResponse(responseCode = "202", description = "Recorded; sending continues in the background")
     @APIResponse(responseCode = "400", description = "Invalid audience; the problem names the field")
     @APIResponse(responseCode = "404", description = "No such consultation")
-    @APIResponse(responseCode = "422", description = "The consultation is not open")
-    public Uni<Response> invite(@PathParam("consultationId") UUID consultationId, @Valid @NotNull InviteRequest in) {
-        return service.record(consultationId, in, caller.name()).chain(r -> {
+    @APIResponse(responseCode = "409", description = "The segment changed while its members were being read")
+    @APIResponse(responseCode = "422", description = "The consultation is not open, or segmentId names no segment")
+    public Uni<Response> invite(@PathParam("consultationId") UUID consultationId, @Valid @NotNull InviteRequest in,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        in.assertOneAudience();
+        if (in.segmentId() != null) {
+            return segments.invite(consultationId, in, auth, caller.name())
+                    .map(o -> (o.background() ? Response.accepted(o.view()) : Response.ok(o.view())).build());
+        }
+        return service.record(consultationId, in, in.audience(), InvitationService.Source.LIST, caller.name()).chain(r -> {
             if (r.messageIds().size() > config.inlineLimit()) {
                 outreach.sendLater(r.messageIds());
                 return Uni.createFrom().item(Response.accepted(

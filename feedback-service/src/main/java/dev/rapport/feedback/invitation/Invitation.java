@@ -24,6 +24,11 @@ public class Invitation {
     public Map<String, String> segment;
     @Column(name = "segment_ref")
     public String segmentRef;
+    /** The contacts-service segment the audience was taken from, and the version of its definition then. */
+    @Column(name = "segment_id")
+    public UUID segmentId;
+    @Column(name = "segment_version")
+    public Integer segmentVersion;
     @Column(name = "token_hash")
     public String tokenHash;
     public boolean responded;

@@ -46,16 +46,23 @@ public class InvitationService {
     public record Recorded(int requested, int invited, int alreadyInvited, List<UUID> messageIds) {
     }
 
+    /** Where an audience came from: a segment and its version, or neither for a list given by the caller. */
+    public record Source(UUID segmentId, Integer segmentVersion) {
+        static final Source LIST = new Source(null, null);
+    }
+
     /** Records one invitation and one PENDING outreach message per new person, in one transaction. */
     @WithTransaction
-    public Uni<Recorded> record(UUID consultationId, InviteRequest in, String actor) {
+    public Uni<Recorded> record(UUID consultationId, InviteRequest in, List<AudienceMember> audience, Source source, String actor) {
         Map<UUID, AudienceMember> unique = new LinkedHashMap<>();
-        in.audience().forEach(m -> unique.putIfAbsent(m.contactId(), m));
+        audience.forEach(m -> unique.putIfAbsent(m.contactId(), m));
         return consultations.require(consultationId).chain(c -> {
             if (c.status != ConsultationStatus.OPEN) {
                 return Uni.createFrom().failure(ConsultationService.notOpen(c));
             }
-            return invitations.alreadyInvited(c.id, unique.keySet()).chain(existing -> {
+            Uni<List<UUID>> invitedBefore = unique.isEmpty() ? Uni.createFrom().item(List.of())
+                    : invitations.alreadyInvited(c.id, unique.keySet());
+            return invitedBefore.chain(existing -> {
                 Set<UUID> skip = new HashSet<>(existing);
                 List<Invitation> created = new ArrayList<>();
                 List<OutreachMessage> messages = new ArrayList<>();
@@ -70,6 +77,8 @@ public class InvitationService {
                     i.contactId = m.contactId();
                     i.segment = segment(in.attributes(), m.attributes());
                     i.segmentRef = in.segmentRef();
+                    i.segmentId = source.segmentId();
+                    i.segmentVersion = source.segmentVersion();
                     i.tokenHash = InvitationTokens.hash(tokens.tokenFor(i.id));
                     i.createdAt = now;
                     i.createdBy = actor;
@@ -79,7 +88,7 @@ public class InvitationService {
                 }
                 return (created.isEmpty() ? Uni.createFrom().voidItem() : invitations.persist(created))
                         .chain(() -> outreach.record(messages))
-                        .map(x -> new Recorded(in.audience().size(), created.size(), skip.size(),
+                        .map(x -> new Recorded(audience.size(), created.size(), skip.size(),
                                 messages.stream().map(msg -> msg.id).toList()));
             });
         });
@@ -99,6 +108,7 @@ public class InvitationService {
         List<String> after = Cursor.decode(cursor, 1);
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select i.id, i.consultation_id, c.title, i.contact_id, i.segment, i.segment_ref, "
+                + "i.segment_id, i.segment_version, "
                 + "i.responded, i.created_at, m.id as message_id, m.status, m.reasons, m.outreach_request_id, m.decided_at, m.attempts "
                 + "from invitations i join consultations c on c.id = i.consultation_id "
                 + "left join outreach_messages m on m.subject_id = i.id and m.kind = 'invitation' where true");
@@ -140,7 +150,7 @@ public class InvitationService {
             o.forEach(e -> segment.put(e.getKey(), String.valueOf(e.getValue())));
         }
         return new InvitationView(r.getUUID("id"), r.getUUID("consultation_id"), r.getString("title"), r.getUUID("contact_id"),
-                segment, r.getString("segment_ref"), r.getBoolean("responded"), r.getOffsetDateTime("created_at").toInstant(),
+                segment, r.getString("segment_ref"), r.getUUID("segment_id"), r.getInteger("segment_version"), r.getBoolean("responded"), r.getOffsetDateTime("created_at").toInstant(),
                 delivery);
     }
 

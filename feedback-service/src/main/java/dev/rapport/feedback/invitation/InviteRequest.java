@@ -1,21 +1,25 @@
 package dev.rapport.feedback.invitation;
 
+import dev.rapport.platform.problem.ProblemException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Who to invite. The audience is a list of contacts (a segment resolved by the caller; contacts-service has no
- * segment API yet), optionally named by {@code segmentRef}; {@code attributes} apply to everyone in the list and a
- * member's own attributes win.
+ * Who to invite: a list of contacts ({@code audience}, optionally named by {@code segmentRef}) or a contacts-service
+ * segment ({@code segmentId}), exactly one of the two. {@code attributes} apply to everyone and a member's own
+ * attributes win.
  */
 public record InviteRequest(
-        @NotEmpty @Size(max = 100_000) List<@NotNull @Valid AudienceMember> audience,
+        @Size(max = 100_000) List<@NotNull @Valid AudienceMember> audience,
+        @Schema(description = "A contacts-service segment to invite instead of a list: its members are read a page at a time "
+                + "when the request arrives, and each invitation records the segment and the version of its definition")
+        UUID segmentId,
         @Size(max = 200) @Schema(description = "The segment this audience was drawn from", example = "north-households-2026")
         String segmentRef,
         @Size(max = 20) @Schema(example = "{\"region\": \"north\"}")
@@ -26,4 +30,13 @@ public record InviteRequest(
         String channel) {
 
     static final String KEY = "^[A-Za-z][A-Za-z0-9_.-]{0,63}$";
+
+    /** Exactly one of a list and a segment. */
+    void assertOneAudience() {
+        boolean list = audience != null && !audience.isEmpty();
+        if (list == (segmentId != null)) {
+            throw ProblemException.badField(list ? "segmentId" : "audience",
+                    list ? "must be absent when audience is given" : "is required (or give segmentId)");
+        }
+    }
 }

@@ -46,7 +46,7 @@ public class ByContactQueries {
 
     public Uni<List<PerContact<InvitationView>>> invitations(List<UUID> ids, int limit) {
         return grouped(ids, """
-                select * from (select i.id, i.consultation_id, c.title, i.contact_id, i.segment, i.segment_ref, i.responded,
+                select * from (select i.id, i.consultation_id, c.title, i.contact_id, i.segment, i.segment_ref, i.segment_id, i.segment_version, i.responded,
                                       i.created_at, m.id as message_id, m.status, m.reasons, m.outreach_request_id,
                                       m.decided_at, m.attempts,
                                       row_number() over (partition by i.contact_id order by i.id desc) as rn

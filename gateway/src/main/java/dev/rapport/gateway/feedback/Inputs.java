@@ -46,7 +46,11 @@ public final class Inputs {
     }
 
     @Input("InviteInput")
-    public record Invite(List<AudienceMember> audience, String segmentRef, dev.rapport.gateway.common.Channel channel) {
+    @Description("Who to invite: audience (contact ids) or segmentId (a saved segment, read when the invitation is sent), "
+            + "exactly one of the two.")
+    public record Invite(List<AudienceMember> audience,
+            @Id @Description("A segment (see segments): its members now; each invitation records the segment and its version")
+            String segmentId, String segmentRef, dev.rapport.gateway.common.Channel channel) {
     }
 
     @Input("InitiativeRatingInput")

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("An invitation to rank a consultation's initiatives; `responded` says whether the person answered.")
 public record Invitation(@Id String id, @Id String consultationId, String consultationTitle, @Id String contactId, String segmentRef,
+        @Id @Description("The segment the person was invited from (inviteToConsultation with segmentId)") String segmentId,
+        @Description("The version of that segment's definition when its members were read") Integer segmentVersion,
         boolean responded, Instant createdAt, Delivery delivery) {
 
     @Description("What consent-service outreach decided for the message: QUEUED, DENIED (with reasons), …")

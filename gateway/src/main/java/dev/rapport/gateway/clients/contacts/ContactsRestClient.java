@@ -16,6 +16,9 @@ import dev.rapport.gateway.contact.LikelyDuplicate;
 import dev.rapport.gateway.contact.Organisation;
 import dev.rapport.gateway.contact.Signal;
 import dev.rapport.gateway.contact.Value;
+import dev.rapport.gateway.segment.Segment;
+import dev.rapport.gateway.segment.SegmentCount;
+import dev.rapport.gateway.segment.SegmentMembersUpload;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -218,4 +221,44 @@ interface ContactsRestClient {
     Uni<dev.rapport.gateway.contact.ImportJob> importCsv(@HeaderParam(AUTH) String auth,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @QueryParam("fileName") String fileName,
             @QueryParam("mode") String mode, String csv);
+
+    // --- segments ---------------------------------------------------------------------------------------------------
+
+    @GET
+    @Path("segments")
+    Uni<Page<Segment>> segments(@HeaderParam(AUTH) String auth, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("segments/{id}")
+    Uni<Segment> segment(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("segments")
+    Uni<Segment> createSegment(@HeaderParam(AUTH) String auth, Object body);
+
+    @PUT
+    @Path("segments/{id}")
+    Uni<Segment> updateSegment(@HeaderParam(AUTH) String auth, @PathParam("id") String id, Object body);
+
+    @DELETE
+    @Path("segments/{id}")
+    Uni<Void> deleteSegment(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @PUT
+    @Path("segments/{id}/members")
+    @Consumes("application/x-ndjson")
+    Uni<SegmentMembersUpload> uploadSegmentMembers(@HeaderParam(AUTH) String auth, @PathParam("id") String id, String ndjson);
+
+    @GET
+    @Path("segments/{id}/members")
+    Uni<Page<Contact>> segmentMembers(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("segments/{id}/count")
+    Uni<SegmentCount> segmentCount(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("segments/preview")
+    Uni<SegmentCount> previewSegment(@HeaderParam(AUTH) String auth, Object filter);
 }

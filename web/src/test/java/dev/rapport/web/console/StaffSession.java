@@ -110,7 +110,8 @@ final class StaffSession implements AutoCloseable {
         } catch (RuntimeException | java.io.IOException e) {
             // the page is gone: nothing to show
         }
-        return new AssertionError(failure.getMessage() + "\n  at " + page.url() + shot + "\n  the browser reported " + problems(),
+        return new AssertionError(failure.getMessage() + "\n  at " + page.url() + shot + "\n  the browser reported " + problems()
+                + "\n  GraphQL answers with errors " + watch.graphqlErrors(),
                 failure);
     }
 

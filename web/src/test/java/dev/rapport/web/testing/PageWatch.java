@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
  */
 public final class PageWatch {
     private final List<String> problems = new ArrayList<>();
+    private final List<String> graphqlErrors = new ArrayList<>();
 
     private PageWatch() {
     }
@@ -23,6 +24,21 @@ public final class PageWatch {
             }
         });
         page.onPageError(e -> watch.add("uncaught: " + e));
+        // GraphQL answers that carry errors (or are not 200): not problems by themselves (a test may provoke them), but
+        // what explains a page that says "Something went wrong"
+        page.onResponse(r -> {
+            if (!r.url().endsWith("/graphql") || "OPTIONS".equals(r.request().method())) {
+                return;
+            }
+            try {
+                String body = r.text();
+                if (r.status() != 200 || body.contains("\"errors\"")) {
+                    watch.answer("HTTP " + r.status() + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body));
+                }
+            } catch (RuntimeException e) {
+                watch.answer("HTTP " + r.status() + " (body unreadable: " + e.getMessage() + ")");
+            }
+        });
         // a CSP violation is reported to the document as an event; the listener is installed before any script runs
         page.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
                 + "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
@@ -31,6 +47,15 @@ public final class PageWatch {
 
     private synchronized void add(String problem) {
         problems.add(problem);
+    }
+
+    private synchronized void answer(String answer) {
+        graphqlErrors.add(answer);
+    }
+
+    /** The gateway's answers that carried errors, in order. */
+    public synchronized List<String> graphqlErrors() {
+        return List.copyOf(graphqlErrors);
     }
 
     public synchronized List<String> problems() {

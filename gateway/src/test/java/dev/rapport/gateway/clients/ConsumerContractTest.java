@@ -41,6 +41,7 @@ class ConsumerContractTest {
     @ParameterizedTest(name = "{0} calls only what {1} documents")
     @CsvSource({
             "dev.rapport.gateway.clients.contacts.ContactsRestClient, contacts-service",
+            "dev.rapport.gateway.clients.webhooks.WebhooksRestClient, contacts-service",
             "dev.rapport.gateway.clients.consent.ConsentRestClient, consent-service",
             "dev.rapport.gateway.clients.feedback.FeedbackRestClient, feedback-service",
     })

@@ -1,0 +1,61 @@
+package dev.rapport.gateway.clients.webhooks;
+
+import dev.rapport.gateway.clients.ProblemResponse;
+import dev.rapport.gateway.common.Page;
+import dev.rapport.gateway.webhook.WebhookDelivery;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** contacts-service's webhook subscription API (docs/webhooks.md). Only {@link WebhooksClient} calls it. */
+@RegisterRestClient(configKey = "contacts")
+@Path("webhook-subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface WebhooksRestClient {
+    String AUTH = "Authorization";
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return ProblemResponse.from(WebhooksClient.SERVICE, response);
+    }
+
+    @POST
+    Uni<WebhooksClient.Subscription> register(@HeaderParam(AUTH) String auth, WebhooksClient.NewSubscription body);
+
+    @GET
+    Uni<List<WebhooksClient.Subscription>> list(@HeaderParam(AUTH) String auth);
+
+    @POST
+    @Path("{id}/pause")
+    Uni<WebhooksClient.Subscription> pause(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("{id}/resume")
+    Uni<WebhooksClient.Subscription> resume(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @DELETE
+    @Path("{id}")
+    Uni<Void> delete(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("{id}/replay")
+    Uni<WebhooksClient.Replayed> replay(@HeaderParam(AUTH) String auth, @PathParam("id") String id, WebhooksClient.Replay body);
+
+    @GET
+    @Path("{id}/deliveries")
+    Uni<Page<WebhookDelivery>> deliveries(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+}

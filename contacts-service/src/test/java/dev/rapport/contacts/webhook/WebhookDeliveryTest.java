@@ -131,6 +131,37 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aReceiverThatHangsHoldsOnlyDeliverySlotsNeverTheServicesRequests() {
+        subscribe("contact.created");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger held = new AtomicInteger();
+        receiver.behaviour = r -> {
+            held.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.status(200);
+        };
+        try {
+            String first = newContact("Hang0");
+            await().atMost(WAIT).until(() -> held.get() >= 1);
+            // every delivery slot is now stuck on the receiver, which answers nothing; the service still serves requests
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (int i = 1; i <= 20; i++) {
+                    newContact("Hang" + i);
+                    agent().get("/contacts/" + first).then().statusCode(200);
+                }
+            });
+            assertEquals(1, release.getCount(), "the receiver answered nothing while the requests were served");
+            assertTrue(receiver.all().isEmpty(), "no delivery completed: the receiver held them all");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aContactsLaterEventWaitsForItsEarlierOneWhileOtherContactsGoAhead() {
         subscribe("contact.created", "contact.updated");
         String stuck = newContact("Stuck");

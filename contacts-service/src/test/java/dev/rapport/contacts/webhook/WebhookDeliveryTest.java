@@ -162,6 +162,28 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void after24HoursOfFailuresTheSubscriptionIsFlaggedAndWaitsForAnAdmin() {
+        subscribe("contact.created");
+        AtomicInteger status = new AtomicInteger(500);
+        receiver.behaviour = r -> Answer.status(status.get());
+        String contact = newContact("Failing");
+        await().atMost(WAIT).until(() -> receiver.all().stream().anyMatch(r -> r.contactId().equals(contact)));
+        // the first failure was a day ago (the test cannot wait 24 h): the next failure ends the retry period
+        pool.preparedQuery("update webhook_deliveries set first_failed_at = now() - interval '24 hours' where subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(subscription))).await().indefinitely();
+        await().atMost(WAIT).untilAsserted(() -> as("admin").get("/webhook-subscriptions/" + subscription).then()
+                .body("status", equalTo("FAILING")).body("failingSince", org.hamcrest.Matchers.notNullValue()));
+        int attempts = deliveredFor(contact).size();
+        sleep(2500);
+        assertEquals(attempts, deliveredFor(contact).size(), "a failing subscription is not tried again");
+
+        status.set(200);
+        as("admin").post("/webhook-subscriptions/" + subscription + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        await().atMost(WAIT).untilAsserted(() -> as("admin").get("/webhook-subscriptions/" + subscription + "/deliveries")
+                .then().body("items[0].status", equalTo("DELIVERED")));
+    }
+
+    @Test
     void aContactsLaterEventWaitsForItsEarlierOneWhileOtherContactsGoAhead() {
         subscribe("contact.created", "contact.updated");
         String stuck = newContact("Stuck");

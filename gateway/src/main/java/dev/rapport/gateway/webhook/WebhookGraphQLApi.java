@@ -29,10 +29,12 @@ public class WebhookGraphQLApi {
     Caller caller;
 
     @Input("WebhookSubscriptionInput")
+    // url and eventTypes are nullable in the schema, like every input of the graph: contacts-service checks them and a
+    // missing one is an invalid-input error naming the field, after the role check
     @Description("A subscription to register. Without secret one is generated; either way the answer shows it once.")
     public record WebhookSubscriptionInput(
-            @NonNull @Description("https (plain http only to localhost)") String url,
-            @NonNull List<@NonNull WebhookEventType> eventTypes, String description,
+            @Description("Required; https (plain http only to localhost)") String url,
+            @Description("Required, at least one") List<WebhookEventType> eventTypes, String description,
             @Description("whsec_ followed by the base64 of 24 to 64 random bytes") String secret) {
     }
 

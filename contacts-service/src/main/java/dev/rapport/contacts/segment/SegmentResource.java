@@ -172,7 +172,7 @@ public class SegmentResource {
     @Operation(summary = "Preview a filter before saving it", description = "How many contacts it selects now and the first "
             + "few by name (rapport.segments.preview-size).")
     @APIResponse(responseCode = "400", description = "Invalid filter; the problem names the field")
-    public Uni<SegmentCount> preview(@Valid SegmentFilter filter) {
+    public Uni<SegmentCount> preview(@Valid @jakarta.validation.constraints.NotNull SegmentFilter filter) {
         return service.preview(filter, caller.name());
     }
 }

@@ -48,6 +48,7 @@ class TokenAbuseTest {
                 + "\"standardFlowEnabled\":false,\"attributes\":{\"access.token.lifespan\":\"2\"},\"protocolMappers\":[" + AUDIENCE_MAPPER + "]}");
         admin.createClient("{\"clientId\":\"abuse-other-audience\",\"publicClient\":true,\"directAccessGrantsEnabled\":true,"
                 + "\"standardFlowEnabled\":false}");
+        admin.createUser("token-abuse-control", "admin", Map.of());
         expired = KeycloakAdmin.passwordToken(QuickSuite.get().suite().keycloakUrl(), "abuse-short-lived", "admin").path("access_token").asText();
         expiredAt = claims(expired).path("exp").asLong();
     }
@@ -144,8 +145,8 @@ class TokenAbuseTest {
             }
         }
         String graphql = "{\"query\":\"{ purposes { code } }\"}";
-        // a fresh subject: the suite's admin may have spent its query-cost budget in earlier tests
-        Http.Answer control = Http.send("POST", suite.url(Suite.GATEWAY) + "/graphql", dev.rapport.platform.testing.Tokens.forRoles("token-abuse-control", "admin"), "application/json",
+        // a user of its own, signed by the realm: the suite's admin may have spent its query-cost budget in earlier tests
+        Http.Answer control = Http.send("POST", suite.url(Suite.GATEWAY) + "/graphql", suite.token("token-abuse-control"), "application/json",
                 graphql.getBytes(StandardCharsets.UTF_8));
         assertTrue(control.status() == 200 && control.json().path("errors").isMissingNode(), "gateway refuses a good token: " + control);
         for (var token : bad.entrySet()) {

@@ -1,6 +1,6 @@
 // Purposes (admin): what Rapport contacts people for, with the default lawful basis; codes never change once used.
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -27,10 +27,7 @@ class PurposesPage extends RapportPage {
   }
 
   async save(event, existing) {
-    event.preventDefault();
-    // the form itself, read now: once the event has been dispatched, event.target of an event in a shadow root is null
-    const formElement = event.target;
-    const form = new FormData(formElement);
+    const { form: formElement, data: form } = submitted(event);
     const input = { code: existing ? existing.code : String(form.get('code')).trim(), description: String(form.get('description')).trim(),
       lawfulBasis: String(form.get('lawfulBasis')) };
     try {

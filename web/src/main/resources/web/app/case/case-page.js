@@ -1,7 +1,7 @@
 // "Was your problem solved?": the case as the person told it, what staff did, and their answer: yes (the case counts
 // as resolved) or no (it reopens). A confirmed case whose problem came back can be reopened.
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { formatDateTime, t } from '../shared/i18n.js';
 import { loadCase } from './load-case.js';
@@ -28,8 +28,7 @@ class CasePage extends RapportPage {
   }
 
   async send(event) {
-    event.preventDefault();
-    const comment = (event.target.elements.comment.value || '').trim() || null;
+    const comment = String(submitted(event).data.get('comment') || '').trim() || null;
     if (!this.outcome) {
       this.problem = { code: 'choose-answer' };
       return;

@@ -2,7 +2,7 @@
 // and publish it to exactly those who rated it, and close the loop (who heard back, yes / partly / no, the "why not"
 // threads to answer).
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -54,8 +54,7 @@ class ConsultationPage extends RapportPage {
   }
 
   async record(event, initiative) {
-    event.preventDefault();
-    const form = new FormData(event.target);
+    const { data: form } = submitted(event);
     const decision = String(form.get('decision'));
     try {
       await graphql(`mutation($in: ActionInput!) { createAction(input: $in) { id } }`, { in: { initiativeId: initiative.id,

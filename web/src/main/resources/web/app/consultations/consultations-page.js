@@ -1,6 +1,6 @@
 // Consultations: the list, and a new one with its initiatives typed or pasted one per line (125 and more).
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { navigate } from '../shared/router.js';
 import { t } from '../shared/i18n.js';
@@ -29,8 +29,7 @@ class ConsultationsPage extends RapportPage {
   }
 
   async create(event) {
-    event.preventDefault();
-    const form = new FormData(event.target);
+    const { data: form } = submitted(event);
     const initiatives = parseInitiatives(String(form.get('initiatives') || ''));
     try {
       const { createConsultation } = await graphql(CREATE, { in: { title: String(form.get('title')).trim(),

@@ -5,7 +5,7 @@ import { LitElement, html } from 'lit';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
-import { errorNotice } from '../shared/page.js';
+import { errorNotice, submitted } from '../shared/page.js';
 import { staffStyles, label, table, num, dateTime, PALETTE } from '../staff/common.js';
 import '../staff/chart.js';
 
@@ -84,8 +84,7 @@ class InviteView extends LitElement {
     counted: { state: true }, notice: { state: true }, busy: { state: true } };
 
   async check(event) {
-    event.preventDefault();
-    const form = new FormData(event.target);
+    const { data: form } = submitted(event);
     this.filter = {};
     ['tag', 'stage', 'owner'].forEach((k) => {
       const v = String(form.get(k) || '').trim();

@@ -4,7 +4,7 @@ import { LitElement, html } from 'lit';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
-import { errorNotice } from '../shared/page.js';
+import { errorNotice, submitted } from '../shared/page.js';
 import { staffStyles, label, table, num, pct, dateTime, PALETTE } from '../staff/common.js';
 import '../staff/chart.js';
 
@@ -32,8 +32,7 @@ class LoopView extends LitElement {
   }
 
   async reply(event, thread) {
-    event.preventDefault();
-    const body = String(new FormData(event.target).get('body')).trim();
+    const body = String(submitted(event).data.get('body')).trim();
     if (!body) return;
     try {
       await graphql(`mutation($id: ID!, $in: ThreadMessageInput!) { postThreadMessage(threadId: $id, input: $in) { id status } }`,

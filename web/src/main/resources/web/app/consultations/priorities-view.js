@@ -4,7 +4,7 @@ import { LitElement, html } from 'lit';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
-import { errorNotice } from '../shared/page.js';
+import { errorNotice, submitted } from '../shared/page.js';
 import { staffStyles, label, table, num, BUCKET_COLOURS } from '../staff/common.js';
 import '../staff/chart.js';
 
@@ -32,8 +32,7 @@ class PrioritiesView extends LitElement {
   }
 
   filter(event) {
-    event.preventDefault();
-    const text = String(new FormData(event.target).get('segment') || '');
+    const text = String(submitted(event).data.get('segment') || '');
     this.load(text.split(',').map((s) => s.trim()).filter((s) => s.includes(':')));
   }
 

@@ -1,7 +1,7 @@
 // "Does this work for you?" after a "you said, we did" notice: yes, partly or no, and why not. A NO opens a thread
 // the person can come back to: staff answers appear here and the person may answer again.
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { formatDateTime, t } from '../shared/i18n.js';
 import './why-not-thread.js';
@@ -40,10 +40,9 @@ class FollowUpPage extends RapportPage {
   }
 
   async answer(event) {
-    event.preventDefault();
-    const form = event.target;
+    const { data } = submitted(event);
     const answer = this.choice;
-    const why = form.elements.why ? form.elements.why.value.trim() : '';
+    const why = String(data.get('why') || '').trim();
     if (!answer) {
       this.problem = { code: 'choose-answer' };
       return;

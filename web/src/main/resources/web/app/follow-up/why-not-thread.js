@@ -1,6 +1,6 @@
 // The "why not" conversation: every message, the person's and staff's, as text; the person may write again.
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { formatDateTime, t } from '../shared/i18n.js';
 
@@ -27,10 +27,8 @@ class WhyNotThread extends RapportPage {
   }
 
   async post(event) {
-    event.preventDefault();
-    // the form itself, read now: once the event has been dispatched, event.target of an event in a shadow root is null
-    const formElement = event.target;
-    const body = formElement.elements.body.value.trim();
+    const { form: formElement, data } = submitted(event);
+    const body = String(data.get('body') || '').trim();
     if (!body) return;
     this.busy = true;
     this.problem = null;

@@ -2,7 +2,7 @@
 // graphql-transport-ws, the token in connection_init — never in the address), then download the rows that were not
 // imported, each with its line, column and reason, as a CSV built in the page.
 import { html } from 'lit';
-import { RapportPage, errorNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { accessToken } from '../shared/auth.js';
 import { settings } from '../shared/settings.js';
@@ -29,12 +29,12 @@ class ImportPage extends RapportPage {
   }
 
   async upload(event) {
-    event.preventDefault();
+    const { form, data } = submitted(event);
     this.error = null;
     this.errors = null;
-    const file = event.target.querySelector('input[type=file]').files[0];
+    const file = form.querySelector('input[type=file]').files[0];
     if (!file) return;
-    const mode = new FormData(event.target).get('mode') || 'CREATE';
+    const mode = data.get('mode') || 'CREATE';
     if (file.size > MAX_BYTES) {
       this.error = { code: 'limit-exceeded' };
       return;

@@ -1,7 +1,7 @@
 // Outreach: a message to an audience for a purpose. The decision preview comes first (how many consent-service lets
 // us reach, and why not for the rest); nothing is queued until "send"; afterwards the requests' outcomes by campaign.
 import { html } from 'lit';
-import { RapportPage, errorNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -24,8 +24,7 @@ class OutreachPage extends RapportPage {
   }
 
   async check(event) {
-    event.preventDefault();
-    const form = new FormData(event.target);
+    const { data: form } = submitted(event);
     this.request = { purpose: String(form.get('purpose')), channel: String(form.get('channel') || '') || null,
       campaign: String(form.get('campaign')).trim(), payload: String(form.get('payload') || '').trim() || null };
     const filter = {};
@@ -93,7 +92,7 @@ class OutreachPage extends RapportPage {
         <div class="actions"><button type="button" ?disabled=${this.busy || !this.preview.allowed} @click=${this.send}>
           ${t('outreach.send', { n: num(this.preview.allowed) })}</button></div></section>` : ''}
       <section class="card"><h2>${t('outreach.outcomes')}</h2>
-        <form class="filters" @submit=${(e) => { e.preventDefault(); this.loadOutcomes(String(new FormData(e.target).get('campaign')).trim()); }}>
+        <form class="filters" @submit=${(e) => this.loadOutcomes(String(submitted(e).data.get('campaign')).trim())}>
           <label>${t('outreach.campaign')}<input name="campaign" placeholder="demo-newsletter-december"></label>
           <button type="submit" class="secondary">${t('outreach.show')}</button></form>
         ${this.outcomes ? html`<p>${Object.entries(counts).map(([s, n]) => html`<span class="tag">${label('outreach', s)}: ${num(n)}</span> `)}</p>

@@ -2,7 +2,7 @@
 // (source PREFERENCE_CENTRE). "Not now, until …" is an objection to the purpose on every channel until that day.
 import { html } from 'lit';
 import { PreferenceSection } from './section.js';
-import { errorNotice } from '../shared/page.js';
+import { errorNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { formatDate, formatDateTime, t } from '../shared/i18n.js';
 import { RECORD_CONSENT } from './queries.js';
@@ -94,7 +94,7 @@ class ConsentsSection extends PreferenceSection {
             })}
           </div>
           ${paused ? html`<p class="notice info">${t('consents.pausedUntil', { until: formatDate(paused.until) })}</p>` : ''}
-          <form class="row" @submit=${(e) => { e.preventDefault(); this.notNow(purpose, e.target); }}>
+          <form class="row" @submit=${(e) => this.notNow(purpose, submitted(e).form)}>
             <div class="field">
               <label for=${'until-' + purpose.code}>${t('consents.notNowUntil')}</label>
               <input id=${'until-' + purpose.code} type="date" min=${tomorrow}>

@@ -2,7 +2,7 @@
 // says what goes and what stays as proof.
 import { html } from 'lit';
 import { PreferenceSection } from './section.js';
-import { errorNotice } from '../shared/page.js';
+import { errorNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { chooseLanguage, LANGUAGES, t } from '../shared/i18n.js';
 import { ERASE, EXPORT, SET_LANGUAGE } from './queries.js';
@@ -56,7 +56,7 @@ class DataSection extends PreferenceSection {
     if (!this.me) return '';
     return html`
       <h2 id="language">${t('language.title')}</h2>
-      <form class="row" @submit=${(e) => { e.preventDefault(); this.saveLanguage(e.target); }}>
+      <form class="row" @submit=${(e) => this.saveLanguage(submitted(e).form)}>
         <div class="field"><label for="my-language">${t('language.label')}</label>
           <select id="my-language" name="language">
             ${LANGUAGES.map((l) => html`<option value=${l} lang=${l} ?selected=${(this.me.language || '').startsWith(l)}>${NAMES[l]}</option>`)}
@@ -71,7 +71,7 @@ class DataSection extends PreferenceSection {
       <h3>${t('erase.title')}</h3>
       ${this.erased ? html`<p class="notice ok" role="status">${this.erased.erased ? t('erase.done') : t('erase.partly')}</p>` : ''}
       ${this.confirming ? html`
-        <form class="card" @submit=${(e) => { e.preventDefault(); this.erase(e.target); }}>
+        <form class="card" @submit=${(e) => this.erase(submitted(e).form)}>
           <p><strong>${t('erase.goes')}</strong></p>
           <p><strong>${t('erase.stays')}</strong></p>
           <p class="muted">${t('erase.final')}</p>

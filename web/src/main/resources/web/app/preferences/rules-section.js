@@ -2,7 +2,7 @@
 // every channel, the channels they prefer, and "do not contact me at all".
 import { html } from 'lit';
 import { PreferenceSection } from './section.js';
-import { errorNotice } from '../shared/page.js';
+import { errorNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { SET_POLICY } from './queries.js';
@@ -46,7 +46,7 @@ class RulesSection extends PreferenceSection {
     const hasQuiet = Boolean(p.quietHoursStart);
     return html`
       <h2 id="rules">${t('rules.title')}</h2>
-      <form @submit=${(e) => { e.preventDefault(); this.save(e.target); }}>
+      <form @submit=${(e) => this.save(submitted(e).form)}>
         <fieldset>
           <legend>${t('rules.quiet')}</legend>
           <label><input type="checkbox" name="quiet" .checked=${hasQuiet}> ${t('rules.quietOn')}</label>

@@ -1,7 +1,7 @@
 // 1–5 stars for how a case was handled, with an optional comment. The stars are a native radio group: arrows change
 // the choice, and each star says its number in words to a screen reader.
 import { html, css } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { pageStyles } from '../shared/styles.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
@@ -34,12 +34,12 @@ class RatingPage extends RapportPage {
   }
 
   async send(event) {
-    event.preventDefault();
+    const { data } = submitted(event);
     if (!this.stars) {
       this.problem = { code: 'choose-stars' };
       return;
     }
-    const comment = event.target.elements.comment.value.trim() || null;
+    const comment = String(data.get('comment') || '').trim() || null;
     this.busy = true;
     this.problem = null;
     try {

@@ -1,7 +1,7 @@
 // Renewals: the programmes, each season's tier report, and early-renewal offers by tier (consent-checked: the offer's
 // messages go through outreach, denials kept with their reasons).
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -39,8 +39,7 @@ class RenewalsPage extends RapportPage {
   }
 
   async offer(event) {
-    event.preventDefault();
-    const form = new FormData(event.target);
+    const { data: form } = submitted(event);
     const tiers = form.getAll('tier').map(Number);
     try {
       const { sendRenewalOffer } = await graphql(`mutation($p: ID!, $in: RenewalOfferInput!) { sendRenewalOffer(programmeId: $p, input: $in) { audience } }`,

@@ -35,3 +35,41 @@ export function errorNotice(error) {
 export function loadingNotice() {
   return html`<p class="muted" role="status">${t('common.loading')}</p>`;
 }
+
+/**
+ * A submitted form and what it holds, read when the submit event arrives: once a handler awaits, the event has been
+ * dispatched, and event.target of an event from a shadow root is then null. Also stops the browser's own submission.
+ * Every form handler starts with `const { form, data } = submitted(event);`.
+ */
+export function submitted(event) {
+  event.preventDefault();
+  const form = event.target;
+  return { form, data: new FormData(form) };
+}
+
+/**
+ * What the API said about each field of a refused form (invalid-input naming the field): answers, per field name, the
+ * attributes and the note to render beside the field. `failure` is { key, error } for the form that was sent; a form
+ * with another key shows nothing. The note always exists (empty when there is nothing to say), so aria-describedby
+ * always names an element; the message is the API's own.
+ *
+ *   const check = fieldCheck(this.failure, 'dates-new');
+ *   html`<input name="endDate" aria-invalid=${check('endDate').invalid} aria-describedby=${check('endDate').id}>
+ *        ${check('endDate').note}`
+ */
+export function fieldCheck(failure, key) {
+  const messages = new Map();
+  if (failure && failure.key === key && failure.error && failure.error.errors) {
+    failure.error.errors.forEach((e) => ((e.extensions && e.extensions.problem && e.extensions.problem.errors) || [])
+      .forEach((p) => {
+        const name = String(p.field || '').split('.').pop();
+        if (!messages.has(name)) messages.set(name, p.message);
+      }));
+  }
+  return (name) => {
+    const message = messages.get(name);
+    const id = key + '-' + name + '-error';
+    return { invalid: message ? 'true' : 'false', id,
+      note: html`<span class="field-error" id=${id}>${message || ''}</span>` };
+  };
+}

@@ -54,4 +54,6 @@ export const pageStyles = css`
   label.choice { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 44px; margin-inline-end: 1rem; }
   .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; }
   .field { display: flex; flex-direction: column; gap: 0.2rem; }
+  .field-error { color: var(--rapport-bad); font-size: 0.9rem; display: block; max-width: 18rem; }
+  .field-error:empty { display: none; }
 `;

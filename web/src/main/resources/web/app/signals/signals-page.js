@@ -2,7 +2,7 @@
 // signal (it stays quiet until its facts change; a due follow-up is completed); "Snooze" also books a staff follow-up
 // a week later, so it comes back as "follow-up due".
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -69,8 +69,7 @@ class SignalsPage extends RapportPage {
   }
 
   filter(event) {
-    event.preventDefault();
-    const data = new FormData(event.target);
+    const { data } = submitted(event);
     this.owner = String(data.get('owner') || '').trim();
     this.kind = String(data.get('kind') || '');
     this.signals = null;

@@ -48,9 +48,22 @@ public class ContactSearch {
     private record Where(String with, StringBuilder where) {
     }
 
+    /** Every contact the filter selects, erased ones included (they stay as "Erased contact"; docs/contacts.md). */
     public Uni<Page<ContactView>> search(Filter f, String cursor, int limit) {
+        return search(f, cursor, limit, false);
+    }
+
+    /**
+     * The live contacts (not merged away, not erased) the filter selects, in the search's order: the members of an
+     * audience, the same contacts {@link #ids} and {@link #count} answer.
+     */
+    public Uni<Page<ContactView>> searchLive(Filter f, String cursor, int limit) {
+        return search(f, cursor, limit, true);
+    }
+
+    private Uni<Page<ContactView>> search(Filter f, String cursor, int limit, boolean live) {
         Tuple params = Tuple.tuple();
-        Where w = where(f, params);
+        Where w = where(f, params, live);
         String with = w.with();
         StringBuilder where = w.where();
         Sort sort = f.sort() == null ? Sort.NAME : f.sort();
@@ -88,8 +101,8 @@ public class ContactSearch {
      */
     public Uni<List<UUID>> ids(Filter f, UUID after, int limit) {
         Tuple params = Tuple.tuple();
-        Where w = where(f, params);
-        StringBuilder where = w.where().append(" and c.erased_at is null");
+        Where w = where(f, params, true);
+        StringBuilder where = w.where();
         if (after != null) {
             where.append(" and c.id > ").append(p(params, after));
         }
@@ -104,12 +117,13 @@ public class ContactSearch {
     /** How many live contacts the filter selects now. */
     public Uni<Long> count(Filter f) {
         Tuple params = Tuple.tuple();
-        Where w = where(f, params);
-        String sql = w.with() + "select count(*) from contacts c" + w.where() + " and c.erased_at is null";
+        Where w = where(f, params, true);
+        String sql = w.with() + "select count(*) from contacts c" + w.where();
         return pool.preparedQuery(sql).execute(params).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private Where where(Filter f, Tuple params) {
+    /** {@code live}: only contacts not erased (merged-away ones are never selected). */
+    private Where where(Filter f, Tuple params, boolean live) {
         if (f.minValue() != null && f.maxValue() != null && f.minValue().compareTo(f.maxValue()) > 0) {
             throw ProblemException.badField("minValue", "is greater than maxValue");
         }
@@ -117,6 +131,9 @@ public class ContactSearch {
             throw ProblemException.badField("createdFrom", "is after createdTo");
         }
         StringBuilder where = new StringBuilder(" where c.merged_into is null");
+        if (live) {
+            where.append(" and c.erased_at is null");
+        }
         if (f.createdFrom() != null) {
             where.append(" and c.created_at >= ").append(p(params, f.createdFrom().atOffset(ZoneOffset.UTC)));
         }

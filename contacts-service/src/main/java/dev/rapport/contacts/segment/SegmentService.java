@@ -126,7 +126,7 @@ public class SegmentService {
         int size = Cursor.limit(limit, 50, 500);
         return stored(id).chain(s -> {
             if (s.kind() == SegmentKind.FILTER) {
-                return search.search(read(s.filter()).toSearch(), cursor, size);
+                return search.searchLive(read(s.filter()).toSearch(), cursor, size);
             }
             List<String> after = Cursor.decode(cursor, 1);
             UUID afterId;
@@ -152,7 +152,7 @@ public class SegmentService {
     /** Count and first members of a filter before it is saved. */
     public Uni<SegmentCount> preview(SegmentFilter filter, String caller) {
         ContactSearch.Filter f = (filter == null ? empty() : filter.normalised(caller)).toSearch();
-        return search.count(f).chain(n -> search.search(f, null, config.previewSize())
+        return search.count(f).chain(n -> search.searchLive(f, null, config.previewSize())
                 .map(page -> new SegmentCount(null, null, n, page.items())));
     }
 

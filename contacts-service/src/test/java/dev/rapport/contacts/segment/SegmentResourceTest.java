@@ -98,6 +98,37 @@ class SegmentResourceTest {
         as("integration").get("/segments/" + id + "/member-ids").then().statusCode(404);
     }
 
+    /**
+     * Erasure keeps the contact row (owner and stage stay), so a filter on them still selects it: members, member ids,
+     * count and preview must all leave erased and merged-away contacts out, and agree.
+     */
+    @Test
+    void membersCountAndPreviewAgreeWithoutErasedOrMergedAwayContacts() {
+        String owner = "seg-owner-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            all.add(as("agent").body("""
+                    {"givenName":"Live","familyName":"%s","owner":"%s","lifecycleStage":"CUSTOMER"}""".formatted(i, owner))
+                    .post("/contacts").then().statusCode(201).extract().<String>path("id"));
+        }
+        String erased = all.get(0);
+        String mergedAway = all.get(1);
+        as("admin").post("/contacts/" + erased + "/erasure").then().statusCode(200);
+        as("agent").body("{\"mergeId\":\"" + mergedAway + "\"}").post("/contacts/" + all.get(2) + "/merge").then().statusCode(200);
+        List<String> live = List.of(all.get(2), all.get(3)).stream().sorted().toList();
+
+        String filter = "{\"owner\":\"" + owner + "\",\"stage\":\"CUSTOMER\"}";
+        String id = segment("{\"name\":\"Owned " + owner + "\",\"filter\":" + filter + "}");
+        as("agent").get("/segments/" + id + "/count").then().statusCode(200).body("count", equalTo(2));
+        assertEquals(live, memberIds(id, 1, 1));
+        List<String> members = as("agent").queryParam("limit", 10).get("/segments/" + id + "/members").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        assertEquals(live, members.stream().sorted().toList(), "members are the ones counted");
+        List<String> sample = as("marketer").body(filter).post("/segments/preview").then().statusCode(200)
+                .body("count", equalTo(2)).extract().jsonPath().getList("sample.id");
+        assertEquals(live, sample.stream().sorted().toList(), "the preview shows the ones counted");
+    }
+
     @Test
     void aStaticListIsUploadedAsCsvOrNdjsonAndReplacedWhole() {
         String tag = "static-" + UUID.randomUUID().toString().substring(0, 8);

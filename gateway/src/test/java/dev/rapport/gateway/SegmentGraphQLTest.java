@@ -78,6 +78,29 @@ class SegmentGraphQLTest {
     }
 
     @Test
+    void aRenewalOfferTakesASegmentAndSaysWhichVersionItRead() {
+        String p = "00000000-0000-7000-8000-0000000000c1";
+        Stubs.feedback.on("POST", "/programmes/([^/]+)/offers", r -> new StubService.Answer(201, "application/json",
+                "{\"id\":\"00000000-0000-7000-8000-0000000000c2\",\"programmeId\":\"" + p + "\",\"period\":\"2026\","
+                        + "\"tiers\":[4,5],\"channel\":\"EMAIL\",\"campaign\":\"c\",\"audience\":12,\"segmentId\":\"" + S + "\","
+                        + "\"segmentVersion\":7,\"createdAt\":\"2026-12-01T10:00:00Z\"}"));
+        JsonPath sent = GraphQL.query(MARKETER, "mutation { sendRenewalOffer(programmeId: \"" + p + "\", input: {period: \"2026\", "
+                + "tiers: [4, 5], channel: \"EMAIL\", segmentId: \"" + S + "\"}) { audience segmentId segmentVersion } }", Map.of());
+        assertNull(sent.get("errors"), sent::prettify);
+        assertEquals(S, sent.getString("data.sendRenewalOffer.segmentId"));
+        assertEquals(7, sent.getInt("data.sendRenewalOffer.segmentVersion"));
+        StubService.Call post = Stubs.feedback.calls().stream().filter(c -> c.path().endsWith("/offers")).findFirst().orElseThrow();
+        assertEquals(S, JsonPath.from(post.body()).getString("segmentId"));
+
+        Stubs.feedback.on("POST", "/programmes/([^/]+)/offers", r -> new StubService.Answer(422, "application/problem+json",
+                "{\"type\":\"https://rapport.dev/problems/unknown-segment\",\"title\":\"Unknown segment\",\"status\":422,"
+                        + "\"detail\":\"segmentId: names no segment\",\"errors\":[{\"field\":\"segmentId\",\"message\":\"names no segment\"}]}"));
+        JsonPath unknown = GraphQL.query(MARKETER, "mutation { sendRenewalOffer(programmeId: \"" + p + "\", input: {period: \"2026\", "
+                + "tiers: [5], channel: \"EMAIL\", segmentId: \"" + S + "\"}) { id } }", Map.of());
+        assertEquals("rule-broken", unknown.getString("errors[0].extensions.code"), unknown::prettify);
+    }
+
+    @Test
     void analystsReadButDoNotWriteAndBadIdsAreRefusedBeforeAnyCall() {
         assertEquals("forbidden", GraphQL.query(ANALYST, "mutation { createSegment(input: {name: \"x\"}) { id } }", Map.of())
                 .getString("errors[0].extensions.code"));

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -47,14 +48,22 @@ public class OfferService {
     public record Recorded(RenewalOffer offer, List<UUID> messageIds) {
     }
 
-    /** Records the offer and one PENDING outreach message (purpose renewal-offers) per member of the audience. */
+    /** The programme's members who are members of a segment, as read at {@code version} of its definition. */
+    public record SegmentAudience(UUID segmentId, int version, Set<UUID> contactIds) {
+    }
+
+    /**
+     * Records the offer and one PENDING outreach message (purpose renewal-offers) per member of the audience: the
+     * undecided members of the tiers, only those in {@code segment} when it is given.
+     */
     @WithTransaction
-    public Uni<Recorded> record(UUID programmeId, NewOffer in, String actor) {
+    public Uni<Recorded> record(UUID programmeId, NewOffer in, SegmentAudience segment, String actor) {
         return programmes.findById(programmeId).onItem().ifNull().failWith(() -> ProblemException.notFound("Programme", programmeId))
                 .chain(p -> Panache.getSession().chain(s -> s.createNativeQuery(AUDIENCE, UUID.class)
                         .setParameter("programme", p.id).setParameter("period", in.period())
                         .setParameter("tiers", in.tiers().stream().sorted().map(Integer::shortValue).toList())
                         .getResultList())
+                        .map(all -> segment == null ? all : all.stream().filter(segment.contactIds()::contains).toList())
                         .chain(audience -> {
                             RenewalOffer o = new RenewalOffer();
                             o.id = Ids.newId();
@@ -65,6 +74,8 @@ public class OfferService {
                             o.campaign = in.campaign() == null || in.campaign().isBlank()
                                     ? "renewal-offer:" + p.id + ":" + in.period() : in.campaign().strip();
                             o.audience = audience.size();
+                            o.segmentId = segment == null ? null : segment.segmentId();
+                            o.segmentVersion = segment == null ? null : segment.version();
                             o.createdBy = actor;
                             o.createdAt = Instant.now();
                             List<OutreachMessage> messages = new ArrayList<>();
@@ -128,6 +139,6 @@ public class OfferService {
 
     public static OfferView view(RenewalOffer o, DispatchSummary delivery) {
         return new OfferView(o.id, o.programmeId, o.period, Arrays.stream(o.tiers).map(Short::intValue).toList(), o.channel,
-                o.campaign, o.audience, o.createdAt, delivery);
+                o.campaign, o.audience, o.segmentId, o.segmentVersion, o.createdAt, delivery);
     }
 }

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code delivery} is null while a large audience is still being sent. */
+/**
+ * {@code delivery} is null while a large audience is still being sent; {@code segmentId} and {@code segmentVersion} name
+ * the segment the audience was narrowed to, when one was.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OfferView(UUID id, UUID programmeId, String period, List<Integer> tiers, String channel, String campaign,
-        int audience, Instant createdAt, DispatchSummary delivery) {
+        int audience, UUID segmentId, Integer segmentVersion, Instant createdAt, DispatchSummary delivery) {
 }

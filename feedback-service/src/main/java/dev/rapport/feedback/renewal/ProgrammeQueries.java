@@ -14,7 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** The programme list: one statement for every programme with its member count, periods and offers. */
+/**
+ * The programme list: one statement for every programme with its member count, periods and offers; and which contacts of
+ * a segment page are members.
+ */
 @ApplicationScoped
 public class ProgrammeQueries {
     static final int MAX = 200;
@@ -32,6 +35,19 @@ public class ProgrammeQueries {
     Pool pool;
     @Inject
     ObjectMapper json;
+
+    /** Which of these contacts are members of the programme (one statement for a page of a segment). */
+    public Uni<List<UUID>> membersAmong(UUID programmeId, List<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("select contact_id from programme_members where programme_id = $1 and contact_id = any($2)")
+                .execute(Tuple.of(programmeId, contactIds.toArray(UUID[]::new))).map(rows -> {
+                    List<UUID> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(r.getUUID(0)));
+                    return out;
+                });
+    }
 
     public Uni<List<ProgrammeSummary>> list() {
         return pool.preparedQuery(LIST).execute(Tuple.of(MAX)).map(rows -> {

@@ -11,12 +11,14 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import dev.rapport.platform.csv.Csv;
@@ -24,6 +26,7 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/programmes")
@@ -42,6 +45,8 @@ public class ProgrammeResource {
     Caller caller;
     @Inject
     ProgrammeQueries queries;
+    @Inject
+    SegmentOffers segmentOffers;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER, Roles.ANALYST})
@@ -145,13 +150,20 @@ public class ProgrammeResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETER})
     @Operation(summary = "Send an early-renewal offer to the undecided members of the chosen score tiers",
             description = "Each member gets one outreach request (purpose renewal-offers, the channel asked for); consent-service "
-                    + "decides. Small audiences answer 201 with the decisions; large ones 202, sent in the background.")
+                    + "decides. With segmentId, only the members of that contacts-service segment (read a page at a time with "
+                    + "the caller's token; the offer records the segment and its version). Small audiences answer 201 with the "
+                    + "decisions; large ones 202, sent in the background.")
     @APIResponse(responseCode = "201", description = "Sent; delivery counts queued and denied by reason")
     @APIResponse(responseCode = "202", description = "Recorded; sending continues in the background")
     @APIResponse(responseCode = "400", description = "Tier outside 1–5, bad channel or period")
     @APIResponse(responseCode = "404", description = "No such programme")
-    public Uni<Response> offer(@PathParam("id") UUID id, @Valid @NotNull NewOffer in) {
-        return offers.record(id, in, caller.name()).chain(r -> {
+    @APIResponse(responseCode = "409", description = "The segment changed while its members were being read")
+    @APIResponse(responseCode = "422", description = "segmentId names no segment")
+    public Uni<Response> offer(@PathParam("id") UUID id, @Valid @NotNull NewOffer in,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        Uni<OfferService.SegmentAudience> segment = in.segmentId() == null ? Uni.createFrom().nullItem()
+                : segmentOffers.audience(id, in.segmentId(), auth);
+        return segment.chain(s -> offers.record(id, in, s, caller.name())).chain(r -> {
             URI location = URI.create("/programmes/" + id + "/offers/" + r.offer().id);
             if (r.messageIds().size() > config.inlineLimit()) {
                 outreach.sendLater(r.messageIds());

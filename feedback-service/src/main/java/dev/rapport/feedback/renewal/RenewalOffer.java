@@ -22,6 +22,11 @@ public class RenewalOffer {
     public String channel;
     public String campaign;
     public int audience;
+    /** The segment the audience was narrowed to (null: every undecided member of the tiers), and its version then. */
+    @Column(name = "segment_id")
+    public UUID segmentId;
+    @Column(name = "segment_version")
+    public Integer segmentVersion;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

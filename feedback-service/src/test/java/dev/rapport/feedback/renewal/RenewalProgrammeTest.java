@@ -8,9 +8,12 @@ import static dev.rapport.feedback.support.Api.marketer;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rapport.feedback.support.ConsentStub;
 import dev.rapport.feedback.support.Sql;
+import dev.rapport.platform.testing.SegmentsStub;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(value = SegmentsStub.class, restrictToAnnotatedClass = false)
 class RenewalProgrammeTest {
 
     private static String programme() {
@@ -157,5 +161,46 @@ class RenewalProgrammeTest {
                 .then().statusCode(400).body("errors.field.size()", equalTo(2));
         marketer().body("{\"period\":\"2026\",\"tiers\":[5],\"channel\":\"pigeon\"}").post("/programmes/" + p + "/offers")
                 .then().statusCode(400).body("errors.field", hasItem("channel"));
+    }
+
+    @Test
+    void anOfferNarrowedToASegmentGoesOnlyToItsMembersAndRecordsSegmentAndVersion() {
+        String p = programme();
+        UUID keen = UUID.randomUUID();      // tier 5, undecided, in the segment → offered
+        UUID other = UUID.randomUUID();     // tier 5, undecided, not in the segment → not offered
+        UUID done = UUID.randomUUID();      // tier 5, already renewed, in the segment → not offered
+        UUID cold = UUID.randomUUID();      // tier 1, in the segment → not offered
+        UUID outsider = UUID.randomUUID();  // in the segment, not a member of the programme
+        marketer().body("{\"period\":\"2026\",\"scoredBy\":\"model\",\"rows\":[" + row(keen, 5, null) + "," + row(other, 5, null)
+                + "," + row(done, 5, "RENEWED_EARLY") + "," + row(cold, 1, null) + "]}").post("/programmes/" + p + "/members/import")
+                .then().statusCode(200);
+        UUID segment = UUID.randomUUID();
+        SegmentsStub.segment(segment, 3, List.of(keen, done, cold, outsider, UUID.randomUUID()));
+
+        JsonPath offer = marketer().body("{\"period\":\"2026\",\"tiers\":[4,5],\"channel\":\"EMAIL\",\"segmentId\":\"" + segment + "\"}")
+                .post("/programmes/" + p + "/offers").then().statusCode(201).extract().jsonPath();
+        assertEquals(1, offer.getInt("audience"));
+        assertEquals(segment.toString(), offer.getString("segmentId"));
+        assertEquals(3, offer.getInt("segmentVersion"));
+        String offerId = offer.getString("id");
+        assertEquals(Set.of(keen), ConsentStub.requestsWithPayload("feedback:renewal-offer:" + offerId).stream()
+                .map(ConsentStub.Request::contactId).collect(Collectors.toSet()));
+        // Read a page at a time (the stub pages by 2) with the caller's token, each page after the first pinned to version 3.
+        List<SegmentsStub.Call> calls = SegmentsStub.callsFor(segment);
+        assertEquals(3, calls.size());
+        assertEquals("3", calls.get(2).version());
+        assertTrue(calls.stream().allMatch(call -> call.authorization() != null && call.authorization().startsWith("Bearer ")));
+        analyst().get("/programmes/" + p + "/offers/" + offerId).then().statusCode(200)
+                .body("segmentId", equalTo(segment.toString())).body("segmentVersion", equalTo(3)).body("audience", equalTo(1));
+
+        // Without a segment the same tiers reach every undecided member.
+        marketer().body("{\"period\":\"2026\",\"tiers\":[4,5],\"channel\":\"EMAIL\"}").post("/programmes/" + p + "/offers")
+                .then().statusCode(201).body("audience", equalTo(2)).body("segmentId", org.hamcrest.Matchers.nullValue());
+        marketer().body("{\"period\":\"2026\",\"tiers\":[5],\"channel\":\"EMAIL\",\"segmentId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/programmes/" + p + "/offers").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("segmentId")).body("type", org.hamcrest.Matchers.containsString("unknown-segment"));
+        marketer().body("{\"period\":\"2026\",\"tiers\":[5],\"channel\":\"EMAIL\",\"segmentId\":\"not-an-id\"}")
+                .post("/programmes/" + p + "/offers").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("segmentId"));
     }
 }

@@ -37,6 +37,8 @@ public final class Inputs {
 
     @Input("RenewalOfferInput")
     public record NewOffer(String period, @Description("Score tiers 1–5") List<Integer> tiers,
-            @Description("POSTAL, EMAIL, …") String channel, @Description("Defaults to renewal-offer:<programme>:<period>") String campaign) {
+            @Description("POSTAL, EMAIL, …") String channel, @Description("Defaults to renewal-offer:<programme>:<period>") String campaign,
+            @Id @Description("A segment (see segments): only its members now, among the undecided members of the tiers; the "
+                    + "offer records the segment and its version") String segmentId) {
     }
 }

@@ -11,9 +11,13 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 
-@Description("An early-renewal offer to the undecided members of chosen score tiers; consent-service decides each message.")
+@Description("An early-renewal offer to the undecided members of chosen score tiers (only those in a segment, when one was "
+        + "given); consent-service decides each message.")
 public record Offer(@Id String id, @Id String programmeId, String period, List<Integer> tiers, String channel, String campaign,
-        int audience, Instant createdAt,
+        int audience,
+        @Id @Description("The segment the audience was narrowed to (sendRenewalOffer with segmentId); null for none") String segmentId,
+        @Description("The version of that segment's definition when its members were read") Integer segmentVersion,
+        Instant createdAt,
         @Description("Null while a large audience is still being sent") Delivery delivery) {
 
     @Name("OfferDelivery")

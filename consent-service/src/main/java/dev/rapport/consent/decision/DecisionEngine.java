@@ -7,6 +7,7 @@ import dev.rapport.consent.decision.DecisionFacts.Policy;
 import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
 import dev.rapport.consent.ledger.Coverage;
 import dev.rapport.consent.ledger.EventKind;
+import dev.rapport.consent.ledger.PointFold;
 import dev.rapport.consent.purpose.LawfulBasis;
 import dev.rapport.consent.rules.CompanyRules;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class DecisionEngine {
         Map<String, Reason> ruleReasons = new LinkedHashMap<>();
         Decision deferred = null;
         for (Point p : candidates) {
-            PointVerdict v = evaluate(p, f.events(), purpose, at);
+            PointVerdict v = evaluate(p, f.events(), f.folds(), purpose, at);
             if (!v.reasons.isEmpty()) {
                 v.reasons.forEach(r -> pointReasons.putIfAbsent(r.code(), r));
                 continue;
@@ -115,13 +116,13 @@ public final class DecisionEngine {
     private record PointVerdict(List<Reason> reasons, UUID evidence) {
     }
 
-    static PointVerdict evaluate(Point p, List<Event> events, PurposeInfo purpose, Instant at) {
+    static PointVerdict evaluate(Point p, List<Event> events, List<PointFold> folds, PurposeInfo purpose, Instant at) {
         boolean given = p.provenance().givenByPerson();
         Event decisive = null;
         boolean uncoveredGrant = false;
         for (int i = events.size() - 1; i >= 0; i--) {
             Event e = events.get(i);
-            if (e.occurredAt().isAfter(at) || !covers(e, p)) {
+            if (e.occurredAt().isAfter(at) || !covers(e, p, folds, at)) {
                 continue;
             }
             if (e.kind() == EventKind.OBJECT && e.until() != null && !e.until().isAfter(at)) {
@@ -167,8 +168,8 @@ public final class DecisionEngine {
     }
 
     /** Does an event's scope reach this point? {@link Coverage} holds the rule, shared with the consent projection. */
-    static boolean covers(Event e, Point p) {
-        return Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), p.channel(), p.id(), p.addressHash());
+    static boolean covers(Event e, Point p, List<PointFold> folds, Instant at) {
+        return Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), p.channel(), p.id(), p.addressHash(), folds, at);
     }
 
     static List<Point> candidates(DecisionFacts f, Channel channel, UUID pointId, Instant at) {

@@ -3,6 +3,7 @@ package dev.rapport.consent.decision;
 import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.facts.Provenance;
 import dev.rapport.consent.ledger.EventKind;
+import dev.rapport.consent.ledger.PointFold;
 import dev.rapport.consent.purpose.LawfulBasis;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -13,10 +14,16 @@ import java.util.UUID;
 /**
  * Everything a decision for one contact needs, loaded in one go (for one contact or a chunk of an audience).
  * {@code touchesInWindow} counts for the person's own cap; {@code recentTouches} are those within the longest company
- * cap's window, for company caps (the same touches: queued, leased or delivered outreach).
+ * cap's window, for company caps (the same touches: queued, leased or delivered outreach). {@code folds} are the merge
+ * group's contact points folded into others by merges ({@link PointFold}).
  */
 public record DecisionFacts(UUID contactId, boolean known, boolean erased, List<Point> points, List<Event> events,
-        Policy policy, int touchesInWindow, List<Touch> recentTouches) {
+        Policy policy, int touchesInWindow, List<Touch> recentTouches, List<PointFold> folds) {
+
+    public DecisionFacts(UUID contactId, boolean known, boolean erased, List<Point> points, List<Event> events, Policy policy,
+            int touchesInWindow, List<Touch> recentTouches) {
+        this(contactId, known, erased, points, events, policy, touchesInWindow, recentTouches, List.of());
+    }
 
     public DecisionFacts(UUID contactId, boolean known, boolean erased, List<Point> points, List<Event> events, Policy policy,
             int touchesInWindow) {

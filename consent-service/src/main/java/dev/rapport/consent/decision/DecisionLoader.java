@@ -7,6 +7,7 @@ import dev.rapport.consent.decision.DecisionFacts.Policy;
 import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
 import dev.rapport.consent.decision.DecisionFacts.Touch;
 import dev.rapport.consent.facts.Provenance;
+import dev.rapport.consent.ledger.PointFolds;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
 import dev.rapport.consent.rules.CompanyRules;
@@ -73,6 +74,7 @@ public class DecisionLoader {
               pt.pt_id, pt.pt_channel, pt.pt_hash, pt.pt_provenance, pt.pt_verified, pt.pt_added, pt.pt_removed, pt.pt_undeliverable,
               ev.ev_id, ev.ev_kind, ev.ev_channel, ev.ev_point, ev.ev_hash, ev.ev_occurred, ev.ev_expires, ev.ev_until,
               tc.tc_channel, tc.tc_purpose, tc.tc_at,
+              fo.fo_from, fo.fo_from_hash, fo.fo_into, fo.fo_into_hash, fo.fo_at,
               (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
             from grp g
             left join consent_subjects s on s.contact_id = g.root
@@ -99,13 +101,16 @@ public class DecisionLoader {
               from outreach o
               where $5::int > 0 and o.contact_id = g.root and o.status in ('QUEUED', 'LEASED', 'DELIVERED')
                 and o.created_at > $3::timestamptz - make_interval(days => $5::int) and o.created_at <= $3::timestamptz) tc on true
+            left join lateral (%4$s) fo on true
             order by g.ord
             """;
 
-    static final String ONE_NOW = TEMPLATE.formatted(ONE.formatted(""), "", CURRENT_POINTS);
-    static final String ONE_AS_OF = TEMPLATE.formatted(ONE.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF);
-    static final String MANY_NOW = TEMPLATE.formatted(MANY.formatted(""), "", CURRENT_POINTS);
-    static final String MANY_AS_OF = TEMPLATE.formatted(MANY.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF);
+    static final String FOLDS = PointFolds.OF_GROUP;
+
+    static final String ONE_NOW = TEMPLATE.formatted(ONE.formatted(""), "", CURRENT_POINTS, FOLDS);
+    static final String ONE_AS_OF = TEMPLATE.formatted(ONE.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
+    static final String MANY_NOW = TEMPLATE.formatted(MANY.formatted(""), "", CURRENT_POINTS, FOLDS);
+    static final String MANY_AS_OF = TEMPLATE.formatted(MANY.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
 
     @Inject
     Pool pool;
@@ -167,7 +172,7 @@ public class DecisionLoader {
                 r.getInteger("max_touches"), r.getInteger("touch_window_days"), r.getBoolean("dnc"),
                 r.getOffsetDateTime("paused_until") == null ? null : r.getOffsetDateTime("paused_until").toInstant());
         return new DecisionFacts(root, true, r.getBoolean("erased"), points(r), events(r), policy,
-                r.getLong("touches").intValue(), touches(r));
+                r.getLong("touches").intValue(), touches(r), PointFolds.of(r));
     }
 
     private static List<Point> points(Row r) {

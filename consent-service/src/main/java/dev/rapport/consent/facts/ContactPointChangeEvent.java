@@ -28,6 +28,7 @@ public record ContactPointChangeEvent(
             Provenance provenance,
             @Size(max = 500) String provenanceSource,
             Instant verifiedAt,
-            UUID mergedContactId) {
+            UUID mergedContactId,
+            UUID mergedIntoPointId) {
     }
 }

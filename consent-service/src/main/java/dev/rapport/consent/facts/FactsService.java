@@ -39,6 +39,8 @@ public class FactsService {
     @Inject
     ContactMergeRepository merges;
     @Inject
+    ContactPointFoldRepository folds;
+    @Inject
     ConsentSubjectRepository subjects;
     @Inject
     Tracer tracer;
@@ -155,13 +157,27 @@ public class FactsService {
             if (f == null || f.lastSeq > e.seq() || !f.contactId.equals(e.payload().contactId())) {
                 return Uni.createFrom().voidItem();
             }
-            f.removedAt = e.occurredAt();
-            f.addressHash = null; // not needed once the point is gone
-            f.changedAt = e.occurredAt();
-            f.lastSeq = e.seq();
-            f.updatedAt = Instant.now();
-            return Uni.createFrom().voidItem();
+            return fold(f, e.payload().mergedIntoPointId(), e.occurredAt()).invoke(() -> {
+                f.removedAt = e.occurredAt();
+                f.addressHash = null; // not needed once the point is gone
+                f.changedAt = e.occurredAt();
+                f.lastSeq = e.seq();
+                f.updatedAt = Instant.now();
+            });
         });
+    }
+
+    /**
+     * A merge removed this point because the survivor already held its address ({@code mergedIntoPointId}, the point
+     * kept): consents naming the removed point cover the kept one from now on ({@code ledger.Coverage}).
+     */
+    private Uni<Void> fold(ContactPointFact removed, UUID mergedIntoPointId, Instant at) {
+        if (mergedIntoPointId == null || removed.addressHash == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return facts.findById(mergedIntoPointId).chain(into -> into == null || into.addressHash == null || into.removedAt != null
+                ? Uni.createFrom().voidItem()
+                : folds.fold(into.contactId, removed, into, at));
     }
 
     private Uni<Void> merge(UUID mergedAway, UUID survivor, Instant at) {
@@ -198,7 +214,12 @@ public class FactsService {
                         errors.add(new Problem.FieldError(at + "address", "is required for " + p.change()));
                     }
                 }
-                case REMOVED -> require(errors, p.contactPointId(), at + "contactPointId");
+                case REMOVED -> {
+                    require(errors, p.contactPointId(), at + "contactPointId");
+                    if (p.mergedIntoPointId() != null && p.mergedIntoPointId().equals(p.contactPointId())) {
+                        errors.add(new Problem.FieldError(at + "mergedIntoPointId", "must differ from contactPointId"));
+                    }
+                }
                 case MERGED -> {
                     require(errors, p.mergedContactId(), at + "mergedContactId");
                     if (p.contactId().equals(p.mergedContactId())) {

@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * The consents in force for any number of contacts as of an instant, in ONE statement whatever the number: each asked
  * id is resolved to its survivor and merge group as they stood at that instant (a merge later than it does not count),
- * and the group's ledger events and contact points (as of then) come back as typed arrays, one row per asked id.
+ * and the group's ledger events, contact points (as of then) and point folds come back as typed arrays, one row per
+ * asked id.
  */
 @ApplicationScoped
 public class ConsentStateQueries {
@@ -38,7 +39,8 @@ public class ConsentStateQueries {
             )
             select g.id,
               ev.ev_id, ev.ev_kind, ev.ev_purpose, ev.ev_channel, ev.ev_point, ev.ev_hash, ev.ev_occurred, ev.ev_expires,
-              ev.ev_until, ev.ev_basis, ev.ev_source, pt.pt_id, pt.pt_hash
+              ev.ev_until, ev.ev_basis, ev.ev_source, pt.pt_id, pt.pt_hash,
+              fo.fo_from, fo.fo_from_hash, fo.fo_into, fo.fo_into_hash, fo.fo_at
             from grp g
             left join lateral (
               select array_agg(e.id order by e.occurred_at, e.recorded_at, e.seq) as ev_id,
@@ -59,14 +61,15 @@ public class ConsentStateQueries {
               from contact_point_fact_versions v
               where v.contact_id = any (g.members) and v.removed_at is null
                 and v.valid_from <= $2::timestamptz and (v.valid_to is null or v.valid_to > $2::timestamptz)) pt on true
+            left join lateral (%s) fo on true
             order by g.ord
-            """;
+            """.formatted(PointFolds.OF_GROUP);
 
     @Inject
     Pool pool;
 
     /** What the projection needs for one asked contact: its group's events and points' hashes as of the instant. */
-    record Inputs(UUID contactId, List<Projection.Entry> events, Map<UUID, String> pointHashes) {
+    record Inputs(UUID contactId, List<Projection.Entry> events, Map<UUID, String> pointHashes, List<PointFold> folds) {
     }
 
     /** One entry per asked id, in the order asked. */
@@ -76,7 +79,7 @@ public class ConsentStateQueries {
                 .map(rows -> {
                     List<Inputs> out = new ArrayList<>(contactIds.size());
                     for (Row r : rows) {
-                        out.add(new Inputs(r.getUUID("id"), events(r), pointHashes(r)));
+                        out.add(new Inputs(r.getUUID("id"), events(r), pointHashes(r), PointFolds.of(r)));
                     }
                     return out;
                 });

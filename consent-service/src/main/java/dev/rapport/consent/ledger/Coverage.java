@@ -1,6 +1,8 @@
 package dev.rapport.consent.ledger;
 
 import dev.rapport.consent.common.Channel;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +17,10 @@ import java.util.UUID;
  * the event was recorded: the point's address hash equals the hash the event kept. Hashes are keyed per point (with
  * the salt of the contact the point was first seen under), so a point moved by a merge keeps its hash and stays
  * covered; a changed address, or a removed point (no hash), is not covered.</li>
+ * <li>A point a merge folded into another (the survivor already held the same address, so its own point was kept)
+ * hands its coverage on: the event covers the kept point from the merge on, if the event's hash is the folded point's
+ * hash at the merge (the address the event named is the one merged) and the kept point still holds the address it held
+ * at the merge.</li>
  * </ul>
  */
 public final class Coverage {
@@ -29,9 +35,11 @@ public final class Coverage {
      * @param channel        the channel of the point (or scope) asked about
      * @param pointId        the point asked about (null for a channel-wide scope)
      * @param addressHash    the point's address hash at the instant asked about (null when removed or unknown)
+     * @param folds          the folds of the contact's merge group (any instant; those after {@code at} do not count)
+     * @param at             the instant asked about
      */
     public static boolean covers(EventKind kind, Channel eventChannel, UUID eventPointId, String eventPointHash,
-            Channel channel, UUID pointId, String addressHash) {
+            Channel channel, UUID pointId, String addressHash, List<PointFold> folds, Instant at) {
         if (kind == EventKind.ERASURE) {
             return false;
         }
@@ -41,6 +49,12 @@ public final class Coverage {
         if (eventPointId == null) {
             return true;
         }
-        return eventPointId.equals(pointId) && (eventPointHash == null || eventPointHash.equals(addressHash));
+        if (eventPointId.equals(pointId)) {
+            return eventPointHash == null || eventPointHash.equals(addressHash);
+        }
+        return pointId != null && addressHash != null && folds.stream().anyMatch(f -> f.foldedPointId().equals(eventPointId)
+                && f.intoPointId().equals(pointId) && !f.foldedAt().isAfter(at)
+                && (eventPointHash == null || eventPointHash.equals(f.foldedHash()))
+                && addressHash.equals(f.intoHash()));
     }
 }

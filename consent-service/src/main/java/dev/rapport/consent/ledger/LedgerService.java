@@ -253,7 +253,7 @@ public class LedgerService {
     /** {@link #state} for many contacts in one statement, in the order asked (ids distinct). */
     public Uni<List<List<ConsentState>>> states(List<UUID> contactIds, Instant at) {
         return stateQueries.inputs(contactIds, at).map(all -> all.stream()
-                .map(in -> Projection.of(in.events(), in.pointHashes(), at))
+                .map(in -> Projection.of(in.events(), in.pointHashes(), in.folds(), at))
                 .toList());
     }
 

@@ -31,12 +31,16 @@ final class Projection {
      * @param events      ordered by occurredAt, recordedAt, seq
      * @param pointHashes the address hash of each contact point present at {@code at} (a point absent here is removed
      *                    or unknown: an event naming it with a hash no longer covers it)
+     * @param folds       the merge group's point folds: an event naming a folded point is also shown on the point it was
+     *                    folded into, where {@link Coverage} lets it reach
      */
-    static List<ConsentState> of(List<Entry> events, Map<UUID, String> pointHashes, Instant at) {
+    static List<ConsentState> of(List<Entry> events, Map<UUID, String> pointHashes, List<PointFold> folds, Instant at) {
         Map<Scope, Boolean> scopes = new LinkedHashMap<>();
         for (Entry e : events) {
             if (e.kind() != EventKind.ERASURE && !e.occurredAt().isAfter(at)) {
                 scopes.put(new Scope(e.purpose(), e.channel(), e.pointId()), true);
+                folds.stream().filter(f -> f.foldedPointId().equals(e.pointId()))
+                        .forEach(f -> scopes.put(new Scope(e.purpose(), e.channel(), f.intoPointId()), true));
             }
         }
         List<ConsentState> out = new ArrayList<>();
@@ -46,7 +50,7 @@ final class Projection {
             for (int i = events.size() - 1; i >= 0; i--) {
                 Entry e = events.get(i);
                 if (e.occurredAt().isAfter(at) || !Objects.equals(e.purpose(), s.purpose())
-                        || !Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), s.channel(), s.point(), hash)) {
+                        || !Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), s.channel(), s.point(), hash, folds, at)) {
                     continue;
                 }
                 if (e.kind() == EventKind.OBJECT && e.until() != null && !e.until().isAfter(at)) {

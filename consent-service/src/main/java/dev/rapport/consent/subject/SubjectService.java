@@ -4,6 +4,7 @@ import dev.rapport.consent.common.ConsentConfig;
 import dev.rapport.consent.facts.ContactMergeRepository;
 import dev.rapport.consent.facts.ContactPointFactRepository;
 import dev.rapport.consent.facts.ContactPointFactView;
+import dev.rapport.consent.facts.ContactPointFoldRepository;
 import dev.rapport.consent.facts.ReceivedFactEventRepository;
 import dev.rapport.consent.ledger.ConsentEvent;
 import dev.rapport.consent.ledger.ConsentEventRepository;
@@ -35,6 +36,8 @@ public class SubjectService {
     ConsentEventRepository events;
     @Inject
     ContactPointFactRepository points;
+    @Inject
+    ContactPointFoldRepository folds;
     @Inject
     ReceivedFactEventRepository factEvents;
     @Inject
@@ -77,7 +80,7 @@ public class SubjectService {
 
     /**
      * Erases a person (and any contact merged into them): the salt is destroyed so no stored hash can be linked to an
-     * address again; contact-point facts, policy and outreach are deleted; the ledger's personal free text is blanked.
+     * address again; contact-point facts and folds, policy and outreach are deleted; the ledger's personal free text is blanked.
      * What stays is PII-free: that consent events existed (kind, purpose, channel, times, hashes) and an ERASURE event,
      * appended to the same chain, which still verifies. Repeating an erasure changes nothing.
      */
@@ -109,6 +112,7 @@ public class SubjectService {
             return ledger.appendErasure(s, actor).call(() -> events.update(
                             "note = null, ipAddress = null, userAgent = null where contactId = ?1", id))
                     .call(() -> points.delete("contactId", id))
+                    .call(() -> folds.delete("contactId", id))
                     .call(() -> factEvents.delete("contactId", id))
                     .call(() -> policies.delete("contactId", id))
                     .call(() -> Panache.getSession().chain(session -> session

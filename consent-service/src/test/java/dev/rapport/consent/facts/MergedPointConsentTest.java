@@ -106,6 +106,77 @@ class MergedPointConsentTest {
         assertEquals(false, decision(a, newsletter, null).get("allowed"), "a changed address is not covered");
     }
 
+    /**
+     * The survivor already holds the same address: contacts-service keeps A's point and removes B's, naming A's point
+     * ({@code mergedIntoPointId}). B's consent naming B's point must cover A's point from the merge on.
+     */
+    @Test
+    void aConsentNamingTheMergedContactsPointCoversTheSurvivorsPointForTheSameAddress() {
+        String newsletter = purpose("newsletter", "CONSENT");
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String address = "same-" + UUID.randomUUID() + "@example.org";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant added = now.minusSeconds(120);
+        UUID aPoint = addPoint(a, "EMAIL", address, "PROVIDED_BY_CONTACT", added);
+        UUID bPoint = addPoint(b, "EMAIL", address, "PROVIDED_BY_CONTACT", added);
+        String grant = record(b, "GRANT", newsletter, null,
+                ",\"contactPointId\":\"" + bPoint + "\",\"occurredAt\":\"" + now.minusSeconds(100) + "\"");
+        Instant beforeMerge = now.minusSeconds(50);
+        Map<String, Object> aBefore = decision(a, newsletter, beforeMerge);
+        Map<String, Object> bBefore = decision(b, newsletter, beforeMerge);
+        assertEquals(false, aBefore.get("allowed"), "A had no consent of its own");
+        assertEquals(grant, bBefore.get("evidenceEventId"));
+
+        Instant merged = now.minusSeconds(20);
+        integration().body(batch(
+                        pointEvent(UUID.randomUUID(), "REMOVED", b, bPoint, "EMAIL", address, "PROVIDED_BY_CONTACT", merged)
+                                .replace("\"provenanceSource\":\"test\"",
+                                        "\"provenanceSource\":\"test\",\"mergedIntoPointId\":\"" + aPoint + "\""),
+                        pointEvent(UUID.randomUUID(), "UPDATED", a, aPoint, "EMAIL", address, "PROVIDED_BY_CONTACT", merged),
+                        merged(a, b, merged)))
+                .post("/contact-point-facts/events").then().statusCode(200).body("applied", equalTo(3));
+
+        Map<String, Object> aNow = decision(a, newsletter, null);
+        assertEquals(true, aNow.get("allowed"), "A's decision after the merge: " + aNow);
+        assertEquals(grant, aNow.get("evidenceEventId"), "B's original event is the evidence");
+        assertEquals(aPoint.toString(), aNow.get("contactPointId"), "A's surviving point is used");
+        Map<String, Object> bNow = decision(b, newsletter, null);
+        for (String field : new String[] {"allowed", "evidenceEventId", "contactPointId"}) {
+            assertEquals(aNow.get(field), bNow.get(field), "B's id answers as A, " + field);
+        }
+        for (UUID id : new UUID[] {a, b}) {
+            agent().get("/contacts/" + id + "/consents").then().statusCode(200)
+                    .body("find { it.contactPointId == '" + aPoint + "' }.status", equalTo("GRANTED"))
+                    .body("find { it.contactPointId == '" + aPoint + "' }.eventId", equalTo(grant));
+        }
+
+        // As of before the merge nothing changed.
+        Map<String, Object> aAgain = decision(a, newsletter, beforeMerge);
+        Map<String, Object> bAgain = decision(b, newsletter, beforeMerge);
+        for (String field : new String[] {"allowed", "reasons", "contactPointId", "evidenceEventId", "notBefore"}) {
+            assertEquals(aBefore.get(field), aAgain.get(field), "A as of before the merge, " + field);
+            assertEquals(bBefore.get(field), bAgain.get(field), "B as of before the merge, " + field);
+        }
+        agent().get("/contacts/" + a + "/consents?at=" + beforeMerge).then().statusCode(200)
+                .body("eventId", org.hamcrest.Matchers.not(hasItem(grant)));
+
+        // A's point moving to another address is no longer the address B consented for.
+        integration().body(pointEvent(UUID.randomUUID(), "UPDATED", a, aPoint, "EMAIL", "other-" + address, "PROVIDED_BY_CONTACT",
+                Instant.now())).post("/contact-point-facts/events").then().statusCode(200);
+        assertEquals(false, decision(a, newsletter, null).get("allowed"), "a changed address is not covered");
+    }
+
+    @Test
+    void aFoldNamingItsOwnPointIsRefusedNamingTheField() {
+        UUID point = UUID.randomUUID();
+        integration().body(pointEvent(UUID.randomUUID(), "REMOVED", UUID.randomUUID(), point, "EMAIL", "x@example.org",
+                        "PROVIDED_BY_CONTACT", Instant.now())
+                        .replace("\"provenanceSource\":\"test\"", "\"provenanceSource\":\"test\",\"mergedIntoPointId\":\"" + point + "\""))
+                .post("/contact-point-facts/events").then().statusCode(400)
+                .body("errors.field", hasItem("[0].payload.mergedIntoPointId"));
+    }
+
     static String merged(UUID survivor, UUID mergedAway, Instant at) {
         return "[{\"eventId\":\"" + UUID.randomUUID() + "\",\"seq\":" + nextSeq() + ",\"type\":\"contact-point-changed\","
                 + "\"occurredAt\":\"" + at + "\",\"payload\":{\"change\":\"MERGED\",\"contactId\":\"" + survivor

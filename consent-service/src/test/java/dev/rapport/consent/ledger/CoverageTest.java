@@ -27,10 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CoverageTest {
     static final UUID POINT = UUID.randomUUID();
     static final UUID OTHER_POINT = UUID.randomUUID();
+    /** The survivor's own point for the same address, kept by the merge that removed {@link #POINT}. */
+    static final UUID SURVIVOR_POINT = UUID.randomUUID();
     static final UUID GRANT = UUID.randomUUID();
     static final String HASH_KEYED_BY_B = "hmac(salt-of-B, EMAIL:b@example.org)";
     static final String HASH_KEYED_BY_A = "hmac(salt-of-A, EMAIL:b@example.org)";
     static final String OTHER_ADDRESS = "hmac(salt-of-B, EMAIL:new@example.org)";
+    static final String SURVIVOR_OTHER_ADDRESS = "hmac(salt-of-A, EMAIL:a.new@example.org)";
     static final Instant GRANTED = Instant.parse("2026-01-10T10:00:00Z");
     static final Instant MERGED = Instant.parse("2026-03-01T10:00:00Z");
     static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
@@ -45,7 +48,12 @@ class CoverageTest {
      * the engine's (allowed with the grant as evidence); {@code shown}: the projection shows the grant in force.
      */
     record Row(String name, Ev event, UUID pointId, String addressHash, Instant addedAt, Instant removedAt, Instant at,
-            boolean covered, boolean shown) {
+            boolean covered, boolean shown, List<PointFold> folds) {
+        Row(String name, Ev event, UUID pointId, String addressHash, Instant addedAt, Instant removedAt, Instant at,
+                boolean covered, boolean shown) {
+            this(name, event, pointId, addressHash, addedAt, removedAt, at, covered, shown, List.of());
+        }
+
         @Override
         public String toString() {
             return name;
@@ -96,8 +104,43 @@ class CoverageTest {
                         POINT, HASH_KEYED_BY_B, GRANTED, null, NOW, false, false));
     }
 
+    /**
+     * The survivor already held the merged-away contact's address: the merge kept the survivor's point and folded the
+     * other into it ({@link PointFold}).
+     */
+    static Stream<Row> folds() {
+        Ev pointScoped = grantOn(POINT, HASH_KEYED_BY_B);
+        List<PointFold> folded = List.of(new PointFold(POINT, HASH_KEYED_BY_B, SURVIVOR_POINT, HASH_KEYED_BY_A, MERGED));
+        return Stream.of(
+                new Row("address already held: the folded point's grant covers the survivor's point", pointScoped,
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, NOW, true, true, folded),
+                new Row("address already held, no fold recorded (the defect): not covered", pointScoped,
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, NOW, false, false),
+                new Row("address already held, as of before the merge: not covered", pointScoped,
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, MERGED.minusSeconds(86_400), false, false, folded),
+                new Row("address already held, as of the merge: covered", pointScoped,
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, MERGED, true, true, folded),
+                new Row("grant recorded before the folded point's hash was known: covered", grantOn(POINT, null),
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, NOW, true, true, folded),
+                new Row("the folded point's address changed after the grant: the fold is of another address", pointScoped,
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, NOW, false, false,
+                        List.of(new PointFold(POINT, OTHER_ADDRESS, SURVIVOR_POINT, HASH_KEYED_BY_A, MERGED))),
+                new Row("the survivor's point changed address after the merge: not covered", pointScoped,
+                        SURVIVOR_POINT, SURVIVOR_OTHER_ADDRESS, GRANTED, null, NOW, false, false, folded),
+                new Row("the survivor's point removed after the merge: not covered", pointScoped,
+                        SURVIVOR_POINT, null, GRANTED, MERGED.plusSeconds(60), NOW, false, false, folded),
+                new Row("the survivor's point re-added with the address it held: covered again", pointScoped,
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, MERGED.plusSeconds(120), null, NOW, true, true, folded),
+                new Row("a fold reaches only the point folded into", pointScoped,
+                        OTHER_POINT, HASH_KEYED_BY_A, GRANTED, null, NOW, false, false, folded),
+                new Row("a fold does not reach a grant naming another point", grantOn(OTHER_POINT, HASH_KEYED_BY_B),
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, NOW, false, false, folded),
+                new Row("a channel-wide grant is unaffected by folds", new Ev(EventKind.GRANT, Channel.EMAIL, null, null),
+                        SURVIVOR_POINT, HASH_KEYED_BY_A, GRANTED, null, NOW, true, true, folded));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("table")
+    @MethodSource({"table", "folds"})
     void theRuleTheEngineAndTheProjectionAnswerAlike(Row row) {
         Ev e = row.event();
         Instant at = row.at();
@@ -105,14 +148,15 @@ class CoverageTest {
         boolean pointPresent = !row.addedAt().isAfter(at) && (row.removedAt() == null || row.removedAt().isAfter(at));
 
         boolean rule = eventInForce && pointPresent
-                && Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), Channel.EMAIL, row.pointId(), row.addressHash());
+                && Coverage.covers(e.kind(), e.channel(), e.pointId(), e.pointHash(), Channel.EMAIL, row.pointId(), row.addressHash(),
+                        row.folds(), at);
         assertEquals(row.covered(), rule, "the rule");
 
         Point point = new Point(row.pointId(), Channel.EMAIL, row.addressHash(), Provenance.PROVIDED_BY_CONTACT, null,
                 row.addedAt(), row.removedAt(), null);
         DecisionFacts facts = new DecisionFacts(UUID.randomUUID(), true, false, List.of(point),
                 List.of(new DecisionFacts.Event(GRANT, e.kind(), e.channel(), e.pointId(), e.pointHash(), GRANTED, null, null)),
-                Policy.NONE, 0);
+                Policy.NONE, 0, List.of(), row.folds());
         Decision d = DecisionEngine.decide(facts, NEWSLETTER, Channel.EMAIL, null, at, new DecisionEngine.Cap(100, 7));
         assertEquals(row.covered(), d.allowed(), "the engine: " + d.reasons());
         assertEquals(row.covered() ? GRANT : null, d.evidenceEventId(), "the engine's evidence");
@@ -122,7 +166,7 @@ class CoverageTest {
             hashes.put(row.pointId(), row.addressHash());
         }
         List<ConsentState> states = Projection.of(List.of(new Projection.Entry(GRANT, e.kind(), "newsletter", e.channel(),
-                e.pointId(), e.pointHash(), GRANTED, null, null, LawfulBasis.CONSENT, EventSource.WEB_FORM)), hashes, at);
+                e.pointId(), e.pointHash(), GRANTED, null, null, LawfulBasis.CONSENT, EventSource.WEB_FORM)), hashes, row.folds(), at);
         boolean shown = states.stream().anyMatch(s -> s.eventId().equals(GRANT) && s.status() == ConsentState.Status.GRANTED);
         assertEquals(row.shown(), shown, "the projection: " + states);
     }

@@ -95,8 +95,8 @@ public class ContactMerge {
                     List<ContactPointChange> changes = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ContactPoint p : moving) {
-                        changes.add(ContactPointChange.of("REMOVED", p));
                         ContactPoint twin = kept.get(p.channel + "|" + p.address);
+                        changes.add(twin == null ? ContactPointChange.of("REMOVED", p) : ContactPointChange.foldedInto(p, twin.id));
                         if (twin == null) {
                             p.contactId = survivor;
                             changes.add(ContactPointChange.of("ADDED", p));

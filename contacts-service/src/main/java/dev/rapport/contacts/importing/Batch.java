@@ -158,7 +158,7 @@ final class Batch {
                     .append(ProvenanceKind.IMPORTED.name()).append('\t');
             value(s, source).append('\t').append(capturedAt).append('\t').append(now).append('\n');
             ContactPointChange change = new ContactPointChange("ADDED", contactId, pointId, p.channel().name(),
-                    p.address(), p.context().name(), ProvenanceKind.IMPORTED.name(), source, null, null);
+                    p.address(), p.context().name(), ProvenanceKind.IMPORTED.name(), source, null, null, null);
             StringBuilder o = batch.outbox;
             o.append(ids.next()).append('\t').append(contactId).append('\t').append(Outbox.CONTACT_POINT_CHANGED).append('\t');
             value(o, write(change)).append('\t').append(now).append('\n');

@@ -9,9 +9,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rapport.contacts.support.Fixtures;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SearchAndMergeTest {
+    @Inject
+    AgroalDataSource db;
 
     private static String create(String body) {
         return agent().body(body).post("/contacts").then().statusCode(201).extract().path("id");
@@ -59,7 +69,7 @@ class SearchAndMergeTest {
             paged.addAll(page.getList("items.id"));
             cursor = page.getString("next");
         } while (cursor != null);
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(a, b, c), paged);
+        assertEquals(List.of(a, b, c), paged);
 
         agent().queryParam("stage", "NOPE").get("/contacts").then().statusCode(400).body("errors.field", hasItem("stage"));
         agent().queryParam("minValue", "lots").get("/contacts").then().statusCode(400).body("errors.field", hasItem("minValue"));
@@ -70,12 +80,13 @@ class SearchAndMergeTest {
     }
 
     @Test
-    void mergeKeepsEveryPointWithProvenanceAndTheWholeTimeline() {
+    void mergeKeepsEveryPointWithProvenanceAndTheWholeTimeline() throws Exception {
         String survivor = create("""
                 {"givenName":"Maya","familyName":"Ng","tags":["a"],"contactPoints":[
                  {"channel":"EMAIL","address":"maya-%1$s@example.org","context":"WORK","provenance":{"kind":"IMPORTED","source":"old.csv"}}]}"""
                 .formatted(UUID.randomUUID()));
         String email = Fixtures.emailOf(survivor);
+        String survivorEmailPoint = agent().get("/contacts/" + survivor).then().extract().path("contactPoints[0].id");
         String duplicate = create("""
                 {"givenName":"Maya","owner":"zoe","tags":["b"],"contactPoints":[
                  {"channel":"EMAIL","address":"%s","context":"WORK","provenance":{"kind":"PROVIDED_BY_CONTACT","source":"newsletter-form"}},
@@ -90,7 +101,13 @@ class SearchAndMergeTest {
                 .body("tags", containsInAnyOrder("a", "b"))
                 .body("contactPoints", hasSize(2))
                 .body("contactPoints.find { it.channel == 'EMAIL' }.provenance.kind", equalTo("PROVIDED_BY_CONTACT"))
-                .body("contactPoints.find { it.channel == 'PHONE' }.provenance.source", equalTo("Apollo"));
+                .body("contactPoints.find { it.channel == 'PHONE' }.provenance.source", equalTo("Apollo"))
+                .body("contactPoints.find { it.channel == 'EMAIL' }.id", equalTo(survivorEmailPoint));
+
+        // consent-service learns that the duplicate's e-mail point was folded into the survivor's (same address), so a
+        // consent naming the duplicate's point covers the survivor's; the phone point simply moved.
+        assertEquals(survivorEmailPoint, outboxPayloadField(duplicate, "EMAIL", "REMOVED", "mergedIntoPointId"));
+        assertNull(outboxPayloadField(duplicate, "PHONE", "REMOVED", "mergedIntoPointId"));
 
         agent().get("/contacts/" + duplicate).then().statusCode(200).body("id", equalTo(survivor));
         agent().get("/contacts/" + survivor + "/interactions").then().body("items", hasSize(2));
@@ -106,6 +123,22 @@ class SearchAndMergeTest {
         agent().body("{\"mergeId\":\"" + survivor + "\"}").post("/contacts/" + survivor + "/merge").then().statusCode(400)
                 .body("errors.field", hasItem("mergeId"));
         agent().body("{}").post("/contacts/" + survivor + "/merge").then().statusCode(400).body("errors.field", hasItem("mergeId"));
+    }
+
+    /** A field of the outbox payload of the given change to the given contact's point on the given channel. */
+    String outboxPayloadField(String contactId, String channel, String change, String field) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                select payload::json->>? from outbox where event_type = 'contact-point-changed'
+                and payload::json->>'contactId' = ? and payload::json->>'channel' = ? and payload::json->>'change' = ?""")) {
+            s.setString(1, field);
+            s.setString(2, contactId);
+            s.setString(3, channel);
+            s.setString(4, change);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "a " + change + " event for the " + channel + " point of " + contactId);
+                return rs.getString(1);
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.rapport.consent.decision.DecisionEngine;
 import dev.rapport.consent.decision.DecisionLoader;
 import dev.rapport.consent.decision.DecisionService;
 import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.tracing.TraceContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -157,16 +158,17 @@ public class BulkOutreach {
         }
         return conn.preparedQuery("""
                         insert into outreach (id, contact_id, purpose, requested_channel, campaign, payload_ref, status, channel,
-                                              contact_point_id, evidence_event_id, decision, requested_by, created_at, not_before)
+                                              contact_point_id, evidence_event_id, decision, requested_by, created_at, not_before,
+                                              traceparent)
                         select t.id, t.contact_id, $8, $9, $10, $11, t.status, t.channel, t.point, t.evidence, t.decision, $12, $13,
-                               t.not_before
+                               t.not_before, $15
                         from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[],
                                     $14::timestamptz[])
                              as t(id, contact_id, status, channel, point, evidence, decision, not_before)
                         """)
                 .execute(Tuple.from(java.util.Arrays.asList(id, contact, status, channel, point, evidence, decision, s.purpose(),
                         s.channel() == null ? null : s.channel().name(), s.campaign(), s.payloadRef(), s.actor(),
-                        now.atOffset(ZoneOffset.UTC), notBefore)))
+                        now.atOffset(ZoneOffset.UTC), notBefore, TraceContext.current())))
                 .replaceWithVoid();
     }
 

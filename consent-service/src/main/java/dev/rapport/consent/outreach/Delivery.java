@@ -15,7 +15,9 @@ public record Delivery(UUID id, UUID contactId, String purpose, Channel channel,
                 + "allows it without reading the person's ledger; absent when the decision named none")
         Evidence evidence,
         @Schema(description = "Proves this pull; an acknowledgement with an older lease is refused") UUID leaseId,
-        Instant leaseUntil, int attempt) {
+        Instant leaseUntil, int attempt,
+        @Schema(description = "The W3C traceparent of the request that queued the message, so its delivery joins that "
+                + "trace; absent when tracing was off") String traceparent) {
 
     /** The evidence event as the person would be told about it: what, when, through which source. */
     public record Evidence(UUID eventId,

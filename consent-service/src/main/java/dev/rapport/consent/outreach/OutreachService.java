@@ -12,6 +12,7 @@ import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.tracing.TraceContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -115,10 +116,10 @@ public class OutreachService {
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Tuple t = Tuple.from(java.util.Arrays.asList(id, contactId, in.purpose(), nameOf(in.channel()), in.contactPointId(), campaignOf(in),
                 payloadOf(in), status.name(), nameOf(d.channel()), d.contactPointId(), d.evidenceEventId(), write(d), actor,
-                createdAt.atOffset(ZoneOffset.UTC), utc(d.notBefore())));
+                createdAt.atOffset(ZoneOffset.UTC), utc(d.notBefore()), TraceContext.current()));
         return conn.preparedQuery("insert into outreach (id, contact_id, purpose, requested_channel, requested_point_id, campaign, "
                         + "payload_ref, status, channel, contact_point_id, evidence_event_id, decision, requested_by, created_at, "
-                        + "not_before) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
+                        + "not_before, traceparent) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
                 .execute(t).map(x -> new OutreachView(id, contactId, in.purpose(), campaignOf(in), payloadOf(in), status, d.channel(),
                         d.contactPointId(), d, actor, createdAt, 0, null, null));
     }

@@ -69,7 +69,7 @@ public class QueueService {
                                  lease_until = now() + make_interval(secs => $3), attempts = o.attempts + 1
                           from next where o.id = next.id
                           returning o.id, o.contact_id, o.purpose, o.channel, o.contact_point_id, o.campaign, o.payload_ref,
-                                    o.evidence_event_id, o.lease_id, o.lease_until, o.attempts)
+                                    o.evidence_event_id, o.lease_id, o.lease_until, o.attempts, o.traceparent)
                         select l.*, e.kind as ev_kind, e.occurred_at as ev_occurred_at, e.source as ev_source,
                                e.lawful_basis as ev_lawful_basis
                         from leased l left join consent_events e on e.id = l.evidence_event_id
@@ -92,7 +92,7 @@ public class QueueService {
         return new Delivery(r.getUUID("id"), r.getUUID("contact_id"), r.getString("purpose"),
                 Channel.valueOf(r.getString("channel")), r.getUUID("contact_point_id"), r.getString("campaign"),
                 r.getString("payload_ref"), evidenceId, evidence, r.getUUID("lease_id"),
-                r.getOffsetDateTime("lease_until").toInstant(), r.getInteger("attempts"));
+                r.getOffsetDateTime("lease_until").toInstant(), r.getInteger("attempts"), r.getString("traceparent"));
     }
 
     /** Decides each leased message again as of now; hands out only those still allowed. */

@@ -49,6 +49,8 @@ public class Dispatcher {
     DeliveryConfig config;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    MessageTrace trace;
 
     @Scheduled(every = "${rapport.delivery.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = DeliveryDisabled.class)
@@ -84,6 +86,10 @@ public class Dispatcher {
     }
 
     Uni<Outcome> deliver(Lease lease, RoundFacts facts) {
+        return trace.deliver(lease, () -> send(lease, facts), o -> o.ack() == null ? "RETRY_LATER" : o.ack().name());
+    }
+
+    private Uni<Outcome> send(Lease lease, RoundFacts facts) {
         return composer.compose(lease, facts)
                 .chain(m -> smtp.send(m, renderer.render(m)).map(o -> verdict(lease, m, o)))
                 .onFailure(Undeliverable.class).recoverWithItem(e -> Outcome.ack(lease, Acknowledgement.Outcome.FAILED, e.getMessage()))

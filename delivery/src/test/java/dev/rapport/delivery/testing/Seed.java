@@ -2,7 +2,6 @@ package dev.rapport.delivery.testing;
 
 import static io.restassured.RestAssured.given;
 
-import dev.rapport.platform.testing.Tokens;
 import dev.rapport.platform.testing.suite.Suite;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -17,7 +16,7 @@ public final class Seed {
 
     public static RequestSpecification as(String member, String role) {
         return given().baseUri(Services.url(member)).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + Tokens.forRoles("test-" + role, role));
+                .header("Authorization", "Bearer " + Services.staffToken(role));
     }
 
     /** The standard purposes (a purpose that exists already is left as it is). */
@@ -62,7 +61,16 @@ public final class Seed {
 
     /** An outreach request as a partner would make it; answers its id (QUEUED). */
     public static UUID outreach(UUID contact, String purpose, String payloadRef) {
-        String id = as(Suite.CONSENT, "marketer").body("{\"contactId\":\"" + contact + "\",\"purpose\":\"" + purpose
+        return outreach(contact, purpose, payloadRef, null);
+    }
+
+    /** The same, asked within a trace: {@code traceparent} is sent as the request's W3C trace context. */
+    public static UUID outreach(UUID contact, String purpose, String payloadRef, String traceparent) {
+        RequestSpecification request = as(Suite.CONSENT, "marketer");
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        String id = request.body("{\"contactId\":\"" + contact + "\",\"purpose\":\"" + purpose
                         + "\",\"channel\":\"EMAIL\",\"campaign\":\"test\",\"payloadRef\":" + (payloadRef == null ? "null" : json(payloadRef)) + "}")
                 .post("/outreach/requests").then().statusCode(201).extract().path("id");
         String status = as(Suite.CONSENT, "admin").get("/outreach/requests/" + id).then().extract().path("status");

@@ -8,6 +8,7 @@ import dev.rapport.contacts.value.ValueConfig;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,12 +25,16 @@ import java.util.UUID;
 
 /**
  * Contact search with every filter combined by AND, keyset-paged in a stable order. SQL through the reactive
- * client: the filters span points, value and signals, which is one query here and many with Hibernate.
+ * client: the filters span points, value and signals, which is one query here and many with Hibernate. The query
+ * answers ids; the contacts are read by {@link ContactRepository#views} (one more statement), so the contacts table
+ * is mapped in one place.
  */
 @ApplicationScoped
 public class ContactSearch {
     @Inject
     Pool pool;
+    @Inject
+    ContactRepository contacts;
     @Inject
     SignalQueries signals;
     @Inject
@@ -49,6 +54,7 @@ public class ContactSearch {
     }
 
     /** Every contact the filter selects, erased ones included (they stay as "Erased contact"; docs/contacts.md). */
+    @WithSession
     public Uni<Page<ContactView>> search(Filter f, String cursor, int limit) {
         return search(f, cursor, limit, false);
     }
@@ -57,6 +63,7 @@ public class ContactSearch {
      * The live contacts (not merged away, not erased) the filter selects, in the search's order: the members of an
      * audience, the same contacts {@link #ids} and {@link #count} answer.
      */
+    @WithSession
     public Uni<Page<ContactView>> searchLive(Filter f, String cursor, int limit) {
         return search(f, cursor, limit, true);
     }
@@ -85,13 +92,14 @@ public class ContactSearch {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");
         }
-        String sql = with + "select c.*, lower(c.display_name) as sort_name from contacts c" + where + order + " limit " + p(params, limit + 1);
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
+        String sql = with + "select c.id, lower(c.display_name) as sort_name from contacts c" + where + order + " limit " + p(params, limit + 1);
+        return pool.preparedQuery(sql).execute(params).chain(rows -> {
             List<Row> list = new ArrayList<>();
             rows.forEach(list::add);
-            return Page.of(list, limit, ContactSearch::view, r -> sort == Sort.NAME
+            Page<UUID> ids = Page.of(list, limit, r -> r.getUUID("id"), r -> sort == Sort.NAME
                     ? Cursor.encode(r.getString("sort_name"), r.getUUID("id"))
                     : Cursor.encode(r.getUUID("id")));
+            return contacts.views(ids.items()).map(views -> new Page<>(views, ids.next(), ids.cursors()));
         });
     }
 
@@ -194,15 +202,5 @@ public class ContactSearch {
     private static String p(Tuple params, Object value) {
         params.addValue(value);
         return "$" + params.size();
-    }
-
-    static ContactView view(Row r) {
-        String[] tags = r.getArrayOfStrings("tags");
-        return new ContactView(r.getUUID("id"), r.getString("given_name"), r.getString("family_name"),
-                r.getString("display_name"), r.getUUID("organisation_id"), r.getString("owner"),
-                LifecycleStage.valueOf(r.getString("lifecycle_stage")), tags == null ? List.of() : List.of(tags),
-                r.getString("language"), r.getString("external_id"),
-                r.getLong("version"), r.getOffsetDateTime("created_at").toInstant(),
-                r.getOffsetDateTime("updated_at").toInstant(), null);
     }
 }

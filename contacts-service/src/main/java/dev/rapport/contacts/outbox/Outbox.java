@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,21 +50,32 @@ public class Outbox {
     private record Pending(String type, UUID contactId, Object payload) {
     }
 
+    /**
+     * Every outbox row is built here, whichever client writes it: the entity through the caller's Hibernate session,
+     * or the same fields as one batched insert on the caller's SQL connection.
+     */
+    private OutboxEvent row(Pending p, Instant now, String traceparent) {
+        OutboxEvent e = new OutboxEvent();
+        e.eventId = Ids.newId();
+        e.contactId = p.contactId();
+        e.eventType = p.type();
+        e.payload = write(p.payload());
+        e.createdAt = now;
+        e.traceparent = traceparent;
+        return e;
+    }
+
     private Uni<Void> persist(List<Pending> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        Instant now = Instant.now();
+        String traceparent = TraceContext.current();
         return Panache.getSession().chain(session -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Pending p : events) {
-                OutboxEvent e = new OutboxEvent();
-                e.eventId = Ids.newId();
-                e.contactId = p.contactId();
-                e.eventType = p.type();
-                e.payload = write(p.payload());
-                e.createdAt = Instant.now();
-                e.traceparent = TraceContext.current();
-                chain = chain.chain(() -> session.persist(e));
+                OutboxEvent e = row(p, now, traceparent);
+                chain = chain.chain(() -> session.persist(e)); // in order: the identity seq orders events per contact
             }
             return chain;
         });
@@ -75,11 +85,13 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Instant now = Instant.now();
         String traceparent = TraceContext.current();
         List<Tuple> rows = new ArrayList<>();
         for (Pending p : events) {
-            rows.add(Tuple.from(java.util.Arrays.asList(Ids.newId(), p.contactId(), p.type(), write(p.payload()), now, traceparent)));
+            OutboxEvent e = row(p, now, traceparent);
+            rows.add(Tuple.from(java.util.Arrays.asList(e.eventId, e.contactId, e.eventType, e.payload,
+                    e.createdAt.atOffset(ZoneOffset.UTC), e.traceparent)));
         }
         return conn.preparedQuery("""
                 insert into outbox (event_id, contact_id, event_type, payload, created_at, traceparent)

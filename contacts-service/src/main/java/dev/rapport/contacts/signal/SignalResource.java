@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/")
 public class SignalResource {
     @Inject
-    SignalService signals;
+    SignalQueries signals;
     @Inject
     ContactService contacts;
     @Inject
@@ -45,7 +45,7 @@ public class SignalResource {
     @Path("signals/summary")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST})
     @Operation(summary = "How many signals are due per owner and kind")
-    public Uni<List<SignalService.OwnerSummary>> summary() {
+    public Uni<List<SignalQueries.OwnerSummary>> summary() {
         return signals.summary();
     }
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/")
 public class ValueResource {
     @Inject
-    ValueService values;
+    ValueQueries values;
     @Inject
     ContactService contacts;
     @Inject

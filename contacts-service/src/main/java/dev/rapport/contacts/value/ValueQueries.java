@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Customer value and lead score, in SQL: they aggregate over the timeline, which is where the data is. */
+/**
+ * Customer value and lead score, in SQL: they aggregate over the timeline, which is where the data is. The
+ * contact_values table is written here only ({@link #recompute}).
+ */
 @ApplicationScoped
-public class ValueService {
+public class ValueQueries {
     @Inject
     Pool pool;
     @Inject

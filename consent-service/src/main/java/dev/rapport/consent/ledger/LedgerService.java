@@ -6,12 +6,14 @@ import dev.rapport.consent.facts.ContactPointFactRepository;
 import dev.rapport.consent.purpose.PurposeRepository;
 import dev.rapport.consent.subject.ConsentSubject;
 import dev.rapport.consent.subject.ConsentSubjectRepository;
+import dev.rapport.consent.webhook.ConsentEvents;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.webhooks.WebhookOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import dev.rapport.platform.idempotency.Idempotency;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -43,6 +45,8 @@ public class LedgerService {
     Idempotency idempotency;
     @Inject
     ConsentStateQueries stateQueries;
+    @Inject
+    WebhookOutbox webhooks;
 
     /** Who records an event: the actor name goes into the evidence; a contact may only use the preference centre. */
     public record Recorder(String actor, boolean isContact) {
@@ -139,7 +143,7 @@ public class LedgerService {
         e.hash = ChainHash.of(e);
         subject.headSeq = e.seq;
         subject.headHash = e.hash;
-        return events.persist(e).call(events::flush);
+        return events.persist(e).call(events::flush).call(this::announce);
     }
 
     /** Appends the service's own erasure marker; the subject is already locked by the caller. */
@@ -158,7 +162,12 @@ public class LedgerService {
         e.hash = ChainHash.of(e);
         subject.headSeq = e.seq;
         subject.headHash = e.hash;
-        return events.persist(e).call(events::flush);
+        return events.persist(e).call(events::flush).call(this::announce);
+    }
+
+    /** consent.changed for partner webhooks, in the transaction that appended the event. */
+    private Uni<Void> announce(ConsentEvent e) {
+        return webhooks.append(ConsentEvents.CONSENT_CHANGED, e.contactId, ConsentEvents.ConsentChanged.of(e));
     }
 
     void validate(NewConsentEvent in, Recorder by, Instant now) {

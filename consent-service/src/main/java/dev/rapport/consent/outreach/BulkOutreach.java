@@ -8,6 +8,7 @@ import dev.rapport.consent.decision.Decision;
 import dev.rapport.consent.decision.DecisionEngine;
 import dev.rapport.consent.decision.DecisionLoader;
 import dev.rapport.consent.decision.DecisionService;
+import dev.rapport.consent.webhook.OutreachEvents;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.tracing.TraceContext;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +39,8 @@ import java.util.UUID;
 public class BulkOutreach {
     @Inject
     Pool pool;
+    @Inject
+    OutreachEvents events;
     @Inject
     DecisionLoader loader;
     @Inject
@@ -169,7 +172,7 @@ public class BulkOutreach {
                 .execute(Tuple.from(java.util.Arrays.asList(id, contact, status, channel, point, evidence, decision, s.purpose(),
                         s.channel() == null ? null : s.channel().name(), s.campaign(), s.payloadRef(), s.actor(),
                         now.atOffset(ZoneOffset.UTC), notBefore, TraceContext.current())))
-                .replaceWithVoid();
+                .chain(() -> events.decided(conn, id));
     }
 
     private String write(Object o) {

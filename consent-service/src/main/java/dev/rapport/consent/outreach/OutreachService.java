@@ -8,6 +8,7 @@ import dev.rapport.consent.decision.Decision;
 import dev.rapport.consent.decision.Reason;
 import dev.rapport.consent.decision.DecisionRequest;
 import dev.rapport.consent.decision.DecisionService;
+import dev.rapport.consent.webhook.OutreachEvents;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.Problem;
@@ -42,6 +43,8 @@ public class OutreachService {
     DecisionService decisions;
     @Inject
     ObjectMapper json;
+    @Inject
+    OutreachEvents events;
 
     public Uni<OutreachView> request(OutreachRequest in, String actor, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
@@ -58,6 +61,7 @@ public class OutreachService {
                     .chain(contactId -> decisions.decide(conn, new DecisionRequest(contactId, in.purpose(), in.channel(),
                                     in.contactPointId(), null))
                             .chain(d -> insert(conn, contactId, in, d, actor)))
+                    .call(created -> events.decided(conn, created.id()))
                     .call(created -> remember(conn, idempotencyKey, requestHash, created));
         }));
     }

@@ -1,8 +1,7 @@
 package dev.rapport.contacts.webhook;
 
+import dev.rapport.platform.webhooks.ServiceWebhooks;
 import dev.rapport.platform.webhooks.WebhookAdmin;
-import dev.rapport.platform.webhooks.WebhookDispatcher;
-import dev.rapport.platform.webhooks.WebhookStore;
 import dev.rapport.platform.webhooks.WebhooksConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -12,41 +11,32 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /** contacts-service's partner webhooks: platform's store, admin and dispatcher over this service's tables and events. */
 @ApplicationScoped
 public class ContactWebhooks {
-    private static final Logger LOG = Logger.getLogger(ContactWebhooks.class);
-
     @Inject
     Pool pool;
     @Inject
     WebhooksConfig config;
 
-    private WebhookAdmin admin;
-    private WebhookDispatcher dispatcher;
+    private ServiceWebhooks webhooks;
 
     @PostConstruct
     void init() {
-        WebhookStore store = new WebhookStore(pool, ContactEvents.ALL);
-        admin = new WebhookAdmin(store, config, ContactEvents.ALL);
-        dispatcher = new WebhookDispatcher(store, config);
+        webhooks = new ServiceWebhooks(pool, config, ContactEvents.ALL);
     }
 
     public WebhookAdmin admin() {
-        return admin;
+        return webhooks.admin();
     }
 
     @Scheduled(every = "${rapport.webhooks.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return dispatcher.tick().onFailure().recoverWithItem(e -> {
-            LOG.debugf(e, "Webhook dispatch round failed");
-            return null;
-        });
+        return webhooks.tick();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        dispatcher.stop();
+        webhooks.stop();
     }
 }

@@ -7,12 +7,14 @@ import dev.rapport.feedback.consultation.InitiativeRepository;
 import dev.rapport.feedback.invitation.Invitation;
 import dev.rapport.feedback.invitation.InvitationRepository;
 import dev.rapport.feedback.invitation.InvitationTokens;
+import dev.rapport.feedback.webhook.FeedbackEvents;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.problem.Problem;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.webhooks.WebhookOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +42,8 @@ public class ResponseService {
     ConsultationService consultations;
     @Inject
     Idempotency idempotency;
+    @Inject
+    WebhookOutbox webhooks;
 
     /**
      * Takes one response per invitation. Everything is checked before anything is written, and the whole response
@@ -87,6 +91,8 @@ public class ResponseService {
                 rows.add(rr);
             }
             return responses.persist(r).chain(() -> ratings.persist(rows)).chain(() -> responses.flush())
+                    .call(() -> webhooks.append(FeedbackEvents.RESPONSE_RECEIVED, r.anonymous ? null : r.contactId,
+                            FeedbackEvents.ResponseReceived.of(r, inv.id, rows.size())))
                     .map(x -> ResponseView.from(r, rows));
         }));
     }

@@ -3,11 +3,13 @@ package dev.rapport.feedback.supportcase;
 import dev.rapport.feedback.outreach.MessageKind;
 import dev.rapport.feedback.outreach.Outreach;
 import dev.rapport.feedback.outreach.OutreachMessage;
+import dev.rapport.feedback.webhook.FeedbackEvents;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
+import dev.rapport.platform.webhooks.WebhookOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,8 @@ public class CaseService {
     CaseEventRepository events;
     @Inject
     Outreach outreach;
+    @Inject
+    WebhookOutbox webhooks;
 
     /** A changed case, and any outreach message to send once committed. */
     public record Changed(CaseView view, List<UUID> messageIds) {
@@ -97,10 +101,13 @@ public class CaseService {
             if (in.outcome() == Confirmation.Outcome.CONFIRMED) {
                 c.status = CaseStatus.CONFIRMED;
                 c.confirmedAt = now;
-                return events.persist(event(c, "CONFIRMED", caller.name(), note, now)).chain(() -> view(c));
+                return events.persist(event(c, "CONFIRMED", caller.name(), note, now))
+                        .call(() -> webhooks.append(FeedbackEvents.CASE_CONFIRMED, c.contactId, FeedbackEvents.CaseConfirmed.of(c)))
+                        .chain(() -> view(c));
             }
             reopen(c);
-            return events.persist(event(c, "NOT_RESOLVED", caller.name(), note, now)).chain(() -> view(c));
+            return events.persist(event(c, "NOT_RESOLVED", caller.name(), note, now))
+                    .call(() -> announceReopened(c, FeedbackEvents.ReopenCause.NOT_RESOLVED)).chain(() -> view(c));
         });
     }
 
@@ -113,7 +120,8 @@ public class CaseService {
                 return Uni.createFrom().failure(ProblemException.rule("case-open", "Case " + c.id + " is already open"));
             }
             reopen(c);
-            return events.persist(event(c, "REOPENED", caller.name(), in.note().strip(), Instant.now())).chain(() -> view(c));
+            return events.persist(event(c, "REOPENED", caller.name(), in.note().strip(), Instant.now()))
+                    .call(() -> announceReopened(c, FeedbackEvents.ReopenCause.REOPENED)).chain(() -> view(c));
         });
     }
 
@@ -155,6 +163,10 @@ public class CaseService {
         q.append(" order by id");
         return cases.find(q.toString(), params.toArray()).page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, c -> CaseView.from(c, null), c -> Cursor.encode(c.id)));
+    }
+
+    private Uni<Void> announceReopened(SupportCase c, FeedbackEvents.ReopenCause cause) {
+        return webhooks.append(FeedbackEvents.CASE_REOPENED, c.contactId, FeedbackEvents.CaseReopened.of(c, cause));
     }
 
     private static void reopen(SupportCase c) {

@@ -172,7 +172,7 @@ public final class RoleMatrix {
                 continue;
             }
             String base = (String) value(annotation(type, "jakarta.ws.rs.Path"));
-            for (Method m : type.getDeclaredMethods()) {
+            for (Method m : resourceMethods(type)) {
                 String verb = Stream.of(m.getAnnotations()).map(a -> a.annotationType().getName())
                         .filter(n -> n.startsWith("jakarta.ws.rs.") && HTTP_METHODS.contains(n.substring("jakarta.ws.rs.".length())))
                         .map(n -> n.substring("jakarta.ws.rs.".length())).findFirst().orElse(null);
@@ -188,6 +188,15 @@ public final class RoleMatrix {
                             + earlier + " and " + roles);
                 }
             }
+        }
+        return out;
+    }
+
+    /** The methods a resource class declares and those it inherits (a shared base such as platform's webhook API). */
+    private static List<Method> resourceMethods(Class<?> type) {
+        List<Method> out = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            out.addAll(List.of(c.getDeclaredMethods()));
         }
         return out;
     }

@@ -1,0 +1,24 @@
+package dev.rapport.feedback.webhook;
+
+import dev.rapport.platform.security.Roles;
+import dev.rapport.platform.webhooks.WebhookAdmin;
+import dev.rapport.platform.webhooks.WebhookSubscriptionsResource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+
+/**
+ * Partner webhook subscriptions for feedback-service's events: case.confirmed, case.reopened, response.received.
+ * Admins only.
+ */
+@Path("/webhook-subscriptions")
+@RolesAllowed(Roles.ADMIN)
+public class WebhookSubscriptionResource extends WebhookSubscriptionsResource {
+    @Inject
+    FeedbackWebhooks webhooks;
+
+    @Override
+    protected WebhookAdmin admin() {
+        return webhooks.admin();
+    }
+}

@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.platform.testing.Tokens;
 import dev.rapport.platform.testing.WebhookReceiver;
+import dev.rapport.platform.webhooks.StandardWebhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * consent-service's partner webhooks end to end: registered through REST, consent.changed written with each ledger
  * event (grant, withdraw, unsubscribe link, erasure) and outreach.decided with each decided request (single and bulk),
- * sent by the dispatcher to a local receiver that verifies every Standard Webhooks signature as a partner would.
+ * sent by the dispatcher to a local receiver that verifies every Standard Webhooks signature as a partner would; and
+ * platform's secret rotation and pruning, seen from this service.
  */
 @QuarkusTest
 class WebhookDeliveryTest {
@@ -39,6 +45,10 @@ class WebhookDeliveryTest {
 
     private WebhookReceiver receiver;
     private String subscription;
+    private String receiverSecret;
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void receiver() {
@@ -58,7 +68,8 @@ class WebhookDeliveryTest {
                 .post("/webhook-subscriptions").then().statusCode(201)
                 .body("status", equalTo("ACTIVE")).body("secret", containsString("whsec_")).extract().jsonPath();
         subscription = answer.getString("id");
-        receiver.secret(answer.getString("secret"));
+        receiverSecret = answer.getString("secret");
+        receiver.secret(receiverSecret);
     }
 
     private List<JsonNode> eventsOf(UUID contactId, int atLeast) {
@@ -162,5 +173,78 @@ class WebhookDeliveryTest {
                 .post("/webhook-subscriptions").then().statusCode(400)
                 .body("errors[0].field", equalTo("eventTypes"))
                 .body("errors[0].message", containsString("consent.changed, outreach.decided"));
+    }
+
+    @Test
+    void aRotatedSecretSignsBesideThePreviousOneUntilTheOverlapEnds() {
+        subscribe(ConsentEvents.CONSENT_CHANGED);
+        String previous = receiverSecret;
+        JsonPath rotated = admin().body("{}").post("/webhook-subscriptions/" + subscription + "/secret").then().statusCode(200)
+                .body("secret", containsString("whsec_")).extract().jsonPath();
+        String secret = rotated.getString("secret");
+        assertFalse(secret.equals(previous));
+        Instant until = Instant.parse(rotated.getString("previousSecretValidUntil"));
+        assertTrue(until.isAfter(Instant.now().plus(Duration.ofHours(23))), "the default overlap is 24 h: " + until);
+        admin().get("/webhook-subscriptions/" + subscription).then().body("secret", nullValue());
+        receiver.secret(secret);
+        String purpose = purpose("survey", "CONSENT");
+        UUID dee = UUID.randomUUID();
+        grant(dee, purpose, "EMAIL");
+        WebhookReceiver.Received both = awaitOne(dee);
+        assertEquals(2, both.signature().split(" ").length, both.signature());
+        assertTrue(StandardWebhooks.verify(previous, both.id(), both.timestamp(), both.signature(), both.body(), Instant.now(),
+                Duration.ofMinutes(5)), "a receiver still on the previous secret verifies during the overlap");
+
+        pool.preparedQuery("update webhook_subscriptions set previous_secret_until = now() - interval '1 second' where id = $1")
+                .execute(Tuple.of(UUID.fromString(subscription))).await().indefinitely();
+        UUID eve = UUID.randomUUID();
+        grant(eve, purpose, "EMAIL");
+        WebhookReceiver.Received one = awaitOne(eve);
+        assertEquals(1, one.signature().split(" ").length, "after the overlap only the new secret signs: " + one.signature());
+        admin().body(Map.of("secret", "whsec_short")).post("/webhook-subscriptions/" + subscription + "/secret").then()
+                .statusCode(400).body("errors[0].field", equalTo("secret"));
+        as("agent").body("{}").post("/webhook-subscriptions/" + subscription + "/secret").then().statusCode(403);
+    }
+
+    @Test
+    void deliveriesAndEventsOlderThanTheRetentionArePrunedAndNothingPendingIs() {
+        subscribe(ConsentEvents.CONSENT_CHANGED);
+        String purpose = purpose("survey", "CONSENT");
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        grant(old, purpose, "EMAIL");
+        grant(recent, purpose, "EMAIL");
+        awaitOne(old);
+        awaitOne(recent);
+        await().atMost(WAIT).until(() -> count("select count(*) from webhook_deliveries where contact_id = any($1) and status = 'DELIVERED'",
+                old, recent) == 2);
+        admin().post("/webhook-subscriptions/" + subscription + "/pause").then().statusCode(200);
+        UUID waiting = UUID.randomUUID();
+        grant(waiting, purpose, "EMAIL");
+        await().atMost(WAIT).until(() -> count("select count(*) from webhook_deliveries where contact_id = any($1)", waiting) == 1);
+        // as if delivered 31 days ago (the retention is 30 days), and the waiting one created then too
+        pool.preparedQuery("update webhook_deliveries set delivered_at = now() - interval '31 days', "
+                        + "created_at = now() - interval '31 days' where contact_id = any($1)")
+                .execute(Tuple.of(new UUID[] {old, waiting})).await().indefinitely();
+        pool.preparedQuery("update outbox set delivered_at = now() - interval '31 days' where contact_id = any($1)")
+                .execute(Tuple.of(new UUID[] {old})).await().indefinitely();
+
+        await().atMost(WAIT).until(() -> count("select count(*) from webhook_deliveries where contact_id = any($1)", old) == 0);
+        assertEquals(0, count("select count(*) from outbox where contact_id = any($1)", old), "the old event is pruned");
+        assertEquals(0, count("select count(*) from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id "
+                + "where d.contact_id = any($1)", old));
+        assertEquals(1, count("select count(*) from webhook_deliveries where contact_id = any($1)", recent), "a recent one stays");
+        assertEquals(1, count("select count(*) from outbox where contact_id = any($1)", recent));
+        assertEquals(1, count("select count(*) from webhook_deliveries where contact_id = any($1) and status = 'PENDING'", waiting),
+                "a pending delivery is never pruned, however old");
+    }
+
+    private long count(String sql, UUID... contactIds) {
+        return pool.preparedQuery(sql).execute(Tuple.of(contactIds)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private WebhookReceiver.Received awaitOne(UUID contactId) {
+        await().atMost(WAIT).until(() -> !verifiedFor(contactId).isEmpty());
+        return verifiedFor(contactId).get(0);
     }
 }

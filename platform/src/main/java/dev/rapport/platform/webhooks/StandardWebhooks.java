@@ -55,6 +55,11 @@ public final class StandardWebhooks {
         return "v1," + Base64.getEncoder().encodeToString(hmac(key(secret), id + "." + timestampSeconds + "." + body));
     }
 
+    /** The header with one signature per secret, space-separated (a rotation's overlap signs with the old key too). */
+    public static String signatures(java.util.List<String> secrets, String id, long timestampSeconds, String body) {
+        return String.join(" ", secrets.stream().map(s -> sign(s, id, timestampSeconds, body)).toList());
+    }
+
     /**
      * What a receiver does: true when one of the {@code v1} signatures in the header matches and the timestamp is
      * within {@code tolerance} of {@code now} (both ways), compared in constant time.

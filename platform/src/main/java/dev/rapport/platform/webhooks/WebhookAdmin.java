@@ -64,6 +64,20 @@ public final class WebhookAdmin {
         return store.resume(id).map(found -> require(found, id));
     }
 
+    /**
+     * Replaces the signing secret (the given one, or a generated one), answered once; requests carry a second signature
+     * with the previous secret for {@code secret-overlap}, so a receiver can switch without losing a request.
+     */
+    public Uni<WebhookSubscriptionView> rotate(UUID id, SecretRotation in) {
+        String secret = in == null || in.secret() == null ? StandardWebhooks.newSecret() : in.secret().strip();
+        String problem = StandardWebhooks.secretProblem(secret);
+        if (problem != null) {
+            return Uni.createFrom().failure(ProblemException.badField("secret", problem));
+        }
+        return store.rotate(id, secret, Instant.now().plus(config.secretOverlap()))
+                .map(found -> require(found, id).withSecret(secret));
+    }
+
     public Uni<Void> delete(UUID id) {
         return store.delete(id).map(deleted -> {
             if (!deleted) {

@@ -99,7 +99,7 @@ public final class WebhookDispatcher {
                     .header("user-agent", "Rapport-Webhooks/1")
                     .header(StandardWebhooks.ID, id)
                     .header(StandardWebhooks.TIMESTAMP, Long.toString(timestamp))
-                    .header(StandardWebhooks.SIGNATURE, StandardWebhooks.sign(c.secret(), id, timestamp, body))
+                    .header(StandardWebhooks.SIGNATURE, StandardWebhooks.signatures(c.secrets(), id, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (IllegalArgumentException e) {
             return failed(c, null, 0, "invalid URL: " + e.getMessage());

@@ -28,7 +28,7 @@ public final class WebhookStore {
     /** Only one replica moves events from the outbox at a time, so deliveries are created in outbox order. */
     private static final long FAN_OUT_LOCK = 0x52415050_57484B31L;
     private static final String SUBSCRIPTION_COLUMNS =
-            "id, url, description, event_types, status, created_at, created_by, updated_at, failing_since";
+            "id, url, description, event_types, status, created_at, created_by, updated_at, failing_since, previous_secret_until";
 
     private final Pool pool;
     private final String[] eventTypes;
@@ -40,7 +40,12 @@ public final class WebhookStore {
 
     /** A delivery a dispatcher has claimed: what it needs to send it and to record the outcome. */
     public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String eventType, Instant occurredAt, String data,
-            String url, String secret, int attempts, Instant firstFailedAt) {
+            String url, String secret, int attempts, Instant firstFailedAt, String previousSecret) {
+
+        /** Signed with the secret, and with the previous one too while a rotation's overlap lasts. */
+        public List<String> secrets() {
+            return previousSecret == null ? List.of(secret) : List.of(secret, previousSecret);
+        }
     }
 
     // --- subscriptions -------------------------------------------------------------------------------------------
@@ -76,6 +81,13 @@ public final class WebhookStore {
                 .execute(Tuple.of(id)).call(rows -> conn.preparedQuery("update webhook_deliveries set next_attempt_at = now(), "
                         + "first_failed_at = null where subscription_id = $1 and status = 'PENDING'").execute(Tuple.of(id)))
                 .map(rows -> subscriptions(rows).stream().findFirst()));
+    }
+
+    /** A new signing secret; the one it replaces keeps signing too (a second signature) until {@code previousUntil}. */
+    public Uni<Optional<WebhookSubscriptionView>> rotate(UUID id, String secret, Instant previousUntil) {
+        return pool.preparedQuery("update webhook_subscriptions set previous_secret = secret, previous_secret_until = $3, "
+                        + "secret = $2, updated_at = now() where id = $1 returning " + SUBSCRIPTION_COLUMNS)
+                .execute(Tuple.of(id, secret, at(previousUntil))).map(rows -> subscriptions(rows).stream().findFirst());
     }
 
     public Uni<Boolean> delete(UUID id) {
@@ -144,13 +156,15 @@ public final class WebhookStore {
                 from due, webhook_subscriptions s
                 where d.id = due.id and s.id = d.subscription_id
                 returning d.id, d.subscription_id, d.event_id, d.event_type, d.occurred_at, d.data, s.url, s.secret,
-                          d.attempts, d.first_failed_at""")
+                          d.attempts, d.first_failed_at,
+                          case when s.previous_secret_until > now() then s.previous_secret end as previous_secret""")
                 .execute(Tuple.of(limit, (double) leaseSeconds)).map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
                         claimed.add(new Claimed(r.getUUID("id"), r.getUUID("subscription_id"), r.getUUID("event_id"),
                                 r.getString("event_type"), instant(r, "occurred_at"), r.getString("data"), r.getString("url"),
-                                r.getString("secret"), r.getInteger("attempts"), instant(r, "first_failed_at")));
+                                r.getString("secret"), r.getInteger("attempts"), instant(r, "first_failed_at"),
+                                r.getString("previous_secret")));
                     }
                     return claimed;
                 });
@@ -186,6 +200,24 @@ public final class WebhookStore {
         return conn.preparedQuery("insert into webhook_attempts (delivery_id, subscription_id, attempted_at, status_code, "
                         + "latency_ms, error) values ($1, $2, now(), $3, $4, $5)")
                 .execute(Tuple.from(Arrays.asList(c.id(), c.subscriptionId(), statusCode, latencyMillis, error))).replaceWithVoid();
+    }
+
+    /**
+     * Deletes up to {@code limit} deliveries that were delivered before {@code before} (their attempts go with them) and
+     * up to {@code limit} of this service's webhook events that left the outbox before then; answers how many rows went.
+     * Pending deliveries and events not yet fanned out are never touched. A replay reaches back only as far as the
+     * events kept.
+     */
+    public Uni<Integer> prune(Instant before, int limit) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        delete from webhook_deliveries where id in (
+                            select id from webhook_deliveries where status = 'DELIVERED' and delivered_at < $1 limit $2)""")
+                .execute(Tuple.of(at(before), limit))
+                .chain(deliveries -> conn.preparedQuery("""
+                                delete from outbox where seq in (
+                                    select seq from outbox where delivered_at < $1 and event_type = any($2) limit $3)""")
+                        .execute(Tuple.of(at(before), eventTypes, limit))
+                        .map(events -> deliveries.rowCount() + events.rowCount())));
     }
 
     // --- the delivery log ----------------------------------------------------------------------------------------
@@ -251,7 +283,14 @@ public final class WebhookStore {
     private static WebhookSubscriptionView subscription(Row r) {
         return new WebhookSubscriptionView(r.getUUID("id"), r.getString("url"), r.getString("description"),
                 List.of(r.getArrayOfStrings("event_types")), WebhookSubscriptionView.Status.valueOf(r.getString("status")),
-                instant(r, "created_at"), r.getString("created_by"), instant(r, "updated_at"), instant(r, "failing_since"), null);
+                instant(r, "created_at"), r.getString("created_by"), instant(r, "updated_at"), instant(r, "failing_since"),
+                previousSecretUntil(r), null);
+    }
+
+    /** When a rotated-out secret stops signing; null once it has (or when none was rotated). */
+    private static Instant previousSecretUntil(Row r) {
+        Instant until = instant(r, "previous_secret_until");
+        return until == null || !until.isAfter(Instant.now()) ? null : until;
     }
 
     private static Instant parseInstant(String s) {

@@ -17,6 +17,9 @@ public record WebhookSubscriptionView(UUID id, String url, String description, L
                 + "failing for the retry period (events wait until an admin resumes it)") Status status,
         Instant createdAt, String createdBy, Instant updatedAt, Instant failingSince,
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "After a secret rotation: until when the previous secret signs too (a second signature)")
+        Instant previousSecretValidUntil,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The signing secret (whsec_…), only in the registration's answer", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
         String secret) {
 
@@ -24,6 +27,6 @@ public record WebhookSubscriptionView(UUID id, String url, String description, L
 
     WebhookSubscriptionView withSecret(String s) {
         return new WebhookSubscriptionView(id, url, description, eventTypes, status, createdAt, createdBy, updatedAt,
-                failingSince, s);
+                failingSince, previousSecretValidUntil, s);
     }
 }

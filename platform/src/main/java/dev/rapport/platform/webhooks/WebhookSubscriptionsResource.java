@@ -79,6 +79,20 @@ public abstract class WebhookSubscriptionsResource {
         return admin().resume(id);
     }
 
+    @POST
+    @Path("{id}/secret")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rotate a subscription's signing secret",
+            description = "The answer carries the new secret, the only time it is shown (give one, or have one generated). "
+                    + "For rapport.webhooks.secret-overlap (24 h) requests carry two signatures, the new secret's and the "
+                    + "previous one's (previousSecretValidUntil), so the receiver can switch without losing a request.")
+    @APIResponse(responseCode = "200", description = "Rotated; the answer carries the new secret")
+    @APIResponse(responseCode = "400", description = "A malformed secret")
+    @APIResponse(responseCode = "404", description = "No such subscription")
+    public Uni<WebhookSubscriptionView> rotateSecret(@PathParam("id") UUID id, SecretRotation in) {
+        return admin().rotate(id, in);
+    }
+
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)

@@ -48,6 +48,21 @@ public interface WebhooksConfig {
     @WithDefault("localhost,127.0.0.1,[::1]")
     List<String> insecureHosts();
 
+    /**
+     * Delivered deliveries (with their attempt log) and webhook events that left the outbox are deleted once they are
+     * this old; a replay reaches back at most this far.
+     */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** After a secret rotation, how long requests carry a second signature made with the previous secret. */
+    @WithDefault("24h")
+    Duration secretOverlap();
+
+    /** How often the dispatcher prunes what {@link #retention()} lets go. */
+    @WithDefault("10m")
+    Duration pruneInterval();
+
     default RetrySchedule schedule() {
         return new RetrySchedule(initialBackoff(), maxBackoff(), retryFor(), 0.2);
     }

@@ -2,7 +2,6 @@ package dev.rapport.gateway.webhook;
 
 import static dev.rapport.gateway.security.Roles.ADMIN;
 
-import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.webhooks.WebhooksClient;
 import dev.rapport.gateway.common.Connection;
 import dev.rapport.gateway.security.Caller;
@@ -20,17 +19,22 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** Partner webhook subscriptions (docs/webhooks.md): admins register, pause, resume, delete, replay and read the log. */
+/**
+ * Partner webhook subscriptions of the three services (docs/webhooks.md): admins register, pause, resume, delete, replay
+ * and read the log; {@link WebhookRouting} finds the service that keeps each.
+ */
 @GraphQLApi
 public class WebhookGraphQLApi {
     @Inject
     WebhooksClient webhooks;
     @Inject
+    WebhookRouting routing;
+    @Inject
     Caller caller;
 
     @Input("WebhookSubscriptionInput")
-    // url and eventTypes are nullable in the schema, like every input of the graph: contacts-service checks them and a
-    // missing one is an invalid-input error naming the field, after the role check
+    // url and eventTypes are nullable in the schema, like every input of the graph: a missing one is an invalid-input
+    // error naming the field (eventTypes checked here, url by the service), after the role check
     @Description("A subscription to register. Without secret one is generated; either way the answer shows it once.")
     public record WebhookSubscriptionInput(
             @Description("Required; https (plain http only to localhost)") String url,
@@ -39,10 +43,11 @@ public class WebhookGraphQLApi {
     }
 
     @Query
-    @Description("Every webhook subscription, oldest first (secrets are never shown).")
+    @Description("Every webhook subscription of the three services, oldest first, each naming its service (secrets are "
+            + "never shown). Fails with service-unavailable when one service cannot answer.")
     @RolesAllowed(ADMIN)
     public Uni<List<WebhookSubscription>> webhookSubscriptions() {
-        return failed(webhooks.list(caller.bearer()).map(all -> all.stream().map(WebhooksClient.Subscription::view).toList()));
+        return routing.list(caller.bearer());
     }
 
     @Query
@@ -51,26 +56,28 @@ public class WebhookGraphQLApi {
     @RolesAllowed(ADMIN)
     public Uni<WebhookDelivery.WebhookDeliveryConnection> webhookDeliveries(@Id @NonNull String subscriptionId,
             WebhookDelivery.WebhookDeliveryStatus status, @DefaultValue("50") int first, String after) {
-        return failed(webhooks.deliveries(caller.bearer(), subscriptionId, status, after, Math.max(1, Math.min(first, 200)))
+        return routing.at(caller.bearer(), "subscriptionId", subscriptionId,
+                        s -> webhooks.deliveries(s, caller.bearer(), subscriptionId, status, after, Math.max(1, Math.min(first, 200))))
                 .map(p -> Connection.of(p, after, WebhookDelivery.WebhookDeliveryEdge::new,
-                        WebhookDelivery.WebhookDeliveryConnection::new)));
+                        WebhookDelivery.WebhookDeliveryConnection::new));
     }
 
     @Mutation
-    @Description("Register a subscription. The answer carries the signing secret: the only time it is shown. A non-https "
-            + "URL, an unknown event type or a malformed secret is an invalid-input error naming the field.")
+    @Description("Register a subscription to event types of any service: one subscription is made in each service that "
+            + "sends one of them (WebhookSubscription.service), all signing with one secret. The answer carries that secret: "
+            + "the only time it is shown. A non-https URL, no event type or a malformed secret is an invalid-input error "
+            + "naming the field; nothing is registered then.")
     @RolesAllowed(ADMIN)
     public Uni<WebhookSubscription.WebhookRegistration> registerWebhookSubscription(@NonNull WebhookSubscriptionInput input) {
-        return failed(webhooks.register(caller.bearer(), new WebhooksClient.NewSubscription(input.url(), input.eventTypes(),
-                        input.description(), input.secret()))
-                .map(s -> new WebhookSubscription.WebhookRegistration(s.view(), s.secret())));
+        return routing.register(caller.bearer(), input.url(), input.eventTypes(), input.description(), input.secret())
+                .map(r -> new WebhookSubscription.WebhookRegistration(r.subscriptions(), r.secret()));
     }
 
     @Mutation
     @Description("Pause a subscription: nothing is sent, new events wait and go out in order on resume.")
     @RolesAllowed(ADMIN)
     public Uni<WebhookSubscription> pauseWebhookSubscription(@Id @NonNull String id) {
-        return failed(webhooks.pause(caller.bearer(), id).map(WebhooksClient.Subscription::view));
+        return routing.at(caller.bearer(), "id", id, s -> webhooks.pause(s, caller.bearer(), id).map(x -> x.view(s)));
     }
 
     @Mutation
@@ -78,14 +85,25 @@ public class WebhookGraphQLApi {
             + "24-hour retry period.")
     @RolesAllowed(ADMIN)
     public Uni<WebhookSubscription> resumeWebhookSubscription(@Id @NonNull String id) {
-        return failed(webhooks.resume(caller.bearer(), id).map(WebhooksClient.Subscription::view));
+        return routing.at(caller.bearer(), "id", id, s -> webhooks.resume(s, caller.bearer(), id).map(x -> x.view(s)));
+    }
+
+    @Mutation
+    @Description("Rotate a subscription's signing secret: the given one (whsec_…), or a generated one; the answer is the "
+            + "only one that shows it. For 24 h (rapport.webhooks.secret-overlap) requests carry two signatures, the new "
+            + "secret's and the previous one's. Each subscription rotates alone: to keep one secret across a registration's "
+            + "subscriptions, give the same secret to each. A malformed secret is an invalid-input error naming it.")
+    @RolesAllowed(ADMIN)
+    public Uni<WebhookSubscription.WebhookSecretRotation> rotateWebhookSecret(@Id @NonNull String id, String secret) {
+        return routing.at(caller.bearer(), "id", id, s -> webhooks.rotateSecret(s, caller.bearer(), id, secret)
+                .map(r -> new WebhookSubscription.WebhookSecretRotation(r.view(s), r.secret())));
     }
 
     @Mutation
     @Description("Delete a subscription with its deliveries and their log.")
     @RolesAllowed(ADMIN)
     public Uni<Boolean> deleteWebhookSubscription(@Id @NonNull String id) {
-        return failed(webhooks.delete(caller.bearer(), id).replaceWith(true));
+        return routing.at(caller.bearer(), "id", id, s -> webhooks.delete(s, caller.bearer(), id).replaceWith(true));
     }
 
     @Mutation
@@ -93,10 +111,6 @@ public class WebhookGraphQLApi {
             + "webhook-id); answers how many deliveries were scheduled.")
     @RolesAllowed(ADMIN)
     public Uni<Integer> replayWebhookSubscription(@Id @NonNull String id, @NonNull Instant from) {
-        return failed(webhooks.replay(caller.bearer(), id, from));
-    }
-
-    private static <T> Uni<T> failed(Uni<T> call) {
-        return call.onFailure().transform(Downstream.toGraphQL(WebhooksClient.SERVICE));
+        return routing.at(caller.bearer(), "id", id, s -> webhooks.replay(s, caller.bearer(), id, from));
     }
 }

@@ -42,6 +42,8 @@ class ConsumerContractTest {
     @CsvSource({
             "dev.rapport.gateway.clients.contacts.ContactsRestClient, contacts-service",
             "dev.rapport.gateway.clients.webhooks.WebhooksRestClient, contacts-service",
+            "dev.rapport.gateway.clients.webhooks.WebhooksRestClient, consent-service",
+            "dev.rapport.gateway.clients.webhooks.WebhooksRestClient, feedback-service",
             "dev.rapport.gateway.clients.consent.ConsentRestClient, consent-service",
             "dev.rapport.gateway.clients.feedback.FeedbackRestClient, feedback-service",
     })

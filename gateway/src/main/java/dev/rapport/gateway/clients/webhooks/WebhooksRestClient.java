@@ -1,9 +1,7 @@
 package dev.rapport.gateway.clients.webhooks;
 
-import dev.rapport.gateway.clients.ProblemResponse;
 import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.webhook.WebhookDelivery;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,28 +13,28 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** contacts-service's webhook subscription API (docs/webhooks.md). Only {@link WebhooksClient} calls it. */
-@RegisterRestClient(configKey = "contacts")
+/**
+ * The webhook subscription API every service that sends events has, the same in each (platform's
+ * WebhookSubscriptionsResource; docs/webhooks.md). {@link WebhooksClient} builds one client per service and is the
+ * only caller.
+ */
 @Path("webhook-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface WebhooksRestClient {
     String AUTH = "Authorization";
 
-    @ClientExceptionMapper
-    static RuntimeException toException(Response response) {
-        return ProblemResponse.from(WebhooksClient.SERVICE, response);
-    }
-
     @POST
     Uni<WebhooksClient.Subscription> register(@HeaderParam(AUTH) String auth, WebhooksClient.NewSubscription body);
 
     @GET
     Uni<List<WebhooksClient.Subscription>> list(@HeaderParam(AUTH) String auth);
+
+    @GET
+    @Path("{id}")
+    Uni<WebhooksClient.Subscription> get(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
 
     @POST
     @Path("{id}/pause")
@@ -45,6 +43,11 @@ interface WebhooksRestClient {
     @POST
     @Path("{id}/resume")
     Uni<WebhooksClient.Subscription> resume(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+
+    @POST
+    @Path("{id}/secret")
+    Uni<WebhooksClient.Subscription> rotateSecret(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+            WebhooksClient.SecretRotation body);
 
     @DELETE
     @Path("{id}")

@@ -42,24 +42,52 @@ class MergedPointConsentTest {
         return b.append("]").toString();
     }
 
+    /** A and B, each with an e-mail point given by them; B grants a new purpose naming B's point; decisions before a merge. */
+    record TwoPeople(String purposeCode, UUID a, UUID b, UUID aPoint, UUID bPoint, String grant, Instant now, Instant beforeMerge,
+            Map<String, Object> aBefore, Map<String, Object> bBefore) {
+
+        static TwoPeople withAddresses(String aAddress, String bAddress) {
+            String newsletter = purpose("newsletter", "CONSENT");
+            UUID a = UUID.randomUUID();
+            UUID b = UUID.randomUUID();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant added = now.minusSeconds(120);
+            UUID aPoint = addPoint(a, "EMAIL", aAddress, "PROVIDED_BY_CONTACT", added);
+            UUID bPoint = addPoint(b, "EMAIL", bAddress, "PROVIDED_BY_CONTACT", added);
+            String grant = record(b, "GRANT", newsletter, null,
+                    ",\"contactPointId\":\"" + bPoint + "\",\"occurredAt\":\"" + now.minusSeconds(100) + "\"");
+            Instant beforeMerge = now.minusSeconds(50);
+            TwoPeople t = new TwoPeople(newsletter, a, b, aPoint, bPoint, grant, now, beforeMerge,
+                    decision(a, newsletter, beforeMerge), decision(b, newsletter, beforeMerge));
+            assertEquals(false, t.aBefore().get("allowed"), "A had no consent of its own");
+            assertEquals(true, t.bBefore().get("allowed"));
+            assertEquals(grant, t.bBefore().get("evidenceEventId"));
+            return t;
+        }
+
+        /** As of before the merge nothing changed: A and B were two people then. */
+        void assertDecisionsBeforeTheMergeUnchanged() {
+            Map<String, Object> aAgain = decision(a, purposeCode, beforeMerge);
+            Map<String, Object> bAgain = decision(b, purposeCode, beforeMerge);
+            for (String field : new String[] {"allowed", "reasons", "contactPointId", "evidenceEventId", "notBefore"}) {
+                assertEquals(aBefore.get(field), aAgain.get(field), "A as of before the merge, " + field);
+                assertEquals(bBefore.get(field), bAgain.get(field), "B as of before the merge, " + field);
+            }
+            agent().get("/contacts/" + a + "/consents?at=" + beforeMerge).then().statusCode(200)
+                    .body("eventId", org.hamcrest.Matchers.not(hasItem(grant)));
+        }
+    }
+
     @Test
     void aConsentNamingTheMergedContactsPointSurvivesTheMerge() {
-        String newsletter = purpose("newsletter", "CONSENT");
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant added = now.minusSeconds(120);
-        UUID aPoint = addPoint(a, "EMAIL", "a@example.org", "PROVIDED_BY_CONTACT", added);
-        UUID bPoint = addPoint(b, "EMAIL", "b@example.org", "PROVIDED_BY_CONTACT", added);
-        String grant = record(b, "GRANT", newsletter, null,
-                ",\"contactPointId\":\"" + bPoint + "\",\"occurredAt\":\"" + now.minusSeconds(100) + "\"");
-        Instant beforeMerge = now.minusSeconds(50);
-
-        Map<String, Object> aBefore = decision(a, newsletter, beforeMerge);
-        Map<String, Object> bBefore = decision(b, newsletter, beforeMerge);
-        assertEquals(false, aBefore.get("allowed"), "A had no consent of its own");
-        assertEquals(true, bBefore.get("allowed"));
-        assertEquals(grant, bBefore.get("evidenceEventId"));
+        TwoPeople t = TwoPeople.withAddresses("a@example.org", "b@example.org");
+        String newsletter = t.purposeCode();
+        UUID a = t.a();
+        UUID b = t.b();
+        UUID aPoint = t.aPoint();
+        UUID bPoint = t.bPoint();
+        String grant = t.grant();
+        Instant now = t.now();
 
         Instant merged = now.minusSeconds(20);
         integration().body(batch(
@@ -88,14 +116,7 @@ class MergedPointConsentTest {
         agent().get("/consents?contactIds=" + a + "," + b).then().statusCode(200)
                 .body("[0].consents.eventId", hasItem(grant)).body("[1].consents.eventId", hasItem(grant));
 
-        // As of before the merge nothing changed: A and B were two people then.
-        Map<String, Object> aAgain = decision(a, newsletter, beforeMerge);
-        Map<String, Object> bAgain = decision(b, newsletter, beforeMerge);
-        for (String field : new String[] {"allowed", "reasons", "contactPointId", "evidenceEventId", "notBefore"}) {
-            assertEquals(aBefore.get(field), aAgain.get(field), "A as of before the merge, " + field);
-            assertEquals(bBefore.get(field), bAgain.get(field), "B as of before the merge, " + field);
-        }
-        agent().get("/contacts/" + a + "/consents?at=" + beforeMerge).then().statusCode(200).body("eventId", org.hamcrest.Matchers.not(hasItem(grant)));
+        t.assertDecisionsBeforeTheMergeUnchanged();
 
         // Only the moved address is covered: A's own point is not, and a changed address no longer is.
         as("marketer").body("{\"contactId\":\"" + a + "\",\"purpose\":\"" + newsletter + "\",\"channel\":\"EMAIL\","
@@ -112,21 +133,15 @@ class MergedPointConsentTest {
      */
     @Test
     void aConsentNamingTheMergedContactsPointCoversTheSurvivorsPointForTheSameAddress() {
-        String newsletter = purpose("newsletter", "CONSENT");
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
         String address = "same-" + UUID.randomUUID() + "@example.org";
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant added = now.minusSeconds(120);
-        UUID aPoint = addPoint(a, "EMAIL", address, "PROVIDED_BY_CONTACT", added);
-        UUID bPoint = addPoint(b, "EMAIL", address, "PROVIDED_BY_CONTACT", added);
-        String grant = record(b, "GRANT", newsletter, null,
-                ",\"contactPointId\":\"" + bPoint + "\",\"occurredAt\":\"" + now.minusSeconds(100) + "\"");
-        Instant beforeMerge = now.minusSeconds(50);
-        Map<String, Object> aBefore = decision(a, newsletter, beforeMerge);
-        Map<String, Object> bBefore = decision(b, newsletter, beforeMerge);
-        assertEquals(false, aBefore.get("allowed"), "A had no consent of its own");
-        assertEquals(grant, bBefore.get("evidenceEventId"));
+        TwoPeople t = TwoPeople.withAddresses(address, address);
+        String newsletter = t.purposeCode();
+        UUID a = t.a();
+        UUID b = t.b();
+        UUID aPoint = t.aPoint();
+        UUID bPoint = t.bPoint();
+        String grant = t.grant();
+        Instant now = t.now();
 
         Instant merged = now.minusSeconds(20);
         integration().body(batch(
@@ -151,15 +166,7 @@ class MergedPointConsentTest {
                     .body("find { it.contactPointId == '" + aPoint + "' }.eventId", equalTo(grant));
         }
 
-        // As of before the merge nothing changed.
-        Map<String, Object> aAgain = decision(a, newsletter, beforeMerge);
-        Map<String, Object> bAgain = decision(b, newsletter, beforeMerge);
-        for (String field : new String[] {"allowed", "reasons", "contactPointId", "evidenceEventId", "notBefore"}) {
-            assertEquals(aBefore.get(field), aAgain.get(field), "A as of before the merge, " + field);
-            assertEquals(bBefore.get(field), bAgain.get(field), "B as of before the merge, " + field);
-        }
-        agent().get("/contacts/" + a + "/consents?at=" + beforeMerge).then().statusCode(200)
-                .body("eventId", org.hamcrest.Matchers.not(hasItem(grant)));
+        t.assertDecisionsBeforeTheMergeUnchanged();
 
         // A's point moving to another address is no longer the address B consented for.
         integration().body(pointEvent(UUID.randomUUID(), "UPDATED", a, aPoint, "EMAIL", "other-" + address, "PROVIDED_BY_CONTACT",

@@ -2,6 +2,7 @@ package dev.rapport.platform.webhooks;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,25 +10,32 @@ import org.jboss.logging.Logger;
 
 /**
  * One service's partner webhooks: platform's store, admin and dispatcher over that service's tables and event types.
- * The service keeps one instance in a bean, calls {@link #tick()} from its scheduler and {@link #stop()} on shutdown.
+ * A service extends it with an {@code @ApplicationScoped} bean naming its event types, whose {@code @Scheduled} method
+ * calls {@link #tick()} and whose shutdown observer calls {@link #stop()}.
  */
-public final class ServiceWebhooks {
+public abstract class ServiceWebhooks {
     private static final Logger LOG = Logger.getLogger(ServiceWebhooks.class);
-
     /** Rows deleted per statement while pruning, so that no transaction grows with the backlog. */
     static final int PRUNE_BATCH = 5000;
 
-    private final WebhookStore store;
-    private final WebhooksConfig config;
-    private final WebhookAdmin admin;
-    private final WebhookDispatcher dispatcher;
+    private final List<String> eventTypes;
     private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.EPOCH);
+    private WebhooksConfig config;
+    private WebhookStore store;
+    private WebhookAdmin admin;
+    private WebhookDispatcher dispatcher;
 
-    public ServiceWebhooks(Pool pool, WebhooksConfig config, List<String> eventTypes) {
-        this.store = new WebhookStore(pool, eventTypes);
+    protected ServiceWebhooks(List<String> eventTypes) {
+        this.eventTypes = List.copyOf(eventTypes);
+    }
+
+    /** CDI calls it once, with the service's pool and the shared settings. */
+    @Inject
+    public void wire(Pool pool, WebhooksConfig config) {
         this.config = config;
-        this.admin = new WebhookAdmin(store, config, eventTypes);
-        this.dispatcher = new WebhookDispatcher(store, config);
+        store = new WebhookStore(pool, eventTypes);
+        admin = new WebhookAdmin(store, config, eventTypes);
+        dispatcher = new WebhookDispatcher(store, config);
     }
 
     public WebhookAdmin admin() {
@@ -49,12 +57,13 @@ public final class ServiceWebhooks {
         });
     }
 
-    /** Deletes, batch after batch, the deliveries delivered and the events fanned out before {@code before}; answers how many rows. */
+    /** Deletes, batch after batch, what was delivered or fanned out before {@code before}; answers how many rows went. */
     public Uni<Integer> prune(Instant before) {
         return store.prune(before, PRUNE_BATCH).chain(deleted -> deleted < PRUNE_BATCH ? Uni.createFrom().item(deleted)
                 : prune(before).map(more -> deleted + more));
     }
 
+    /** Stops claiming; deliveries in flight finish or are sent again after their lease. */
     public void stop() {
         dispatcher.stop();
     }

@@ -8,20 +8,10 @@
 # Everything it starts (the service, and through it an embedded PostgreSQL in a temporary data dir) it stops by PID.
 set -euo pipefail
 ROWS="${1:-1000000}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$ROOT/bench/work/import"
-mkdir -p "$WORK"
-for tool in java curl psql; do
-  command -v "$tool" >/dev/null || { echo "bench/import needs $tool on the PATH" >&2; exit 2; }
-done
-
-APP="$ROOT/contacts-service/target/quarkus-app/quarkus-run.jar"
-TOKENS_JAR="$(ls "$ROOT"/platform/target/platform-*-tests.jar 2>/dev/null | head -1 || true)"
-if [[ ! -f "$APP" || -z "$TOKENS_JAR" ]]; then
-  echo "== building contacts-service"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl contacts-service -am)
-  TOKENS_JAR="$(ls "$ROOT"/platform/target/platform-*-tests.jar | head -1)"
-fi
+NAME=import
+HEAP=2g
+BENCH_SERVICE_OPTS='-Dquarkus.log.category."org.hibernate".level=WARN'
+source "$(dirname "$0")/../contacts-service.sh"
 
 CSV="$WORK/contacts-$ROWS.csv"
 if [[ ! -f "$CSV" ]]; then
@@ -30,55 +20,8 @@ if [[ ! -f "$CSV" ]]; then
 fi
 BYTES=$(stat -c %s "$CSV" 2>/dev/null || stat -f %z "$CSV")
 
-DATA="$(mktemp -d "$WORK/data.XXXXXX")"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
-  || echo $((20000 + RANDOM % 20000)))"
-LOG="$DATA/service.log"
-SERVICE_PID=""
-cleanup() {
-  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVICE_PID" 2>/dev/null || true
-  fi
-  # The embedded PostgreSQL is stopped by the service's shutdown hook; if the service died hard, stop it here.
-  PG_PIDFILE="$DATA/contacts/postgres/postmaster.pid"
-  if [[ -f "$PG_PIDFILE" ]]; then
-    PG_PID="$(head -1 "$PG_PIDFILE")"
-    if [[ -n "$PG_PID" ]] && kill -0 "$PG_PID" 2>/dev/null; then
-      kill -INT "$PG_PID" 2>/dev/null || true
-      for _ in $(seq 1 40); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.5; done
-    fi
-  fi
-  [[ -n "${KEEP_DATA:-}" ]] || rm -rf "$DATA"
-}
-trap cleanup EXIT
+start_contacts_service
 
-echo "== starting contacts-service on port $PORT (data in $DATA)"
-RAPPORT_DATA_DIR="$DATA" java -Xmx2g -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$PORT" \
-  -Dquarkus.log.category.\"org.hibernate\".level=WARN -jar "$APP" >"$LOG" 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVICE_PID" 2>/dev/null || { echo "service died:"; tail -50 "$LOG"; exit 1; }
-  sleep 0.5
-done
-DB_PORT="$(grep -o 'Embedded PostgreSQL for contacts at postgresql://localhost:[0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)"
-TOKEN="$(java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens admin bench)"
-
-now() { date +%s.%N; }
-# CPU seconds (Linux /proc): the service JVM, and the whole PostgreSQL server (postmaster, live backends, and the
-# backends that already exited, counted in the postmaster's children times). Wall time depends on what else runs on
-# the machine; CPU time shows what each side costs.
-TICK=$(getconf CLK_TCK 2>/dev/null || echo 100)
-PM_PID="$(head -1 "$DATA/contacts/postgres/postmaster.pid" 2>/dev/null || true)"
-cpu_of() { [[ -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
-pg_cpu() {
-  [[ -n "$PM_PID" && -r /proc/$PM_PID/stat ]] || { echo 0; return; }
-  local total; total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PM_PID/stat")
-  for child in $(pgrep -P "$PM_PID" 2>/dev/null); do total=$((total + $(cpu_of "$child"))); done
-  echo "$total"
-}
 echo "== importing $ROWS rows ($((BYTES / 1024 / 1024)) MiB) through POST /imports"
 PG0=$(pg_cpu); JAVA0=$(cpu_of "$SERVICE_PID")
 START=$(now)

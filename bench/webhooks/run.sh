@@ -12,77 +12,20 @@
 set -euo pipefail
 EVENTS="${1:-20000}"
 PER_CONTACT="${2:-5}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$ROOT/bench/work/webhooks"
-mkdir -p "$WORK"
-for tool in java curl psql; do
-  command -v "$tool" >/dev/null || { echo "bench/webhooks needs $tool on the PATH" >&2; exit 2; }
-done
-
-APP="$ROOT/contacts-service/target/quarkus-app/quarkus-run.jar"
-TOKENS_JAR="$(ls "$ROOT"/platform/target/platform-*-tests.jar 2>/dev/null | head -1 || true)"
-if [[ ! -f "$APP" || -z "$TOKENS_JAR" ]]; then
-  echo "== building contacts-service"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl contacts-service -am)
-  TOKENS_JAR="$(ls "$ROOT"/platform/target/platform-*-tests.jar | head -1)"
-fi
-
-DATA="$(mktemp -d "$WORK/data.XXXXXX")"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PORT="$(free_port)"
-LOG="$DATA/service.log"
-SERVICE_PID=""
-RECEIVER_PID=""
-cleanup() {
-  [[ -n "$RECEIVER_PID" ]] && kill -TERM "$RECEIVER_PID" 2>/dev/null || true
-  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVICE_PID" 2>/dev/null || true
-  fi
-  # The embedded PostgreSQL is stopped by the service's shutdown hook; if the service died hard, stop it here.
-  PG_PIDFILE="$DATA/contacts/postgres/postmaster.pid"
-  if [[ -f "$PG_PIDFILE" ]]; then
-    PG_PID="$(head -1 "$PG_PIDFILE")"
-    if [[ -n "$PG_PID" ]] && kill -0 "$PG_PID" 2>/dev/null; then
-      kill -INT "$PG_PID" 2>/dev/null || true
-      for _ in $(seq 1 40); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.5; done
-    fi
-  fi
-  [[ -n "${KEEP_DATA:-}" ]] || rm -rf "$DATA"
-}
-trap cleanup EXIT
+NAME=webhooks
+HEAP=1g
+source "$(dirname "$0")/../contacts-service.sh"
 
 SECRET="whsec_$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 java "$ROOT/bench/webhooks/Receiver.java" "$SECRET" "$DATA/receiver.port" >"$DATA/receiver.log" 2>&1 &
-RECEIVER_PID=$!
+BENCH_EXTRA_PID=$!
 
-echo "== starting contacts-service on port $PORT (data in $DATA)"
-RAPPORT_DATA_DIR="$DATA" java -Xmx1g -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$PORT" \
-  -jar "$APP" >"$LOG" 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVICE_PID" 2>/dev/null || { echo "service died:"; tail -50 "$LOG"; exit 1; }
-  sleep 0.5
-done
+start_contacts_service
 for _ in $(seq 1 60); do [[ -s "$DATA/receiver.port" ]] && break; sleep 0.5; done
 RECEIVER="http://localhost:$(cat "$DATA/receiver.port")"
-DB_PORT="$(grep -o 'Embedded PostgreSQL for contacts at postgresql://localhost:[0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)"
-TOKEN="$(java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens admin bench)"
 export PGPASSWORD=postgres
 PSQL=(psql -X -q -t -A -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d contacts)
 
-TICK=$(getconf CLK_TCK 2>/dev/null || echo 100)
-PM_PID="$(head -1 "$DATA/contacts/postgres/postmaster.pid" 2>/dev/null || true)"
-cpu_of() { [[ -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
-pg_cpu() {
-  [[ -n "$PM_PID" && -r /proc/$PM_PID/stat ]] || { echo 0; return; }
-  local total; total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PM_PID/stat")
-  for child in $(pgrep -P "$PM_PID" 2>/dev/null); do total=$((total + $(cpu_of "$child"))); done
-  echo "$total"
-}
-now() { date +%s.%N; }
 
 SUB="$(curl -fs -X POST "http://127.0.0.1:$PORT/webhook-subscriptions" -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' \
@@ -104,7 +47,7 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 
-S0=$(cpu_of "$SERVICE_PID"); P0=$(pg_cpu); R0=$(cpu_of "$RECEIVER_PID"); T0=$(now)
+S0=$(cpu_of "$SERVICE_PID"); P0=$(pg_cpu); R0=$(cpu_of "$BENCH_EXTRA_PID"); T0=$(now)
 curl -fs -X POST "http://127.0.0.1:$PORT/webhook-subscriptions/$SUB/resume" -H "Authorization: Bearer $TOKEN" >/dev/null
 echo "== delivering"
 while true; do
@@ -113,7 +56,7 @@ while true; do
   kill -0 "$SERVICE_PID" 2>/dev/null || { echo "service died:"; tail -50 "$LOG"; exit 1; }
   sleep 0.1
 done
-T1=$(now); S1=$(cpu_of "$SERVICE_PID"); P1=$(pg_cpu); R1=$(cpu_of "$RECEIVER_PID")
+T1=$(now); S1=$(cpu_of "$SERVICE_PID"); P1=$(pg_cpu); R1=$(cpu_of "$BENCH_EXTRA_PID")
 read -r OK REFUSED < <(curl -fs "$RECEIVER/count") || true
 UNDELIVERED="$("${PSQL[@]}" -c "select count(*) from webhook_deliveries where status <> 'DELIVERED'")"
 

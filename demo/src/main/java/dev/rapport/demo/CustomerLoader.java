@@ -71,17 +71,8 @@ final class CustomerLoader {
                 return;
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contactId", id);
-        body.put("problem", "My season-ticket renewal was charged twice");
-        body.put("channel", "PHONE");
-        body.put("openedAt", anchor.minus(Duration.ofDays(3)).toString());
-        body.put("assignee", "agent");
-        String caseId = http.post("agent", target.feedback() + "/cases", body).path("id").asText();
-        Map<String, Object> resolution = new LinkedHashMap<>();
-        resolution.put("note", "Refunded the second charge; it shows on your statement within five days");
-        resolution.put("onFirstContact", false);
-        resolution.put("askCustomer", true);
-        http.post("agent", target.feedback() + "/cases/" + caseId + "/resolution", resolution);
+        String url = ServiceLoader.openCase(http, target, id, "My season-ticket renewal was charged twice", "PHONE",
+                anchor.minus(Duration.ofDays(3)), "agent");
+        ServiceLoader.resolve(http, url, "Refunded the second charge; it shows on your statement within five days", false, true, null);
     }
 }

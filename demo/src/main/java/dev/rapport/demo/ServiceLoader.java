@@ -62,21 +62,17 @@ final class ServiceLoader {
     private void oneCase(Person p, ContactsLoader.Roster roster) {
         Random r = new Random(p.index() * 17L + 1);
         Instant opened = roster.anchor().minus(Duration.ofHours(2 + r.nextInt(180 * 24)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contactId", roster.id(p));
-        body.put("problem", PROBLEMS.get(r.nextInt(PROBLEMS.size())));
-        body.put("channel", CHANNELS.get(r.nextInt(CHANNELS.size())));
-        body.put("openedAt", opened.toString());
         double fate = p.chance("case-fate");
-        body.put("assignee", fate < 0.12 ? null : p.owner());
-        String url = target.feedback() + "/cases/" + http.post(AGENT, target.feedback() + "/cases", body).path("id").asText();
+        String url = openCase(http, target, roster.id(p), PROBLEMS.get(r.nextInt(PROBLEMS.size())),
+                CHANNELS.get(r.nextInt(CHANNELS.size())), opened, fate < 0.12 ? null : p.owner());
         if (fate < 0.25) {
             return; // still open
         }
         boolean firstContact = r.nextDouble() < 0.3;
         Instant resolved = min(opened.plus(Duration.ofHours(firstContact ? 0 : 4 + r.nextInt(24 * 12))).plusSeconds(600),
                 roster.anchor());
-        resolve(url, firstContact, resolved);
+        resolve(http, url, firstContact ? "Explained and corrected during the call" : "Corrected the account and sent a confirmation",
+                firstContact, false, resolved);
         if (fate < 0.45) {
             return; // resolved, waiting for the customer to confirm
         }
@@ -85,7 +81,7 @@ final class ServiceLoader {
             if (fate < 0.5) {
                 return;
             }
-            resolve(url, false, null);
+            resolve(http, url, "Corrected the account and sent a confirmation", false, false, null);
         } else if (fate < 0.6) {
             http.post(AGENT, url + "/confirmation", Map.of("outcome", "NOT_RESOLVED", "comment", "Still charged twice"));
             return;
@@ -98,11 +94,24 @@ final class ServiceLoader {
         }
     }
 
-    private void resolve(String url, boolean firstContact, Instant at) {
+    /** Opens a case as the agent; answers its URL. {@code assignee} may be null (nobody yet). */
+    static String openCase(Http http, Target target, String contactId, String problem, String channel, Instant openedAt,
+            String assignee) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("note", firstContact ? "Explained and corrected during the call" : "Corrected the account and sent a confirmation");
+        body.put("contactId", contactId);
+        body.put("problem", problem);
+        body.put("channel", channel);
+        body.put("openedAt", openedAt.toString());
+        body.put("assignee", assignee);
+        return target.feedback() + "/cases/" + http.post(AGENT, target.feedback() + "/cases", body).path("id").asText();
+    }
+
+    /** Resolves a case as the agent; {@code askCustomer} sends the person "was your problem solved?"; {@code at} null: now. */
+    static void resolve(Http http, String url, String note, boolean firstContact, boolean askCustomer, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("note", note);
         body.put("onFirstContact", firstContact);
-        body.put("askCustomer", false);
+        body.put("askCustomer", askCustomer);
         body.put("resolvedAt", at == null ? null : at.toString());
         http.post(AGENT, url + "/resolution", body);
     }

@@ -12,6 +12,8 @@ public record Contact(@Id String id, String givenName, String familyName, String
         String owner, LifecycleStage lifecycleStage, List<String> tags,
         @Description("The language the person reads, a BCP 47 tag (en, fr, ar, fr-CA …); null: the deployment's default "
                 + "(rapport.default-language). Messages and pages for the person use it.") String language,
+        @Description("The person's id in the system they were imported from (the CSV column external_id); an import in "
+                + "mode UPSERT matches on it. Null when none was imported.") String externalId,
         long version, Instant createdAt, Instant updatedAt,
         /** Present when contacts-service sent them (a single contact); the graph field is ContactGraphQLApi#contactPoints. */
         @Ignore List<ContactPoint> contactPoints) {

@@ -148,6 +148,16 @@ public class ContactGraphQLApi {
                 .map(p -> p == null ? null : Connection.of(p, after, ImportJob.ImportErrorEdge::new, ImportJob.ImportErrorConnection::new)));
     }
 
+    @Query
+    @Description("What became of each row of an import, by line (CREATED, MATCHED, UPDATED with what it filled, or ERROR), "
+            + "optionally only one outcome: e.g. the contacts an UPSERT import updated.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<ImportJob.ImportRowConnection> importRows(@Id @NonNull String id, ImportRowOutcome outcome,
+            @DefaultValue("50") int first, String after) throws InvalidInputError {
+        return failed(service.importRows(caller.bearer(), id, Enums.name(outcome), after, pageSize(first))
+                .map(p -> p == null ? null : Connection.of(p, after, ImportJob.ImportRowEdge::new, ImportJob.ImportRowConnection::new)));
+    }
+
     // --- Contact fields: one call per field for the whole list where contacts-service has a bulk endpoint ----------
 
     @Description("Ways to reach the person, each with its provenance (given by the person, imported, enrichment, inferred). "

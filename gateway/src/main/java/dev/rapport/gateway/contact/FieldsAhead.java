@@ -47,7 +47,7 @@ public class FieldsAhead {
         if (env == null || env.getSelectionSet() == null) {
             return;
         }
-        List<Contact> one = List.of(new Contact(id, null, null, null, null, null, null, null, null, 0, null, null, null));
+        List<Contact> one = List.of(new Contact(id, null, null, null, null, null, null, null, null, null, 0, null, null, null));
         LinkSessionScope link = caller.linkSession();
         for (SelectedField field : env.getSelectionSet().getImmediateFields()) {
             if (link != null && link.contactFieldRefusal(field.getName()) != null) {

@@ -50,4 +50,20 @@ public record ImportJob(@Id String id, String fileName, ImportMode mode, ImportS
     @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
     public record ImportErrorEdge(String cursor, ImportError node) {
     }
+
+    @Description("What became of one row of the file, by line.")
+    public record ImportRow(@Description("Line in the file where the row starts (the header is line 1)") long line,
+            ImportRowOutcome outcome,
+            @Id @Description("The contact the row created or matched; null for ERROR") String contactId,
+            @Description("What an UPDATED row filled or added: column names (given_name, tags, …) and the channels of added "
+                    + "contact points (email, phone)") List<String> changed) {
+    }
+
+    public record ImportRowConnection(List<ImportRow> nodes, List<ImportRowEdge> edges, PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Description(Connection.TOTAL_COUNT) Integer totalCount) {
+    }
+
+    @org.eclipse.microprofile.graphql.Description("A node and the cursor that continues after it.")
+    public record ImportRowEdge(String cursor, ImportRow node) {
+    }
 }

@@ -22,6 +22,6 @@ public record SupportCase(@Id String id, @Id String contactId, String problem, C
     public record CaseEdge(String cursor, SupportCase node) {
     }
 
-    public record CaseEvent(Instant at, String type, String status, String actor, String note) {
+    public record CaseEvent(Instant at, CaseEventType type, CaseStatus status, String actor, String note) {
     }
 }

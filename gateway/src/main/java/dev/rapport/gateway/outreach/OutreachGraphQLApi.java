@@ -87,6 +87,34 @@ public class OutreachGraphQLApi {
         return failed(consent.requestOutreachBulk(caller.bearer(), contactIds, purpose, Enums.name(channel), campaign, payloadRef));
     }
 
+    @Query
+    @Description("What consent-service decides now for every member of a segment, for a purpose (and channel): how many "
+            + "may be reached, how many not now (and from when), and for the rest why not, counted per reason. Nothing is "
+            + "stored. The members are read and decided as a stream; the answer waits for the last one (at most 120 s).")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
+    public Uni<SegmentReach> reachOfSegment(@Id @NonNull String segmentId, @NonNull String purpose, Channel channel)
+            throws InvalidInputError {
+        InvalidInputError.requireUuid("segmentId", segmentId);
+        return failed(consent.reachOfSegment(caller.bearer(), segmentId, purpose, channel));
+    }
+
+    @Mutation
+    @Description("Ask to contact every member of a segment (its members when the call is made): each is decided and stored "
+            + "like a single request; the answer counts what happened. The campaign is required: a repeat for the same "
+            + "campaign and payloadRef answers duplicate for those already asked, so retrying is safe. The requests are "
+            + "listed by outreachRequests(campaign:). At most 120 s; larger audiences: consent-service's streamed "
+            + "POST /outreach/requests/bulk?segmentId=.")
+    @RolesAllowed({ADMIN, MARKETER, INTEGRATION})
+    public Uni<SegmentOutreach> requestOutreachForSegment(@Id @NonNull String segmentId, @NonNull String purpose,
+            Channel channel, @NonNull String campaign, String payloadRef) throws InvalidInputError {
+        InvalidInputError.requireUuid("segmentId", segmentId);
+        if (campaign.isBlank()) {
+            throw new InvalidInputError("campaign must not be blank", null, null,
+                    List.of(new GatewayError.FieldError("campaign", "must not be blank")));
+        }
+        return failed(consent.requestOutreachForSegment(caller.bearer(), segmentId, purpose, channel, campaign, payloadRef));
+    }
+
     @Mutation
     @Description("The person clicked unsubscribe in a message: withdraws the message's purpose on every channel, or on its "
             + "channel only (policy unsubscribeScope, or thisChannelOnly). A contact unsubscribes only itself.")

@@ -44,9 +44,6 @@ class StaffConsoleBrowserTest {
             Map.entry("admin", List.of("Purposes:/staff/purposes")));
 
     @Test
-    @org.junit.jupiter.api.Disabled("Run alone it passes every step up to the fixed defects (docs/web.md); run after the "
-            + "module's other browser tests, the analyst's report counted their extra ratings. Its assertions now look for "
-            + "the demo's rows; enable after one green run of the whole web module")
     void everyRoleWalksItsViewsOnAnEmptySuiteThenOnTheDemoData() {
         for (var role : VIEWS) {
             try (StaffSession s = StaffSession.logIn(role.getKey())) {

@@ -25,7 +25,12 @@ import dev.rapport.gateway.consent.Touch;
 import dev.rapport.gateway.ledger.ChainVerification;
 import dev.rapport.gateway.ledger.ConsentReceipt;
 import dev.rapport.gateway.ledger.ContactPointFact;
+import dev.rapport.gateway.common.Channel;
+import dev.rapport.gateway.common.Enums;
+import dev.rapport.gateway.outreach.AudienceTally;
 import dev.rapport.gateway.outreach.BulkOutreachResult;
+import dev.rapport.gateway.outreach.SegmentOutreach;
+import dev.rapport.gateway.outreach.SegmentReach;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -258,6 +263,30 @@ public class ConsentClient {
                     }
                     return out;
                 });
+    }
+
+    /**
+     * Every member of a segment decided, counted as the answer streams in (constant memory whatever the segment's size).
+     * A read, but not retried: a repeat would decide the whole segment again; a large segment takes long, hence the
+     * longer timeout.
+     */
+    @Timeout(120000)
+    public Uni<SegmentReach> reachOfSegment(String auth, String segmentId, String purpose, Channel channel) {
+        return rest.decideSegment(auth, purpose, Enums.name(channel), segmentId, "")
+                .collect().in(AudienceTally::new, AudienceTally::decision)
+                .map(t -> t.reach(segmentId, purpose, channel));
+    }
+
+    /**
+     * Outreach for every member of a segment, counted as the answer streams in. Not retried by the gateway; the campaign
+     * makes the caller's own retry safe (a repeat answers DUPLICATE for those already asked).
+     */
+    @Timeout(120000)
+    public Uni<SegmentOutreach> requestOutreachForSegment(String auth, String segmentId, String purpose, Channel channel,
+            String campaign, String payloadRef) {
+        return rest.requestOutreachForSegment(auth, purpose, Enums.name(channel), campaign, payloadRef, segmentId, "")
+                .collect().in(AudienceTally::new, AudienceTally::outreach)
+                .map(t -> t.outreachResult(segmentId, purpose, campaign));
     }
 
     public Uni<ConsentEvent> unsubscribe(String auth, String deliveryId, Boolean thisChannelOnly) {

@@ -14,6 +14,7 @@ import dev.rapport.gateway.consent.Decision;
 import dev.rapport.gateway.consent.Policy;
 import dev.rapport.gateway.consent.Purpose;
 import dev.rapport.gateway.consent.Touch;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.gateway.rules.CompanyRules;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** consent-service's REST API as the gateway uses it. Only {@link ConsentClient} calls it. */
 @RegisterRestClient(configKey = "consent")
@@ -89,6 +91,18 @@ interface ConsentRestClient {
     @Produces(NDJSON)
     Uni<String> decideBulk(@HeaderParam(AUTH) String auth, @QueryParam("purpose") String purpose,
             @QueryParam("channel") String channel, String contactIds);
+
+    /**
+     * A segment's decisions, streamed: NDJSON out, one JSON document a line, read as they arrive (constant memory).
+     * The body is empty: consent-service reads the segment's members from contacts-service.
+     */
+    @POST
+    @Path("decisions/bulk")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    Multi<JsonNode> decideSegment(@HeaderParam(AUTH) String auth, @QueryParam("purpose") String purpose,
+            @QueryParam("channel") String channel, @QueryParam("segmentId") String segmentId, String noBody);
 
     @GET
     @Path("purposes")
@@ -171,6 +185,16 @@ interface ConsentRestClient {
     Uni<String> requestOutreachBulk(@HeaderParam(AUTH) String auth, @QueryParam("purpose") String purpose,
             @QueryParam("channel") String channel, @QueryParam("campaign") String campaign,
             @QueryParam("payloadRef") String payloadRef, String contactIds);
+
+    /** Outreach for a segment's members, streamed like {@link #decideSegment}: one result a line, read as they arrive. */
+    @POST
+    @Path("outreach/requests/bulk")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    Multi<JsonNode> requestOutreachForSegment(@HeaderParam(AUTH) String auth, @QueryParam("purpose") String purpose,
+            @QueryParam("channel") String channel, @QueryParam("campaign") String campaign,
+            @QueryParam("payloadRef") String payloadRef, @QueryParam("segmentId") String segmentId, String noBody);
 
     @POST
     @Path("outreach/deliveries/{id}/unsubscribe")

@@ -233,6 +233,12 @@ public class ContactsClient {
         return Downstream.notFoundAsNull(rest.importErrors(auth, id, cursor, limit));
     }
 
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportRow>> importRows(String auth, String id, String outcome, String cursor,
+            Integer limit) {
+        return Downstream.notFoundAsNull(rest.importRows(auth, id, outcome, cursor, limit));
+    }
+
     /** One call for up to 500 organisations; in the order asked, null where one does not exist. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<List<Organisation>> organisationsOf(String auth, List<String> ids) {

@@ -177,6 +177,12 @@ interface ContactsRestClient {
             @PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
+    @Path("imports/{id}/rows")
+    Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportRow>> importRows(@HeaderParam(AUTH) String auth,
+            @PathParam("id") String id, @QueryParam("outcome") String outcome, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
+
+    @GET
     @Path("organisations")
     Uni<Page<Organisation>> organisationsByIds(@HeaderParam(AUTH) String auth, @QueryParam("ids") String ids,
             @QueryParam("limit") int limit);

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.gateway.limits.CostBudgets;
 import dev.rapport.gateway.testing.Stubs;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -39,6 +41,8 @@ class ImportProgressSubscriptionTest {
 
     @TestHTTPResource("/graphql")
     URL graphql;
+    @Inject
+    CostBudgets budgets;
 
     @BeforeAll
     static void start() {
@@ -84,6 +88,19 @@ class ImportProgressSubscriptionTest {
         assertEquals("not-found", next.get(0).getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
                 .getJsonObject("extensions").getString("code"), messages::toString);
         assertEquals("complete", messages.get(messages.size() - 1).getString("type"), messages::toString);
+    }
+
+    @Test
+    void aCallerOverItsCostBudgetIsRefusedRateLimitedAndNothingIsPolled() throws Exception {
+        String spent = Tokens.forRoles("sub-spent", "agent");
+        budgets.spend("sub-spent", 1_000_000);
+        List<JsonObject> messages = subscribe(spent, null, SUBSCRIPTION.formatted("moving-4"));
+        List<JsonObject> next = messages.stream().filter(m -> m.getString("type").equals("next")).toList();
+        assertEquals(1, next.size(), messages::toString);
+        assertEquals("rate-limited", next.get(0).getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
+                .getJsonObject("extensions").getString("code"), messages::toString);
+        assertEquals("complete", messages.get(messages.size() - 1).getString("type"), messages::toString);
+        assertTrue(Stubs.contacts.calls().stream().noneMatch(c -> c.path().equals("/imports/moving-4")));
     }
 
     @Test

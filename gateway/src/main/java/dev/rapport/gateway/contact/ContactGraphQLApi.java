@@ -29,7 +29,10 @@ import dev.rapport.gateway.contact.Connections.OrganisationEdge;
 import dev.rapport.gateway.contact.Connections.SignalEdge;
 import dev.rapport.gateway.error.AccessDeniedError;
 import dev.rapport.gateway.error.InvalidInputError;
+import dev.rapport.gateway.error.GatewayError;
 import dev.rapport.gateway.error.NotFoundError;
+import dev.rapport.gateway.error.RateLimitedError;
+import dev.rapport.gateway.limits.CostBudgets;
 import dev.rapport.gateway.security.Caller;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -50,6 +53,8 @@ import org.eclipse.microprofile.graphql.Source;
 /** Contacts, organisations, timeline, value and signals (contacts-service). */
 @GraphQLApi
 public class ContactGraphQLApi {
+    /** What one poll of importProgress costs: an importJob query's cost. */
+    static final int SUBSCRIPTION_POLL_COST = 2;
     static final int MAX_PAGE = 100;
 
     @Inject
@@ -58,6 +63,8 @@ public class ContactGraphQLApi {
     Caller caller;
     @Inject
     FieldsAhead fieldsAhead;
+    @Inject
+    CostBudgets budgets;
     @ConfigProperty(name = "rapport.subscriptions.import-progress-interval", defaultValue = "PT1S")
     Duration importProgressInterval;
 
@@ -130,13 +137,26 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Multi<ImportJob> importProgress(@Id @NonNull String id) {
         String auth = caller.bearer();
+        String payer = caller.payer();
         return Multi.createBy().repeating()
-                .uni(() -> service.importJob(auth, id).onItem().ifNull()
+                .uni(() -> charged(payer).chain(() -> service.importJob(auth, id)).onItem().ifNull()
                         .failWith(() -> new NotFoundError("Import " + id + " does not exist")))
                 .withDelay(importProgressInterval)
                 .whilst(job -> !ImportJob.isFinished(job.status()))
                 .skip().repetitions()
-                .onFailure().transform(e -> e instanceof NotFoundError ? e : Downstream.toGraphQL(ContactsClient.SERVICE).apply(e));
+                .onFailure().transform(e -> e instanceof GatewayError ? e : Downstream.toGraphQL(ContactsClient.SERVICE).apply(e));
+    }
+
+    /**
+     * A subscription pays per poll, as a query pays per request: a caller over its budget is refused, so a flood of
+     * subscriptions costs its owner what the same polling over HTTP would.
+     */
+    private Uni<Void> charged(String payer) {
+        CostBudgets.Charge charge = budgets.charge(payer, SUBSCRIPTION_POLL_COST);
+        return charge.allowed() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new RateLimitedError("Over your budget of " + charge.limit()
+                        + " query-cost points per minute (each poll of a subscription costs " + SUBSCRIPTION_POLL_COST
+                        + "): subscribe again after " + charge.retryAfterSeconds() + " s"));
     }
 
     @Query

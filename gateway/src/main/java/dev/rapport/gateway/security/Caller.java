@@ -26,6 +26,11 @@ public class Caller {
         return raw == null ? null : "Bearer " + raw;
     }
 
+    /** Who pays for a query out of the cost budget: the principal, as the request envelope charges it over HTTP. */
+    public String payer() {
+        return identity.getPrincipal() == null ? "" : identity.getPrincipal().getName();
+    }
+
     public boolean isStaffOrPartner() {
         return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.AGENT) || identity.hasRole(Roles.MARKETER)
                 || identity.hasRole(Roles.ANALYST) || identity.hasRole(Roles.INTEGRATION);

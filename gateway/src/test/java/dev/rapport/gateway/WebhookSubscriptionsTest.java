@@ -176,6 +176,11 @@ class WebhookSubscriptionsTest {
                 mutation { registerWebhookSubscription(input: {url: "https://partner.example.com/hooks", eventTypes: []}) { secret } }""");
         assertEquals("invalid-input", noTypes.getString("errors[0].extensions.code"), noTypes::prettify);
         assertEquals("eventTypes", noTypes.getString("errors[0].extensions.problem.errors[0].field"), noTypes::prettify);
+        JsonPath aNull = GraphQL.query(ADMIN, """
+                mutation { registerWebhookSubscription(input: {url: "https://partner.example.com/hooks",
+                    eventTypes: [CONTACT_CREATED, null]}) { secret } }""");
+        assertEquals("eventTypes", aNull.getString("errors[0].extensions.problem.errors[0].field"), aNull::prettify);
+        assertTrue(Stubs.contacts.calls().stream().noneMatch(c -> c.method().equals("POST")), "nothing registered on bad input");
     }
 
     private static StubService.Call post(StubService stub) {

@@ -36,9 +36,10 @@ public class WebhookRouting {
     }
 
     public Uni<Registered> register(String auth, String url, List<WebhookEventType> types, String description, String secret) {
-        if (types == null || types.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidInputError("eventTypes: at least one event type is required", null, null,
-                    List.of(new GatewayError.FieldError("eventTypes", "must name at least one event type"))));
+        if (types == null || types.isEmpty() || types.contains(null)) {
+            String problem = "must name at least one event type, and no null";
+            return Uni.createFrom().failure(new InvalidInputError("eventTypes: " + problem, null, null,
+                    List.of(new GatewayError.FieldError("eventTypes", problem))));
         }
         Map<WebhookService, List<WebhookEventType>> byService = new EnumMap<>(WebhookService.class);
         types.stream().distinct().forEach(t -> byService.computeIfAbsent(t.service(), k -> new ArrayList<>()).add(t));

@@ -44,15 +44,19 @@ public final class FeedbackEvents {
         }
     }
 
-    /** A consultation response was submitted; {@code contactId} and {@code invitationId} only when it is not anonymous. */
+    /**
+     * A consultation response was submitted. An anonymous one carries only its consultation and how many ratings it has:
+     * like the responses export, nothing that could be joined with other data to find its author (no contact, no
+     * invitation, no response id, no time beyond the envelope's).
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ResponseReceived(UUID responseId, UUID consultationId, boolean anonymous, UUID contactId, UUID invitationId,
             int ratings, Instant submittedAt) {
 
         public static ResponseReceived of(Response r, UUID invitationId, int ratings) {
-            return new ResponseReceived(r.id, r.consultationId, r.anonymous, r.anonymous ? null : r.contactId,
-                    r.anonymous ? null : invitationId, ratings, r.submittedAt);
+            return r.anonymous ? new ResponseReceived(null, r.consultationId, true, null, null, ratings, null)
+                    : new ResponseReceived(r.id, r.consultationId, false, r.contactId, invitationId, ratings, r.submittedAt);
         }
     }
 }

@@ -1,4 +1,4 @@
-// Invite an audience (drawn from a contacts search) with a preview before anything is sent: how many consent-service
+// Invite an audience (a saved segment, or drawn from a contacts search) with a preview before anything is sent: how many consent-service
 // lets us reach for purpose "survey" on the channel, and for the others why not — a histogram of decision reasons
 // (chart and table); for "not now" (quiet hours, a pause) from when we may. Audiences up to 1,000 people at a time.
 import { LitElement, html } from 'lit';
@@ -6,12 +6,17 @@ import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { errorNotice, submitted } from '../shared/page.js';
+import { savedSegments, segmentSelect } from '../segments/segments.js';
 import { staffStyles, label, table, num, dateTime, PALETTE } from '../staff/common.js';
 import '../staff/chart.js';
 
 const MAX = 1000;
 const PREVIEW = `query Preview($filter: ContactFilter, $after: String, $purpose: String!, $channel: Channel) {
   contacts(filter: $filter, first: 100, after: $after) {
+    nodes { id mayContact(purpose: $purpose, channel: $channel) { allowed notBefore reasons { code } } }
+    pageInfo { hasNextPage endCursor } } }`;
+const PREVIEW_SEGMENT = `query PreviewSegmentAudience($id: ID!, $after: String, $purpose: String!, $channel: Channel) {
+  segmentMembers(id: $id, first: 100, after: $after) {
     nodes { id mayContact(purpose: $purpose, channel: $channel) { allowed notBefore reasons { code } } }
     pageInfo { hasNextPage endCursor } } }`;
 
@@ -22,18 +27,28 @@ function earlier(a, b) {
   return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
+/** One page of an audience with each person's decision: a saved segment's members, or a contacts search's results. */
+async function audiencePage(audience, after, purpose, channel) {
+  const variables = { after, purpose, channel: channel || null };
+  if (!audience.segmentId) return (await graphql(PREVIEW, { ...variables, filter: audience.filter })).contacts;
+  const { segmentMembers } = await graphql(PREVIEW_SEGMENT, { ...variables, id: audience.segmentId });
+  if (!segmentMembers) throw { code: 'not-found' };
+  return segmentMembers;
+}
+
 /**
- * Reads the audience a page at a time with each person's decision; answers ids, the allowed count, the reasons counted
- * ([code, people, earliest notBefore]) and the "not now" decisions: how many, and the earliest moment one may be reached.
+ * Reads the audience ({ segmentId } or { filter }) a page at a time with each person's decision; answers ids, the
+ * allowed count, the reasons counted ([code, people, earliest notBefore]) and the "not now" decisions: how many, and
+ * the earliest moment one may be reached.
  */
-export async function previewAudience(filter, purpose, channel, onProgress) {
+export async function previewAudience(audience, purpose, channel, onProgress) {
   const people = [];
   const reasons = new Map();
   const notNow = { n: 0, from: null };
   let allowed = 0;
   let after = null;
   do {
-    const { contacts } = await graphql(PREVIEW, { filter, after, purpose, channel: channel || null });
+    const contacts = await audiencePage(audience, after, purpose, channel);
     contacts.nodes.forEach((c) => {
       people.push(c.id);
       const d = c.mayContact;
@@ -55,6 +70,21 @@ export async function previewAudience(filter, purpose, channel, onProgress) {
   } while (after);
   return { ids: people.slice(0, MAX), allowed, notNow,
     reasons: [...reasons.entries()].map(([code, r]) => [code, r.n, r.from]).sort((a, b) => b[1] - a[1]) };
+}
+
+/**
+ * The audience a form asks for: { segmentId } when a saved segment is chosen, else { filter } from the search fields
+ * named (tag, stage, owner).
+ */
+export function audienceFrom(data, fields) {
+  const segmentId = String(data.get('segmentId') || '');
+  if (segmentId) return { segmentId };
+  const filter = {};
+  fields.forEach((k) => {
+    const v = String(data.get(k) || '').trim();
+    if (v) filter[k === 'tag' ? 'tags' : k] = k === 'tag' ? [v] : v;
+  });
+  return { filter };
 }
 
 /** The reasons histogram: a bar chart and its table. */
@@ -81,21 +111,23 @@ export function reasonsView(preview) {
 class InviteView extends LitElement {
   static styles = [pageStyles, staffStyles];
   static properties = { consultationId: { type: String }, preview: { state: true }, error: { state: true },
-    counted: { state: true }, notice: { state: true }, busy: { state: true } };
+    counted: { state: true }, notice: { state: true }, busy: { state: true }, segments: { state: true } };
 
+  connectedCallback() {
+    super.connectedCallback();
+    savedSegments().then((list) => { this.segments = list; }).catch(() => { this.segments = []; });
+  }
+
+  /** The audience the form asks for: a saved segment, else the search fields beside it. */
   async check(event) {
-    const { data: form } = submitted(event);
-    this.filter = {};
-    ['tag', 'stage', 'owner'].forEach((k) => {
-      const v = String(form.get(k) || '').trim();
-      if (v) this.filter[k === 'tag' ? 'tags' : k] = k === 'tag' ? [v] : v;
-    });
-    this.channel = String(form.get('channel') || '') || null;
+    const { data } = submitted(event);
+    this.audience = audienceFrom(data, ['tag', 'stage', 'owner']);
+    this.channel = String(data.get('channel') || '') || null;
     this.error = null;
     this.preview = null;
     this.busy = true;
     try {
-      this.preview = await previewAudience(this.filter, 'survey', this.channel, (n) => { this.counted = n; });
+      this.preview = await previewAudience(this.audience, 'survey', this.channel, (n) => { this.counted = n; });
     } catch (e) {
       this.error = e;
     }
@@ -106,8 +138,11 @@ class InviteView extends LitElement {
     this.busy = true;
     try {
       const { inviteToConsultation } = await graphql(`mutation($id: ID!, $in: InviteInput!) { inviteToConsultation(consultationId: $id, input: $in) }`,
-        { id: this.consultationId, in: { audience: this.preview.ids.map((contactId) => ({ contactId })), channel: this.channel,
-          segmentRef: JSON.stringify(this.filter).slice(0, 200) } });
+        { id: this.consultationId, in: this.audience.segmentId
+          // the segment's members when it is sent; each invitation records the segment and its version
+          ? { segmentId: this.audience.segmentId, channel: this.channel }
+          : { audience: this.preview.ids.map((contactId) => ({ contactId })), channel: this.channel,
+            segmentRef: JSON.stringify(this.audience.filter).slice(0, 200) } });
       this.notice = t('invite.sent', { n: num(inviteToConsultation) });
       this.preview = null;
     } catch (e) {
@@ -119,6 +154,7 @@ class InviteView extends LitElement {
   render() {
     return html`
       <form class="filters" @submit=${this.check}>
+        ${segmentSelect(this.segments)}
         <label>${t('contacts.filter.tag')}<input name="tag" placeholder="season-ticket"></label>
         <label>${t('contacts.filter.stage')}<select name="stage"><option value="">${t('contacts.any')}</option>
           ${['PROSPECT', 'LEAD', 'CUSTOMER', 'AT_RISK', 'LAPSED'].map((s) => html`<option value=${s}>${label('stage', s)}</option>`)}</select></label>

@@ -8,11 +8,9 @@ import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { staffStyles, money, label, table } from '../staff/common.js';
 import { pageStyles } from '../shared/styles.js';
+import { filterFields, readFilter } from './filter-fields.js';
 
-const STAGES = ['PROSPECT', 'LEAD', 'CUSTOMER', 'AT_RISK', 'LAPSED'];
-const CHANNELS = ['EMAIL', 'PHONE', 'SMS', 'WHATSAPP', 'POSTAL', 'LINKEDIN', 'X', 'INSTAGRAM', 'FACEBOOK'];
-const PROVENANCE = ['PROVIDED_BY_CONTACT', 'IMPORTED', 'ENRICHMENT', 'INFERRED'];
-export const SIGNALS = ['SPEND_THRESHOLD', 'OVERDUE_BUYER', 'DISENGAGING', 'FOLLOW_UP_DUE', 'NOT_THANKED'];
+export { SIGNALS } from './filter-fields.js';
 
 const QUERY = `query Contacts($filter: ContactFilter, $after: String) {
   contacts(filter: $filter, first: 100, after: $after) {
@@ -46,21 +44,8 @@ class ContactsPage extends RapportPage {
     this.search();
   }
 
-  readFilter(form) {
-    const f = {};
-    const data = new FormData(form);
-    for (const [k, v] of data.entries()) {
-      const value = String(v).trim();
-      if (!value) continue;
-      if (k === 'tag') f.tags = value.split(',').map((s) => s.trim()).filter(Boolean);
-      else if (k === 'minValue' || k === 'maxValue') f[k] = Number(value);
-      else f[k] = value;
-    }
-    return f;
-  }
-
   submit(event) {
-    this.filter = this.readFilter(submitted(event).form);
+    this.filter = readFilter(submitted(event).data);
     this.cursors = [null];
     this.page = 0;
     this.search();
@@ -92,27 +77,11 @@ class ContactsPage extends RapportPage {
     this.search();
   }
 
-  select(name, values, prefix) {
-    return html`<label>${t('contacts.filter.' + name)}
-      <select name=${name}><option value="">${t('contacts.any')}</option>
-        ${values.map((v) => html`<option value=${v}>${label(prefix, v)}</option>`)}</select></label>`;
-  }
-
   render() {
     return html`
       <h1>${t('contacts.title')}</h1>
       <form class="filters card" role="search" @submit=${this.submit}>
-        <label>${t('contacts.filter.name')}<input name="name" type="search"></label>
-        <label>${t('contacts.filter.organisationId')}<select name="organisationId"><option value="">${t('contacts.any')}</option>
-          ${this.organisations.map((o) => html`<option value=${o.id}>${o.name}</option>`)}</select></label>
-        <label>${t('contacts.filter.tag')}<input name="tag" placeholder="vip, season-ticket"></label>
-        ${this.select('stage', STAGES, 'stage')}
-        ${this.select('channel', CHANNELS, 'channel')}
-        ${this.select('provenance', PROVENANCE, 'provenance')}
-        <label>${t('contacts.filter.minValue')}<input name="minValue" type="number" min="0" step="1" size="7"></label>
-        <label>${t('contacts.filter.maxValue')}<input name="maxValue" type="number" min="0" step="1" size="7"></label>
-        ${this.select('signal', SIGNALS, 'signal')}
-        <label>${t('contacts.filter.owner')}<input name="owner" placeholder="me" size="10"></label>
+        ${filterFields(this.organisations)}
         <button type="submit">${t('contacts.search')}</button>
       </form>
       ${errorNotice(this.error)}

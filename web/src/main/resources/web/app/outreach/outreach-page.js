@@ -6,7 +6,8 @@ import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, table, num, dateTime } from '../staff/common.js';
-import { previewAudience, reasonsView } from '../consultations/invite-view.js';
+import { previewAudience, reasonsView, audienceFrom } from '../consultations/invite-view.js';
+import { savedSegments, segmentSelect } from '../segments/segments.js';
 
 const SEND = `mutation($ids: [String!]!, $purpose: String!, $channel: Channel, $campaign: String, $payload: String) {
   requestOutreachBulk(contactIds: $ids, purpose: $purpose, channel: $channel, campaign: $campaign, payloadRef: $payload) { status } }`;
@@ -16,27 +17,25 @@ const OUTCOMES = `query($campaign: String, $after: String) { outreachRequests(ca
 class OutreachPage extends RapportPage {
   static styles = [pageStyles, staffStyles];
   static properties = { purposes: { state: true }, preview: { state: true }, outcomes: { state: true }, error: { state: true },
-    busy: { state: true }, counted: { state: true }, notice: { state: true } };
+    busy: { state: true }, counted: { state: true }, notice: { state: true }, segments: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
     graphql('{ purposes { code description } }').then((d) => { this.purposes = d.purposes; }).catch((e) => { this.error = e; });
+    savedSegments().then((list) => { this.segments = list; }).catch(() => { this.segments = []; });
   }
 
   async check(event) {
     const { data: form } = submitted(event);
     this.request = { purpose: String(form.get('purpose')), channel: String(form.get('channel') || '') || null,
       campaign: String(form.get('campaign')).trim(), payload: String(form.get('payload') || '').trim() || null };
-    const filter = {};
-    const tag = String(form.get('tag') || '').trim();
-    const stage = String(form.get('stage') || '');
-    if (tag) filter.tags = [tag];
-    if (stage) filter.stage = stage;
+    // a segment's members are read now (at most 1,000, like a search) and sent as contact ids
+    const audience = audienceFrom(form, ['tag', 'stage']);
     this.busy = true;
     this.preview = null;
     this.error = null;
     try {
-      this.preview = await previewAudience(filter, this.request.purpose, this.request.channel, (n) => { this.counted = n; });
+      this.preview = await previewAudience(audience, this.request.purpose, this.request.channel, (n) => { this.counted = n; });
     } catch (e) {
       this.error = e;
     }
@@ -80,6 +79,7 @@ class OutreachPage extends RapportPage {
           ${['EMAIL', 'SMS', 'PHONE', 'POSTAL'].map((c) => html`<option value=${c}>${label('channel', c)}</option>`)}</select></label>
         <label>${t('outreach.campaign')}<input name="campaign" required maxlength="200" placeholder="spring-newsletter"></label>
         <label>${t('outreach.payload')}<input name="payload" maxlength="500" placeholder="newsletter:2027-03"></label>
+        ${segmentSelect(this.segments)}
         <label>${t('contacts.filter.tag')}<input name="tag" placeholder="vip"></label>
         <label>${t('contacts.filter.stage')}<select name="stage"><option value="">${t('contacts.any')}</option>
           ${['PROSPECT', 'LEAD', 'CUSTOMER', 'AT_RISK', 'LAPSED'].map((s) => html`<option value=${s}>${label('stage', s)}</option>`)}</select></label>

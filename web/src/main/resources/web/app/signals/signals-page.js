@@ -7,7 +7,7 @@ import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, date, num, facts } from '../staff/common.js';
-import { SIGNALS } from '../contacts/contacts-page.js';
+import { SIGNALS } from '../contacts/filter-fields.js';
 
 const QUERY = `query Due($owner: String, $kind: SignalKind, $after: String) {
   signalsDue(owner: $owner, kind: $kind, first: 100, after: $after) {

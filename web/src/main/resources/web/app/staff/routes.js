@@ -1,6 +1,7 @@
 // The staff console's pages, by role (docs/roles.md): agents work contacts, signals, cases, duplicates and imports;
-// marketers run consultations, outreach and renewals (and read contacts); analysts read reports; admins everything,
-// the purposes and the company rules. A page a role may not see answers "not available" even when its address is typed.
+// marketers run consultations, outreach, renewals and segments (and read contacts); analysts read reports; admins
+// everything, the purposes and the company rules. A page a role may not see answers "not
+// available" even when its address is typed.
 const STAFF = ['admin', 'agent', 'marketer', 'analyst'];
 const PEOPLE = ['admin', 'agent', 'marketer'];
 const AGENT = ['admin', 'agent'];
@@ -21,6 +22,8 @@ export const staffRoutes = [
     load: () => import('../consultations/consultation-page.js') },
   { path: '/staff/outreach', tag: 'rapport-outreach', roles: MARKETER, nav: 'nav.outreach', load: () => import('../outreach/outreach-page.js') },
   { path: '/staff/renewals', tag: 'rapport-renewals', roles: MARKETER, nav: 'nav.renewals', load: () => import('../renewals/renewals-page.js') },
+  { path: '/staff/segments', tag: 'rapport-segments', roles: MARKETER, nav: 'nav.segments', load: () => import('../segments/segments-page.js') },
+  { path: '/staff/segments/:id', tag: 'rapport-segment', roles: MARKETER, load: () => import('../segments/segment-page.js') },
   { path: '/staff/reports', tag: 'rapport-reports', roles: ANALYST, nav: 'nav.reports', load: () => import('../reports/reports-page.js') },
   { path: '/staff/purposes', tag: 'rapport-purposes', roles: ['admin'], nav: 'nav.purposes', load: () => import('../admin/purposes-page.js') },
   { path: '/staff/company-rules', tag: 'rapport-company-rules', roles: ['admin'], nav: 'nav.companyRules',

@@ -24,7 +24,8 @@ import io.quarkus.test.junit.TestProfile;
 class StaffAccessBrowserTest {
     private static final List<String> AGENT_VIEWS = List.of("/staff/contacts", "/staff/signals", "/staff/cases", "/staff/merge",
             "/staff/import");
-    private static final List<String> MARKETER_VIEWS = List.of("/staff/consultations", "/staff/outreach", "/staff/renewals");
+    private static final List<String> MARKETER_VIEWS = List.of("/staff/consultations", "/staff/outreach", "/staff/renewals",
+            "/staff/segments", "/staff/segments/00000000-0000-7000-8000-000000000001");
 
     @Test
     void anAnalystCannotReachAgentOrMarketerViewsByAddressButReadsTheReports() {
@@ -57,7 +58,8 @@ class StaffAccessBrowserTest {
             agent.open("/staff/cases").heading("Cases");
         }
         try (StaffSession marketer = StaffSession.logIn("marketer")) {
-            for (String path : List.of("/staff/cases", "/staff/merge", "/staff/import", "/staff/reports", "/staff/purposes")) {
+            for (String path : List.of("/staff/cases", "/staff/merge", "/staff/import", "/staff/reports", "/staff/purposes",
+                    "/staff/company-rules")) {
                 notAvailable(marketer.open(path).page, path);
             }
             marketer.open("/staff/consultations").heading("Consultations");

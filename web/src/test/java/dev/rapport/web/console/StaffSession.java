@@ -2,6 +2,7 @@ package dev.rapport.web.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ final class StaffSession implements AutoCloseable {
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
-    private StaffSession(String user, String language) {
-        context = Chromium.context(Chromium.DESKTOP, language);
+    private StaffSession(String user, String language, Chromium.Size size) {
+        context = Chromium.context(size, language);
         page = context.newPage();
         page.setDefaultTimeout(60_000);
         watch = PageWatch.on(page);
@@ -51,11 +52,51 @@ final class StaffSession implements AutoCloseable {
     }
 
     static StaffSession logIn(String user) {
-        return new StaffSession(user, "en-GB");
+        return new StaffSession(user, "en-GB", Chromium.DESKTOP);
     }
 
     static StaffSession logIn(String user, String language) {
-        return new StaffSession(user, language);
+        return new StaffSession(user, language, Chromium.DESKTOP);
+    }
+
+    /** On a phone (360 × 740) or a desktop, in a language ("ar" shows the console right to left). */
+    static StaffSession logIn(String user, String language, Chromium.Size size) {
+        return new StaffSession(user, language, size);
+    }
+
+    /**
+     * The view at this address in Arabic (right to left) and in English on a 360 px phone (nothing wider than the
+     * screen), showing this text in both, with no serious axe-core violation and no problem in the browser; screenshots
+     * {@code <name>-ar} and {@code <name>-360}.
+     */
+    static void inArabicAndOnAPhone(String user, String path, String arabicHeading, String heading, String shown, String name) {
+        try (StaffSession s = logIn(user, "ar")) {
+            try {
+                s.open(path);
+                assertThat(s.page.locator("html")).hasAttribute("dir", "rtl");
+                s.heading(arabicHeading);
+                assertThat(s.page.getByText(shown)).isVisible();
+                s.accessible(name + ", ar");
+                s.screenshot(name + "-ar");
+                assertEquals(List.of(), s.problems());
+            } catch (AssertionError | RuntimeException e) {
+                throw s.explain(e);
+            }
+        }
+        try (StaffSession s = logIn(user, "en-GB", Chromium.PHONE)) {
+            try {
+                s.open(path);
+                s.heading(heading);
+                assertThat(s.page.getByText(shown)).isVisible();
+                int width = ((Number) s.page.evaluate("document.documentElement.scrollWidth")).intValue();
+                assertTrue(width <= Chromium.PHONE.width(), "nothing wider than the phone: " + width);
+                s.accessible(name + ", 360 px");
+                s.screenshot(name + "-360");
+                assertEquals(List.of(), s.problems());
+            } catch (AssertionError | RuntimeException e) {
+                throw s.explain(e);
+            }
+        }
     }
 
     /** Goes to a console address the way a person does: typed into the address bar (a full load). */
@@ -85,7 +126,7 @@ final class StaffSession implements AutoCloseable {
         assertEquals(List.of(), serious, view + ": accessibility");
     }
 
-    /** The window as the person sees it now (1280 × 900), as {@code <name>.jpg}. */
+    /** The window as the person sees it now (1280 × 900, or 360 × 740 on a phone), as {@code <name>.jpg}. */
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -16,7 +16,7 @@ public record Person(String contactId, String username) {
 
     /** An address as contacts-service takes it: channel, address, context, provenance kind and source. */
     public record Address(String channel, String address, String context, String provenance, String source) {
-        Map<String, Object> input() {
+        public Map<String, Object> input() {
             return Map.of("channel", channel, "address", address, "context", context,
                     "provenance", Map.of("kind", provenance, "source", source));
         }

@@ -1,6 +1,6 @@
 // The staff console's pages, by role (docs/roles.md): agents work contacts, signals, cases, duplicates and imports;
 // marketers run consultations, outreach, renewals and segments (and read contacts); analysts read reports; admins
-// everything, the purposes and the company rules. A page a role may not see answers "not
+// everything, the purposes, the company rules and the partner webhooks. A page a role may not see answers "not
 // available" even when its address is typed.
 const STAFF = ['admin', 'agent', 'marketer', 'analyst'];
 const PEOPLE = ['admin', 'agent', 'marketer'];
@@ -27,5 +27,6 @@ export const staffRoutes = [
   { path: '/staff/reports', tag: 'rapport-reports', roles: ANALYST, nav: 'nav.reports', load: () => import('../reports/reports-page.js') },
   { path: '/staff/purposes', tag: 'rapport-purposes', roles: ['admin'], nav: 'nav.purposes', load: () => import('../admin/purposes-page.js') },
   { path: '/staff/company-rules', tag: 'rapport-company-rules', roles: ['admin'], nav: 'nav.companyRules',
-    load: () => import('../admin/company-rules-page.js') }
+    load: () => import('../admin/company-rules-page.js') },
+  { path: '/staff/webhooks', tag: 'rapport-webhooks', roles: ['admin'], nav: 'nav.webhooks', load: () => import('../webhooks/webhooks-page.js') }
 ];

@@ -31,7 +31,7 @@ class StaffAccessBrowserTest {
     void anAnalystCannotReachAgentOrMarketerViewsByAddressButReadsTheReports() {
         try (StaffSession analyst = StaffSession.logIn("analyst")) {
             for (String path : concat(AGENT_VIEWS, MARKETER_VIEWS, List.of("/staff/contacts/00000000-0000-7000-8000-000000000001",
-                    "/staff/purposes", "/staff/company-rules"))) {
+                    "/staff/purposes", "/staff/company-rules", "/staff/webhooks"))) {
                 notAvailable(analyst.open(path).page, path);
             }
             assertThat(analyst.page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
@@ -43,7 +43,7 @@ class StaffAccessBrowserTest {
     @Test
     void aCustomerCannotReachAnyStaffView() {
         try (StaffSession contact = StaffSession.logIn("contact")) {
-            for (String path : concat(List.of("/staff"), AGENT_VIEWS, MARKETER_VIEWS, List.of("/staff/reports", "/staff/purposes"))) {
+            for (String path : concat(List.of("/staff"), AGENT_VIEWS, MARKETER_VIEWS, List.of("/staff/reports", "/staff/purposes", "/staff/webhooks"))) {
                 notAvailable(contact.open(path).page, path);
             }
         }
@@ -52,14 +52,14 @@ class StaffAccessBrowserTest {
     @Test
     void anAgentAndAMarketerEachSeeTheirOwnViewsOnly() {
         try (StaffSession agent = StaffSession.logIn("agent")) {
-            for (String path : concat(MARKETER_VIEWS, List.of("/staff/reports", "/staff/purposes"))) {
+            for (String path : concat(MARKETER_VIEWS, List.of("/staff/reports", "/staff/purposes", "/staff/webhooks"))) {
                 notAvailable(agent.open(path).page, path);
             }
             agent.open("/staff/cases").heading("Cases");
         }
         try (StaffSession marketer = StaffSession.logIn("marketer")) {
             for (String path : List.of("/staff/cases", "/staff/merge", "/staff/import", "/staff/reports", "/staff/purposes",
-                    "/staff/company-rules")) {
+                    "/staff/company-rules", "/staff/webhooks")) {
                 notAvailable(marketer.open(path).page, path);
             }
             marketer.open("/staff/consultations").heading("Consultations");

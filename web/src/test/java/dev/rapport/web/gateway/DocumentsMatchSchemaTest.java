@@ -58,6 +58,21 @@ class DocumentsMatchSchemaTest {
         assertEquals(List.of(), failures, String.join("\n", failures));
     }
 
+    /**
+     * The webhooks page offers every event type the schema has, and no other: its checkboxes are a list in the page
+     * (the production gateway answers no introspection), so an event type added to the API must be added there too.
+     */
+    @Test
+    void theWebhooksPageOffersEveryEventTypeOfTheSchema() throws IOException {
+        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(schemaText()));
+        List<String> inSchema = ((graphql.schema.GraphQLEnumType) schema.getType("WebhookEventType")).getValues().stream()
+                .map(graphql.schema.GraphQLEnumValueDefinition::getName).sorted().toList();
+        Matcher list = Pattern.compile("EVENT_TYPES = \\[([^\\]]*)]").matcher(Files.readString(APP.resolve("webhooks/webhooks-page.js")));
+        assertTrue(list.find(), "EVENT_TYPES in webhooks-page.js");
+        List<String> inPage = Pattern.compile("'(\\w+)'").matcher(list.group(1)).results().map(r -> r.group(1)).sorted().toList();
+        assertEquals(inSchema, inPage, "WebhookEventType in gateway/schema.graphql and EVENT_TYPES in webhooks/webhooks-page.js");
+    }
+
     /** The committed schema, with the custom scalars the gateway serves (the SDL document leaves them undeclared). */
     private static String schemaText() throws IOException {
         StringBuilder sdl = new StringBuilder(Files.readString(SCHEMA));

@@ -300,5 +300,18 @@ export default {
   'webhooks.replayIntro': 'يُعاد إرسال كل حدث من أنواعه منذ هذه اللحظة، بمعرّف webhook-id الخاص به (فيعرف المستقبِل أنه مكرر).',
   'webhooks.replayFrom': 'من',
   'webhooks.replayButton': 'إعادة الإرسال',
-  'webhooks.replayed': 'جُدولت {n} عملية إرسال.'
+  'webhooks.replayed': 'جُدولت {n} عملية إرسال.',
+  'webhooks.service': 'الخدمة',
+  'webhooks.service.CONTACTS': 'جهات الاتصال',
+  'webhooks.service.CONSENT': 'الموافقات',
+  'webhooks.service.FEEDBACK': 'الآراء',
+  'webhooks.rotate': 'سر جديد',
+  'webhooks.rotateOne': 'سر جديد لـ {url}',
+  'webhooks.previousUntil': 'حتى {at} تحمل الطلبات أيضًا توقيعًا بالسر السابق، ليتمكن المستقبِل من الانتقال.',
+  'webhooks.eventText.CONSENT_CHANGED': 'أُعطيت موافقة أو سُحبت أو رُفضت',
+  'webhooks.eventText.OUTREACH_DECIDED': 'تقرر أمر رسالة (مسموح أو لا)',
+  'webhooks.eventText.CASE_CONFIRMED': 'أكد عميل حل طلب',
+  'webhooks.eventText.CASE_REOPENED': 'أُعيد فتح طلب',
+  'webhooks.eventText.RESPONSE_RECEIVED': 'وصل رد على استشارة',
+  'segments.allMembers': 'كل الأعضاء غير المحسومين في هذه المستويات'
 };

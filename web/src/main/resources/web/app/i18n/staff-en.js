@@ -300,5 +300,18 @@ export default {
   'webhooks.replayIntro': 'Every event of its types from this moment on is sent again, with its own webhook-id (receivers can tell a repeat).',
   'webhooks.replayFrom': 'From',
   'webhooks.replayButton': 'Send again',
-  'webhooks.replayed': '{n} deliveries scheduled.'
+  'webhooks.replayed': '{n} deliveries scheduled.',
+  'webhooks.service': 'Service',
+  'webhooks.service.CONTACTS': 'Contacts',
+  'webhooks.service.CONSENT': 'Consent',
+  'webhooks.service.FEEDBACK': 'Feedback',
+  'webhooks.rotate': 'New secret',
+  'webhooks.rotateOne': 'New secret for {url}',
+  'webhooks.previousUntil': 'Until {at}, requests also carry a signature made with the previous secret, so the receiver can switch over.',
+  'webhooks.eventText.CONSENT_CHANGED': 'a consent was given, withdrawn or refused',
+  'webhooks.eventText.OUTREACH_DECIDED': 'a message was decided (allowed or not)',
+  'webhooks.eventText.CASE_CONFIRMED': 'a customer confirmed a case solved',
+  'webhooks.eventText.CASE_REOPENED': 'a case was reopened',
+  'webhooks.eventText.RESPONSE_RECEIVED': 'a consultation answer arrived',
+  'segments.allMembers': 'Every undecided member of the tiers'
 };

@@ -300,5 +300,18 @@ export default {
   'webhooks.replayIntro': 'Chaque événement de ses types à partir de ce moment est renvoyé, avec son propre webhook-id (le destinataire reconnaît une répétition).',
   'webhooks.replayFrom': 'À partir du',
   'webhooks.replayButton': 'Renvoyer',
-  'webhooks.replayed': '{n} envois programmés.'
+  'webhooks.replayed': '{n} envois programmés.',
+  'webhooks.service': 'Service',
+  'webhooks.service.CONTACTS': 'Contacts',
+  'webhooks.service.CONSENT': 'Consentement',
+  'webhooks.service.FEEDBACK': 'Retours',
+  'webhooks.rotate': 'Nouveau secret',
+  'webhooks.rotateOne': 'Nouveau secret pour {url}',
+  'webhooks.previousUntil': 'Jusqu’au {at}, les requêtes portent aussi une signature faite avec l’ancien secret, pour que le destinataire puisse basculer.',
+  'webhooks.eventText.CONSENT_CHANGED': 'un consentement a été donné, retiré ou refusé',
+  'webhooks.eventText.OUTREACH_DECIDED': 'un message a été décidé (permis ou non)',
+  'webhooks.eventText.CASE_CONFIRMED': 'un client a confirmé une demande résolue',
+  'webhooks.eventText.CASE_REOPENED': 'une demande a été rouverte',
+  'webhooks.eventText.RESPONSE_RECEIVED': 'une réponse à une consultation est arrivée',
+  'segments.allMembers': 'Tous les membres indécis de ces niveaux'
 };

@@ -7,6 +7,7 @@ import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { staffStyles, table, num, label, date } from '../staff/common.js';
 import './tier-report.js';
+import { savedSegments, segmentSelect } from '../segments/segments.js';
 
 const LIST = `{ programmes { id name description members periods offers { id period tiers channel audience createdAt } } }`;
 const OFFER = `query($p: ID!, $o: ID!) { renewalOffer(programmeId: $p, offerId: $o) { id audience delivery { total queued denied pending deniedBy { key value } } } }`;
@@ -14,10 +15,11 @@ const OFFER = `query($p: ID!, $o: ID!) { renewalOffer(programmeId: $p, offerId: 
 class RenewalsPage extends RapportPage {
   static styles = [pageStyles, staffStyles];
   static properties = { programmes: { state: true }, chosen: { state: true }, period: { state: true }, offers: { state: true },
-    error: { state: true }, notice: { state: true } };
+    error: { state: true }, notice: { state: true }, segments: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
+    savedSegments().then((list) => { this.segments = list; }).catch(() => { this.segments = []; });
     this.load();
   }
 
@@ -43,7 +45,9 @@ class RenewalsPage extends RapportPage {
     const tiers = form.getAll('tier').map(Number);
     try {
       const { sendRenewalOffer } = await graphql(`mutation($p: ID!, $in: RenewalOfferInput!) { sendRenewalOffer(programmeId: $p, input: $in) { audience } }`,
-        { p: this.chosen.id, in: { period: this.period, tiers, channel: String(form.get('channel')) } });
+        // with a segment, only its members among the tiers' undecided members; the offer records it and its version
+        { p: this.chosen.id, in: { period: this.period, tiers, channel: String(form.get('channel')),
+          segmentId: String(form.get('segmentId') || '') || null } });
       this.notice = t('renewals.offered', { n: num(sendRenewalOffer.audience) });
       this.load();
     } catch (e) {
@@ -80,6 +84,7 @@ class RenewalsPage extends RapportPage {
           <form @submit=${this.offer}><fieldset><legend>${t('renewals.newOffer', { period: this.period })}</legend>
             ${[1, 2, 3, 4, 5].map((x) => html`<label><input type="checkbox" name="tier" value=${x} ?checked=${x >= 4}> ${'★'.repeat(x)}</label> `)}
             <label>${t('contacts.filter.channel')} <select name="channel">${['EMAIL', 'POSTAL', 'SMS'].map((c) => html`<option value=${c}>${label('channel', c)}</option>`)}</select></label>
+            ${segmentSelect(this.segments, t('segments.allMembers'))}
             <button type="submit">${t('renewals.send')}</button></fieldset></form>
         </section>` : ''}`;
   }

@@ -63,12 +63,12 @@ export async function savedSegments() {
 }
 
 /**
- * A select of saved segments; its first option is "a search" (no segment: the filter fields beside it apply).
- * Named "segmentId" in its form.
+ * A select of saved segments, named "segmentId" in its form; its first option is no segment: by default "a search"
+ * (the filter fields beside it apply), or the words given.
  */
-export function segmentSelect(segments) {
+export function segmentSelect(segments, none) {
   return html`<label>${t('segments.audience')}<select name="segmentId">
-    <option value="">${t('segments.bySearch')}</option>
+    <option value="">${none || t('segments.bySearch')}</option>
     ${(segments || []).map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select></label>`;
 }
 

@@ -1,6 +1,6 @@
-// Partner webhooks (admin): the subscriptions, a new one (URL, event types, description) whose signing secret is shown
-// once, right after it is registered, each subscription's delivery log with every attempt, replay from a moment,
-// pause, resume and delete (docs/webhooks.md).
+// Partner webhooks (admin): the subscriptions of the three services, a new one (URL, event types, description) whose
+// signing secret is shown once, right after it is registered (or rotated), each subscription's delivery log with
+// every attempt, replay from a moment, pause, resume and delete (docs/webhooks.md).
 import { html, css } from 'lit';
 import { RapportPage, errorNotice, loadingNotice, submitted, fieldCheck } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
@@ -9,11 +9,13 @@ import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, table, num, dateTime } from '../staff/common.js';
 
 /** The schema's WebhookEventType values (DocumentsMatchSchemaTest checks the list against gateway/schema.graphql). */
-export const EVENT_TYPES = ['CONTACT_CREATED', 'CONTACT_UPDATED', 'CONTACT_MERGED', 'CONTACT_ERASED', 'IMPORT_COMPLETED'];
-const SUBSCRIPTION = 'id url description eventTypes status failingSince createdAt createdBy';
+export const EVENT_TYPES = ['CONTACT_CREATED', 'CONTACT_UPDATED', 'CONTACT_MERGED', 'CONTACT_ERASED', 'IMPORT_COMPLETED',
+  'CONSENT_CHANGED', 'OUTREACH_DECIDED', 'CASE_CONFIRMED', 'CASE_REOPENED', 'RESPONSE_RECEIVED'];
+const SUBSCRIPTION = 'id service url description eventTypes status failingSince previousSecretValidUntil createdAt createdBy';
 const LIST = `query WebhookSubscriptions { webhookSubscriptions { ${SUBSCRIPTION} } }`;
 const REGISTER = `mutation RegisterWebhook($in: WebhookSubscriptionInput!) {
-  registerWebhookSubscription(input: $in) { secret subscription { ${SUBSCRIPTION} } } }`;
+  registerWebhookSubscription(input: $in) { secret subscriptions { ${SUBSCRIPTION} } } }`;
+const ROTATE = `mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret subscription { ${SUBSCRIPTION} } } }`;
 const PAUSE = `mutation PauseWebhook($id: ID!) { pauseWebhookSubscription(id: $id) { id status } }`;
 const RESUME = `mutation ResumeWebhook($id: ID!) { resumeWebhookSubscription(id: $id) { id status } }`;
 const DELETE = `mutation DeleteWebhook($id: ID!) { deleteWebhookSubscription(id: $id) }`;
@@ -73,13 +75,29 @@ class WebhooksPage extends RapportPage {
       const { registerWebhookSubscription } = await graphql(REGISTER, { in: input });
       form.reset();
       // held by this page only until "stored"; it is never shown again
-      this.secret = { value: registerWebhookSubscription.secret, url: registerWebhookSubscription.subscription.url };
+      this.secret = { value: registerWebhookSubscription.secret, url: input.url };
       this.copied = false;
       await this.load();
     } catch (e) {
       this.failure = { key: 'register', error: e };
     }
     this.busy = false;
+  }
+
+  /** A new secret for one subscription, shown once like a registration's; the previous one signs too for a while. */
+  async rotate(subscription) {
+    this.error = null;
+    this.notice = null;
+    try {
+      const { rotateWebhookSecret } = await graphql(ROTATE, { id: subscription.id });
+      this.secret = { value: rotateWebhookSecret.secret, url: subscription.url,
+        until: rotateWebhookSecret.subscription.previousSecretValidUntil };
+      this.copied = false;
+      this.confirming = null;
+      await this.load();
+    } catch (e) {
+      this.error = e;
+    }
   }
 
   async copySecret() {
@@ -153,7 +171,8 @@ class WebhooksPage extends RapportPage {
   secretView() {
     return html`<section class="card secret" aria-labelledby="secret-title">
       <h2 id="secret-title">${t('webhooks.secretTitle')}</h2>
-      <p class="notice warn">${t('webhooks.secretOnce', { url: this.secret.url })}</p>
+      <p class="notice warn">${t('webhooks.secretOnce', { url: this.secret.url })}
+        ${this.secret.until ? t('webhooks.previousUntil', { at: dateTime(this.secret.until) }) : ''}</p>
       <div class="row"><label for="secret">${t('webhooks.secret')}</label>
         <input id="secret" readonly .value=${this.secret.value} @focus=${(e) => e.target.select()}>
         <button type="button" @click=${this.copySecret}>${t('webhooks.copy')}</button></div>
@@ -165,6 +184,7 @@ class WebhooksPage extends RapportPage {
   list() {
     return table(t('webhooks.title'), [
       { title: t('webhooks.url'), cell: (s) => html`<code><bdi>${s.url}</bdi></code>` },
+      { title: t('webhooks.service'), cell: (s) => label('webhooks.service', s.service) },
       { title: t('webhooks.events'), cell: (s) => s.eventTypes.map((e) => html`<code class="reason">${dotted(e)}</code>`) },
       { title: t('webhooks.description'), cell: (s) => html`<bdi>${s.description || ''}</bdi>` },
       { title: t('webhooks.status'), cell: (s) => html`${label('webhooks.status', s.status)}${s.failingSince
@@ -175,7 +195,8 @@ class WebhooksPage extends RapportPage {
   }
 
   actions(s) {
-    const named = (key) => t(key + 'One', { url: s.url });
+    // one address may have a subscription in each service: the buttons' names say which
+    const named = (key) => t(key + 'One', { url: `${s.url} (${label('webhooks.service', s.service)})` });
     if (this.confirming === s.id) {
       return html`<button type="button" class="danger" @click=${() => this.act(DELETE, s, t('webhooks.deleted'))}>
           ${t('webhooks.deleteConfirm')}</button>
@@ -188,6 +209,8 @@ class WebhooksPage extends RapportPage {
             @click=${() => this.act(PAUSE, s, t('webhooks.paused'))}>${t('webhooks.pause')}</button>`
         : html`<button type="button" class="secondary" aria-label=${named('webhooks.resume')}
             @click=${() => this.act(RESUME, s, t('webhooks.resumed'))}>${t('webhooks.resume')}</button>`}
+      <button type="button" class="secondary" aria-label=${named('webhooks.rotate')}
+        @click=${() => this.rotate(s)}>${t('webhooks.rotate')}</button>
       <button type="button" class="secondary" aria-label=${named('webhooks.delete')}
         @click=${() => { this.confirming = s.id; }}>${t('webhooks.delete')}</button></div>`;
   }

@@ -27,8 +27,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * A marketer keeps saved audiences on the Segments page: a filter segment previewed and saved, its count and members a
- * page at a time, changed and deleted; a list from a file (repeats, unknown ids and a bad line said); then a
- * consultation's invitation takes the segment as its audience. The page in Arabic and on a phone.
+ * page at a time, changed and deleted; a list from a file (repeats, unknown ids and a bad line said); a
+ * consultation's invitation and a renewal offer take the segment as their audience. The page in Arabic and on a phone.
  */
 @QuarkusTest
 @TestProfile(RealSuite.Profile.class)
@@ -115,6 +115,20 @@ class SegmentsBrowserTest {
                     assertEquals(segmentId, i.path("segmentId").asText());
                     assertEquals(2, i.path("segmentVersion").asInt());
                 });
+
+                // a renewal offer narrowed to the segment: its two leads among the tier's three undecided members
+                String programme = Gql.as("marketer", "mutation($in: ProgrammeInput!) { createProgramme(input: $in) { id } }",
+                        Map.of("in", Map.of("name", "Club " + suffix))).path("createProgramme").path("id").asText();
+                Gql.as("marketer", "mutation($p: ID!, $in: MemberImportInput!) { importProgrammeMembers(programmeId: $p, input: $in) { rows } }",
+                        Map.of("p", programme, "in", Map.of("period", "2031/32", "scoredBy", "model:test", "rows",
+                                ids.subList(0, 3).stream().map(id -> Map.of("contactId", id, "score", 5)).toList())));
+                s.open("/staff/renewals");
+                Locator renewals = s.page.locator("rapport-renewals");
+                renewals.getByLabel("Programme").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Club " + suffix + " (3)"));
+                assertThat(renewals.getByText("Offer early renewal for 2031/32 to")).isVisible();
+                renewals.getByLabel("Audience").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Regulars " + suffix));
+                renewals.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the offer")).click();
+                assertThat(renewals.locator("p.notice.ok")).hasText("Offer sent to 2 members (consent decides per person).");
 
                 // a list from a file: a header, two people, one of them twice, an id that names nobody
                 s.navigate("Segments");

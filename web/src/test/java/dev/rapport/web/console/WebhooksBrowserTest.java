@@ -103,6 +103,7 @@ class WebhooksBrowserTest {
                 Locator row = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(url));
                 assertThat(row).containsText("contact.created");
                 assertThat(row).containsText("Active");
+                assertThat(row).containsText("Contacts");
                 s.accessible("webhooks, the secret shown");
                 s.screenshot("console-webhooks");
                 page.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I have stored it")).click();
@@ -142,6 +143,14 @@ class WebhooksBrowserTest {
                 assertEquals(first[0], again[0], "a replay keeps the event's webhook-id");
                 s.accessible("webhooks, the delivery log");
                 s.screenshot("console-webhooks-log");
+
+                // a new secret: shown once like the first, and the previous one still signs for a while
+                row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("New secret for " + url)).click();
+                assertThat(secret).hasValue(Pattern.compile("^whsec_.{30,}"));
+                assertThat(secret).not().hasValue(value);
+                assertThat(page.getByText("also carry a signature made with the previous secret")).isVisible();
+                page.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I have stored it")).click();
+                assertThat(secret).hasCount(0);
 
                 // pause, resume, delete
                 row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pause " + url)).click();

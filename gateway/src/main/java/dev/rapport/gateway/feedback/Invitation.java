@@ -12,8 +12,8 @@ public record Invitation(@Id String id, @Id String consultationId, String consul
         @Description("The version of that segment's definition when its members were read") Integer segmentVersion,
         boolean responded, Instant createdAt, Delivery delivery) {
 
-    @Description("What consent-service outreach decided for the message: QUEUED, DENIED (with reasons), …")
-    public record Delivery(@Id String messageId, String status, List<String> reasons, @Id String outreachRequestId,
+    @Description("What consent-service outreach decided for the message: PENDING, QUEUED, or DENIED (with reasons).")
+    public record Delivery(@Id String messageId, MessageStatus status, List<String> reasons, @Id String outreachRequestId,
             Instant decidedAt, Integer attempts) {
     }
 }

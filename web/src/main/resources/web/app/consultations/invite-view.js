@@ -15,10 +15,9 @@ const PREVIEW = `query Preview($filter: ContactFilter, $after: String, $purpose:
   contacts(filter: $filter, first: 100, after: $after) {
     nodes { id mayContact(purpose: $purpose, channel: $channel) { allowed notBefore reasons { code } } }
     pageInfo { hasNextPage endCursor } } }`;
-const PREVIEW_SEGMENT = `query PreviewSegmentAudience($id: ID!, $after: String, $purpose: String!, $channel: Channel) {
-  segmentMembers(id: $id, first: 100, after: $after) {
-    nodes { id mayContact(purpose: $purpose, channel: $channel) { allowed notBefore reasons { code } } }
-    pageInfo { hasNextPage endCursor } } }`;
+const REACH = `query ReachOfSegment($id: ID!, $purpose: String!, $channel: Channel) {
+  reachOfSegment(segmentId: $id, purpose: $purpose, channel: $channel) {
+    members allowed notNow denied earliestNotBefore deniedBy { code people } } }`;
 
 /** The earlier of two ISO instants (either may be null). */
 function earlier(a, b) {
@@ -27,13 +26,15 @@ function earlier(a, b) {
   return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
-/** One page of an audience with each person's decision: a saved segment's members, or a contacts search's results. */
-async function audiencePage(audience, after, purpose, channel) {
-  const variables = { after, purpose, channel: channel || null };
-  if (!audience.segmentId) return (await graphql(PREVIEW, { ...variables, filter: audience.filter })).contacts;
-  const { segmentMembers } = await graphql(PREVIEW_SEGMENT, { ...variables, id: audience.segmentId });
-  if (!segmentMembers) throw { code: 'not-found' };
-  return segmentMembers;
+/**
+ * A saved segment's reach, decided by consent-service for every member now and counted (reachOfSegment): in the
+ * shape previewAudience answers, with the members' count as total (no ids: the segment is sent by its id).
+ */
+async function reachOfSegment(segmentId, purpose, channel) {
+  const { reachOfSegment: r } = await graphql(REACH, { id: segmentId, purpose, channel: channel || null });
+  if (!r) throw { code: 'not-found' };
+  return { ids: [], total: r.members, allowed: r.allowed, notNow: { n: r.notNow, from: r.earliestNotBefore },
+    reasons: (r.deniedBy || []).map((d) => [d.code, d.people, null]) };
 }
 
 /**
@@ -42,13 +43,14 @@ async function audiencePage(audience, after, purpose, channel) {
  * the earliest moment one may be reached.
  */
 export async function previewAudience(audience, purpose, channel, onProgress) {
+  if (audience.segmentId) return reachOfSegment(audience.segmentId, purpose, channel);
   const people = [];
   const reasons = new Map();
   const notNow = { n: 0, from: null };
   let allowed = 0;
   let after = null;
   do {
-    const contacts = await audiencePage(audience, after, purpose, channel);
+    const { contacts } = await graphql(PREVIEW, { filter: audience.filter, after, purpose, channel: channel || null });
     contacts.nodes.forEach((c) => {
       people.push(c.id);
       const d = c.mayContact;
@@ -97,7 +99,7 @@ export function reasonsView(preview) {
     series: [{ type: 'bar', itemStyle: { color: PALETTE[0] }, data: preview.reasons.map(([, n]) => n).reverse() }]
   };
   return html`
-    <p><strong>${t('invite.reach', { allowed: num(preview.allowed), total: num(preview.ids.length) })}</strong></p>
+    <p><strong>${t('invite.reach', { allowed: num(preview.allowed), total: num(preview.total ?? preview.ids.length) })}</strong></p>
     ${preview.notNow && preview.notNow.n ? html`<p>${t('invite.notNow', { n: num(preview.notNow.n), at: dateTime(preview.notNow.from) })}</p>` : ''}
     ${preview.reasons.length ? html`<div class="chart-and-table">
       <rapport-chart .option=${option} height="240px" label=${t('invite.reasonsChart')}></rapport-chart>
@@ -168,7 +170,7 @@ class InviteView extends LitElement {
       ${errorNotice(this.error)}
       ${this.preview ? html`${reasonsView(this.preview)}
         <div class="actions"><button type="button" ?disabled=${this.busy || !this.preview.allowed} @click=${this.invite}>
-          ${t('invite.send', { n: num(this.preview.ids.length) })}</button></div>` : ''}`;
+          ${t('invite.send', { n: num(this.preview.total ?? this.preview.ids.length) })}</button></div>` : ''}`;
   }
 }
 customElements.define('rapport-invite', InviteView);

@@ -11,6 +11,9 @@ import { savedSegments, segmentSelect } from '../segments/segments.js';
 
 const SEND = `mutation($ids: [String!]!, $purpose: String!, $channel: Channel, $campaign: String, $payload: String) {
   requestOutreachBulk(contactIds: $ids, purpose: $purpose, channel: $channel, campaign: $campaign, payloadRef: $payload) { status } }`;
+const SEND_TO_SEGMENT = `mutation($segment: ID!, $purpose: String!, $channel: Channel, $campaign: String!, $payload: String) {
+  requestOutreachForSegment(segmentId: $segment, purpose: $purpose, channel: $channel, campaign: $campaign, payloadRef: $payload) {
+    members queued } }`;
 const OUTCOMES = `query($campaign: String, $after: String) { outreachRequests(campaign: $campaign, first: 100, after: $after) {
   nodes { id contactId status channel createdAt decision { reasons { code } } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -29,13 +32,13 @@ class OutreachPage extends RapportPage {
     const { data: form } = submitted(event);
     this.request = { purpose: String(form.get('purpose')), channel: String(form.get('channel') || '') || null,
       campaign: String(form.get('campaign')).trim(), payload: String(form.get('payload') || '').trim() || null };
-    // a segment's members are read now (at most 1,000, like a search) and sent as contact ids
-    const audience = audienceFrom(form, ['tag', 'stage']);
+    // a saved segment is decided and sent by consent-service, every member; a search's results go as ids (up to 1,000)
+    this.audience = audienceFrom(form, ['tag', 'stage']);
     this.busy = true;
     this.preview = null;
     this.error = null;
     try {
-      this.preview = await previewAudience(audience, this.request.purpose, this.request.channel, (n) => { this.counted = n; });
+      this.preview = await previewAudience(this.audience, this.request.purpose, this.request.channel, (n) => { this.counted = n; });
     } catch (e) {
       this.error = e;
     }
@@ -46,10 +49,16 @@ class OutreachPage extends RapportPage {
     this.busy = true;
     try {
       const r = this.request;
-      const { requestOutreachBulk } = await graphql(SEND, { ids: this.preview.ids, purpose: r.purpose, channel: r.channel,
-        campaign: r.campaign, payload: r.payload });
-      this.notice = t('outreach.sent', { queued: num(requestOutreachBulk.filter((x) => x.status === 'QUEUED').length),
-        n: num(requestOutreachBulk.length) });
+      if (this.audience.segmentId) {
+        const { requestOutreachForSegment: sent } = await graphql(SEND_TO_SEGMENT, { segment: this.audience.segmentId,
+          purpose: r.purpose, channel: r.channel, campaign: r.campaign, payload: r.payload });
+        this.notice = t('outreach.sent', { queued: num(sent.queued), n: num(sent.members) });
+      } else {
+        const { requestOutreachBulk } = await graphql(SEND, { ids: this.preview.ids, purpose: r.purpose, channel: r.channel,
+          campaign: r.campaign, payload: r.payload });
+        this.notice = t('outreach.sent', { queued: num(requestOutreachBulk.filter((x) => x.status === 'QUEUED').length),
+          n: num(requestOutreachBulk.length) });
+      }
       this.preview = null;
       await this.loadOutcomes(r.campaign);
     } catch (e) {

@@ -130,6 +130,18 @@ class SegmentsBrowserTest {
                 renewals.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the offer")).click();
                 assertThat(renewals.locator("p.notice.ok")).hasText("Offer sent to 2 members (consent decides per person).");
 
+                // outreach to the segment: consent-service decides and queues every member (reachOfSegment, requestOutreachForSegment)
+                s.open("/staff/outreach");
+                Locator outreach = s.page.locator("rapport-outreach");
+                Locator request = outreach.locator("form").first();
+                request.getByLabel("Purpose").selectOption("survey");
+                request.getByLabel("Campaign").fill("segment-walk-" + suffix);
+                request.getByLabel("Audience").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Regulars " + suffix));
+                request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Preview")).click();
+                assertThat(outreach).containsText("We may reach 2 of 2 people.");
+                outreach.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Queue for the 2 we may reach")).click();
+                assertThat(outreach.locator("p.notice.ok")).hasText("2 of 2 queued; the others were refused with their reasons.");
+
                 // a list from a file: a header, two people, one of them twice, an id that names nobody
                 s.navigate("Segments");
                 Locator list = page.getByRole(AriaRole.FORM, new Locator.GetByRoleOptions().setName("New list from a file"));

@@ -64,6 +64,59 @@ class TraceEndToEndTest {
         assertTrue(contactsSpans.contains(applied.parentSpanId()), "parent of the apply span is a contacts-service span:" + seen);
     }
 
+    @Test
+    void theWebhookOfAContactCreationContinuesTheTraceAndHandsItToThePartner() throws InterruptedException {
+        try (WebhookRoutingEndToEndTest.Receiver receiver = new WebhookRoutingEndToEndTest.Receiver()) {
+            String admin = Suite.token("admin");
+            JsonPath registered = given().contentType("application/json").header("Authorization", "Bearer " + admin)
+                    .body(Map.of("query", """
+                            mutation($url: String!) { registerWebhookSubscription(input: {url: $url,
+                              eventTypes: [CONTACT_CREATED], description: "trace test"}) { secret subscriptions { id } } }""",
+                            "variables", Map.of("url", receiver.url())))
+                    .post("/graphql").then().statusCode(200).extract().jsonPath();
+            assertNull(registered.get("errors"), registered::prettify);
+            receiver.secret(registered.getString("data.registerWebhookSubscription.secret"));
+            String subscription = registered.getString("data.registerWebhookSubscription.subscriptions[0].id");
+            try {
+                String traceId = HexFormat.of().formatHex(random(16));
+                JsonPath created = given().contentType("application/json")
+                        .header("Authorization", "Bearer " + Suite.token("agent"))
+                        .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(random(8)) + "-01")
+                        .body(Map.of("query", "mutation { createContact(input: {givenName: \"Webb\", familyName: \"Hook\"}) { id } }"))
+                        .post("/graphql").then().statusCode(200).extract().jsonPath();
+                assertNull(created.get("errors"), created::prettify);
+                String contact = created.getString("data.createContact.id");
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                String webhookId = null;
+                while (webhookId == null && System.nanoTime() < deadline) {
+                    Thread.sleep(300);
+                    webhookId = receiver.verified.stream().filter(e -> e.path("data").path("contactId").asText().equals(contact))
+                            .map(e -> e.path("webhookId").asText()).findFirst().orElse(null);
+                }
+                assertTrue(webhookId != null, "the partner received contact.created");
+                String header = receiver.traceparents.get(webhookId);
+                assertTrue(header != null && header.startsWith("00-" + traceId + "-"), "the partner's traceparent: " + header);
+
+                List<ReceivedSpan> trace = RealSuite.traces.trace(traceId);
+                while (trace.stream().noneMatch(s -> s.name().equals("webhook contact.created")) && System.nanoTime() < deadline) {
+                    Thread.sleep(300);
+                    trace = RealSuite.traces.trace(traceId);
+                }
+                String seen = trace.stream().map(s -> s.service() + ": " + s.name()).collect(Collectors.joining("\n  ", "\n  ", ""));
+                ReceivedSpan sent = trace.stream().filter(s -> s.name().equals("webhook contact.created")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no webhook span in the trace:" + seen));
+                assertEquals("contacts-service", sent.service(), seen);
+                assertEquals(header.split("-")[2], sent.spanId(), "the partner's parent is the webhook span");
+            } finally {
+                given().contentType("application/json").header("Authorization", "Bearer " + admin)
+                        .body(Map.of("query", "mutation($id: ID!) { deleteWebhookSubscription(id: $id) }", "variables",
+                                Map.of("id", subscription)))
+                        .post("/graphql").then().statusCode(200);
+            }
+        }
+    }
+
     private static boolean complete(List<ReceivedSpan> trace) {
         return trace.stream().anyMatch(s -> s.name().equals("apply contact-point-changed"))
                 && trace.stream().anyMatch(s -> "gateway".equals(s.service()));

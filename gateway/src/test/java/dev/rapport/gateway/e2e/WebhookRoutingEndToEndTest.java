@@ -86,6 +86,8 @@ class WebhookRoutingEndToEndTest {
     /** A partner's endpoint: keeps the events whose signature verifies with the secret, answers 401 to the others. */
     static final class Receiver implements AutoCloseable {
         final List<JsonNode> verified = new CopyOnWriteArrayList<>();
+        /** The {@code traceparent} header of each verified event, by the event's {@code webhook-id}. */
+        final Map<String, String> traceparents = new java.util.concurrent.ConcurrentHashMap<>();
         private final HttpServer server;
         private volatile String secret;
 
@@ -102,7 +104,12 @@ class WebhookRoutingEndToEndTest {
                     boolean ok = secret != null && verify(secret, headers.getFirst("webhook-id"),
                             headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body);
                     if (ok) {
-                        verified.add(new ObjectMapper().readTree(body));
+                        JsonNode event = new ObjectMapper().readTree(body);
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) event).put("webhookId", headers.getFirst("webhook-id"));
+                        if (headers.getFirst("traceparent") != null) {
+                            traceparents.put(headers.getFirst("webhook-id"), headers.getFirst("traceparent"));
+                        }
+                        verified.add(event);
                     }
                     exchange.sendResponseHeaders(ok ? 204 : 401, -1);
                 }

@@ -1,5 +1,6 @@
 package dev.rapport.platform.webhooks;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -29,13 +30,13 @@ public abstract class ServiceWebhooks {
         this.eventTypes = List.copyOf(eventTypes);
     }
 
-    /** CDI calls it once, with the service's pool and the shared settings. */
+    /** CDI calls it once, with the service's pool, the shared settings and the service's tracer. */
     @Inject
-    public void wire(Pool pool, WebhooksConfig config) {
+    public void wire(Pool pool, WebhooksConfig config, Tracer tracer) {
         this.config = config;
         store = new WebhookStore(pool, eventTypes);
         admin = new WebhookAdmin(store, config, eventTypes);
-        dispatcher = new WebhookDispatcher(store, config);
+        dispatcher = new WebhookDispatcher(store, config, tracer);
     }
 
     public WebhookAdmin admin() {

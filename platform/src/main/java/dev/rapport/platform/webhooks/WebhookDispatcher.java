@@ -1,5 +1,11 @@
 package dev.rapport.platform.webhooks;
 
+import dev.rapport.platform.tracing.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,13 +34,15 @@ public final class WebhookDispatcher {
     private final WebhooksConfig config;
     private final RetrySchedule schedule;
     private final HttpClient http;
+    private final Tracer tracer;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private volatile boolean stopped;
 
-    public WebhookDispatcher(WebhookStore store, WebhooksConfig config) {
+    public WebhookDispatcher(WebhookStore store, WebhooksConfig config, Tracer tracer) {
         this.store = store;
         this.config = config;
+        this.tracer = tracer;
         this.schedule = config.schedule();
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -88,34 +96,60 @@ public final class WebhookDispatcher {
         }
     }
 
+    /**
+     * One attempt, in a span that continues the trace of the request that wrote the event (its outbox row keeps the
+     * traceparent); the receiver gets that span's {@code traceparent}, so a partner can continue the trace too.
+     */
     private Uni<Void> send(WebhookStore.Claimed c) {
+        SpanBuilder builder = tracer.spanBuilder("webhook " + c.eventType()).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("rapport.webhook.subscription_id", c.subscriptionId().toString())
+                .setAttribute("rapport.webhook.event_id", c.eventId().toString())
+                .setAttribute("rapport.webhook.attempt", (long) c.attempts() + 1);
+        TraceContext.restore(c.traceparent()).ifPresentOrElse(builder::setParent, builder::setNoParent);
+        Span span = builder.startSpan();
+        return attempt(c, TraceContext.traceparent(span)).onItemOrFailure().invoke((status, failure) -> {
+            if (status != null && status > 0) {
+                span.setAttribute("http.response.status_code", (long) status);
+            }
+            if (failure != null || status == null || status < 200 || status >= 300) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        }).replaceWithVoid();
+    }
+
+    /** Sends and records the attempt; answers the receiver's status code, or 0 when there was no answer. */
+    private Uni<Integer> attempt(WebhookStore.Claimed c, String traceparent) {
         String body = body(c);
         long timestamp = Instant.now().getEpochSecond();
         String id = c.eventId().toString();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(c.url())).timeout(config.requestTimeout())
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(c.url())).timeout(config.requestTimeout())
                     .header("content-type", "application/json")
                     .header("user-agent", "Rapport-Webhooks/1")
                     .header(StandardWebhooks.ID, id)
                     .header(StandardWebhooks.TIMESTAMP, Long.toString(timestamp))
-                    .header(StandardWebhooks.SIGNATURE, StandardWebhooks.signatures(c.secrets(), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header(StandardWebhooks.SIGNATURE, StandardWebhooks.signatures(c.secrets(), id, timestamp, body));
+            if (traceparent != null) {
+                builder.header(TraceContext.TRACEPARENT, traceparent);
+            }
+            request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (IllegalArgumentException e) {
-            return failed(c, null, 0, "invalid URL: " + e.getMessage());
+            return failed(c, null, 0, "invalid URL: " + e.getMessage()).replaceWith(0);
         }
         long started = System.nanoTime();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .onItemOrFailure().transformToUni((response, failure) -> {
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     if (failure != null) {
-                        return failed(c, null, millis, describe(failure));
+                        return failed(c, null, millis, describe(failure)).replaceWith(0);
                     }
                     int code = response.statusCode();
                     if (code >= 200 && code < 300) {
-                        return store.delivered(c, code, millis);
+                        return store.delivered(c, code, millis).replaceWith(code);
                     }
-                    return failed(c, code, millis, "HTTP " + code);
+                    return failed(c, code, millis, "HTTP " + code).replaceWith(code);
                 });
     }
 

@@ -39,8 +39,9 @@ public final class WebhookStore {
     }
 
     /** A delivery a dispatcher has claimed: what it needs to send it and to record the outcome. */
+    /** {@code traceparent}: the W3C trace context of the request that wrote the event, when it was traced. */
     public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String eventType, Instant occurredAt, String data,
-            String url, String secret, int attempts, Instant firstFailedAt, String previousSecret) {
+            String url, String secret, int attempts, Instant firstFailedAt, String previousSecret, String traceparent) {
 
         /** Signed with the secret, and with the previous one too while a rotation's overlap lasts. */
         public List<String> secrets() {
@@ -157,14 +158,15 @@ public final class WebhookStore {
                 where d.id = due.id and s.id = d.subscription_id
                 returning d.id, d.subscription_id, d.event_id, d.event_type, d.occurred_at, d.data, s.url, s.secret,
                           d.attempts, d.first_failed_at,
-                          case when s.previous_secret_until > now() then s.previous_secret end as previous_secret""")
+                          case when s.previous_secret_until > now() then s.previous_secret end as previous_secret,
+                          (select o.traceparent from outbox o where o.event_id = d.event_id) as traceparent""")
                 .execute(Tuple.of(limit, (double) leaseSeconds)).map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
                         claimed.add(new Claimed(r.getUUID("id"), r.getUUID("subscription_id"), r.getUUID("event_id"),
                                 r.getString("event_type"), instant(r, "occurred_at"), r.getString("data"), r.getString("url"),
                                 r.getString("secret"), r.getInteger("attempts"), instant(r, "first_failed_at"),
-                                r.getString("previous_secret")));
+                                r.getString("previous_secret"), r.getString("traceparent")));
                     }
                     return claimed;
                 });

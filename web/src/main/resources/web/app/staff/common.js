@@ -46,6 +46,11 @@ export const dateTime = formatDateTime;
 export function label(prefix, value) {
   if (value === null || value === undefined || value === '') return '–';
   const key = prefix + '.' + value;
+  // the staff wording first ("Legitimate interest"): the person's pages say the same things in their own words
+  // ("We may write about this unless you say no.") under the plain key
+  const staffKey = 'staff.' + key;
+  const staff = t(staffKey);
+  if (staff !== staffKey) return staff;
   const text = t(key);
   return text === key ? String(value) : text;
 }

@@ -37,7 +37,7 @@ class PurposesBrowserTest {
                 assertThat(s.page.locator("rapport-purposes p.notice.ok")).containsText("Saved \"member-events\".");
                 assertThat(rows).hasCount(before + 1);
                 assertThat(rows.filter(new Locator.FilterOptions().setHasText("member-events")))
-                        .containsText("We may write about this unless you say no.");
+                        .containsText("Legitimate interest");
                 assertEquals(List.of(), s.problems());
             } catch (AssertionError | RuntimeException e) {
                 throw s.explain(e);

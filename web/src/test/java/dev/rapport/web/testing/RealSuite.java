@@ -108,6 +108,12 @@ public class RealSuite implements QuarkusTestResourceLifecycleManager {
                 // Quarkus's own CORS switches, for a gateway build that does not read RAPPORT_WEB_ORIGINS
                 .property(Suite.GATEWAY, "quarkus.http.cors.enabled", "true")
                 .property(Suite.GATEWAY, "quarkus.http.cors.origins", origin);
+        // A first write to a service that has just started can take seconds on a loaded machine (its connection pool,
+        // its first statements compiled): the gateway's 2 s per call would answer service-unavailable. Tests give
+        // each service call 10 s, as the gateway's own test profile gives 3 s.
+        for (String client : List.of("contacts.ContactsClient", "consent.ConsentClient", "feedback.FeedbackClient")) {
+            builder.property(Suite.GATEWAY, "dev.rapport.gateway.clients." + client + "/Timeout/value", "10000");
+        }
         if (deliveryAvailable()) {
             // e-mail for real: links in messages point at this web module, mail goes to the in-process GreenMail
             builder.members(DELIVERY)

@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-2000}
-WARM=${BENCH_WARM:-400}       # delivered first, unmeasured: boot, JIT and connection pools are paid before timing
+WARM=${BENCH_WARM:-1000}      # delivered first, unmeasured: boot, JIT and connection pools are paid before timing
 GOAL=200
 WORK=$(mktemp -d)
 jfr() { # jfr start|dump: with BENCH_JFR, records the measured window of delivery, consent- and contacts-service

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rapport.delivery.queue.Dispatcher;
 import dev.rapport.delivery.testing.Mailbox;
+import dev.rapport.delivery.testing.OwnServices;
 import dev.rapport.delivery.testing.Mime;
 import dev.rapport.delivery.testing.Seed;
 import dev.rapport.delivery.testing.Services;
 import dev.rapport.platform.testing.suite.Suite;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -29,17 +29,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ServiceAccountTest.RealRealm.class)
 class ServiceAccountTest {
-    /** The services in a real Keycloak realm, instead of the module's usual ones (a restart of its own). */
-    public static class RealRealm implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Services.class, Map.of(Services.KEYCLOAK_TOKEN_SECONDS, "35")),
-                    new TestResourceEntry(Mailbox.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    /** The services in a real Keycloak realm. */
+    public static class RealRealm extends OwnServices {
+        public RealRealm() {
+            super(Map.of(Services.KEYCLOAK_TOKEN_SECONDS, "35"));
         }
     }
 

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rapport.delivery.testing.Mailbox;
+import dev.rapport.delivery.testing.OwnServices;
 import dev.rapport.delivery.testing.Seed;
 import dev.rapport.delivery.testing.Services;
 import dev.rapport.platform.testing.OtlpReceiver.ReceivedSpan;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,17 +29,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(DeliveryTraceTest.Traced.class)
 class DeliveryTraceTest {
-    /** The services with traces on, instead of the module's usual ones (a resource of its own, so a restart of its own). */
-    public static class Traced implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Services.class, Map.of(Services.TRACED, "true")),
-                    new TestResourceEntry(Mailbox.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    /** The services with traces on. */
+    public static class Traced extends OwnServices {
+        public Traced() {
+            super(Map.of(Services.TRACED, "true"));
         }
     }
 

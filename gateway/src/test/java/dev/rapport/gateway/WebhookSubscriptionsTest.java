@@ -1,16 +1,20 @@
 package dev.rapport.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rapport.gateway.clients.webhooks.WebhooksClient;
 import dev.rapport.gateway.testing.GraphQL;
 import dev.rapport.gateway.testing.StubService;
 import dev.rapport.gateway.testing.Stubs;
+import dev.rapport.gateway.webhook.WebhookService;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +185,44 @@ class WebhookSubscriptionsTest {
                     eventTypes: [CONTACT_CREATED, null]}) { secret } }""");
         assertEquals("eventTypes", aNull.getString("errors[0].extensions.problem.errors[0].field"), aNull::prettify);
         assertTrue(Stubs.contacts.calls().stream().noneMatch(c -> c.method().equals("POST")), "nothing registered on bad input");
+    }
+
+    @Test
+    void aServiceThatIsDownLeavesTheOthersSubscriptionsListedWithAnErrorNamingIt() {
+        Stubs.feedback.failing();
+        JsonPath answer = GraphQL.query(ADMIN, "{ webhookSubscriptions { id service } }");
+        assertEquals(List.of(CONSENT_SUB, SUB), answer.getList("data.webhookSubscriptions.id"), answer::prettify);
+        assertEquals(1, answer.getList("errors").size(), answer::prettify);
+        assertEquals("service-unavailable", answer.getString("errors[0].extensions.code"), answer::prettify);
+        assertEquals("feedback-service", answer.getString("errors[0].extensions.problem.service"), answer::prettify);
+        assertEquals(List.of("webhookSubscriptions"), answer.getList("errors[0].path"), answer::prettify);
+
+        Stubs.consent.failing();
+        JsonPath twoDown = GraphQL.query(ADMIN, "{ webhookSubscriptions { id service } }");
+        assertEquals(List.of(SUB), twoDown.getList("data.webhookSubscriptions.id"), twoDown::prettify);
+        assertEquals("consent-service, feedback-service", twoDown.getString("errors[0].extensions.problem.service"),
+                twoDown::prettify);
+    }
+
+    @Test
+    void oneServicesFailuresOpenOnlyItsOwnBreaker() {
+        Stubs.consent.failing();
+        for (int i = 0; i < 6 && breakers.currentState(WebhooksClient.breakerName(WebhookService.CONSENT)) != CircuitBreakerState.OPEN; i++) {
+            GraphQL.query(ADMIN, "{ webhookSubscriptions { id } }");
+        }
+        assertEquals(CircuitBreakerState.OPEN, breakers.currentState(WebhooksClient.breakerName(WebhookService.CONSENT)));
+        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(WebhooksClient.breakerName(WebhookService.CONTACTS)));
+        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(WebhooksClient.breakerName(WebhookService.FEEDBACK)));
+
+        int consentCalls = Stubs.consent.calls().size();
+        JsonPath list = GraphQL.query(ADMIN, "{ webhookSubscriptions { id service } }");
+        assertEquals(List.of(SUB), list.getList("data.webhookSubscriptions.id"), list::prettify);
+        assertEquals("consent-service", list.getString("errors[0].extensions.problem.service"), list::prettify);
+        JsonPath log = GraphQL.query(ADMIN, "{ webhookDeliveries(subscriptionId: \"" + SUB + "\", first: 10) { nodes { status } } }");
+        assertEquals(List.of("DELIVERED"), log.getList("data.webhookDeliveries.nodes.status"), log::prettify);
+        Object errors = log.get("errors");
+        assertNull(errors, log::prettify);
+        assertEquals(consentCalls, Stubs.consent.calls().size(), "consent-service's open breaker sends it nothing");
     }
 
     private static StubService.Call post(StubService stub) {

@@ -61,6 +61,8 @@ class WebhooksPage extends RapportPage {
       if (this.selected) this.selected = this.subscriptions.find((s) => s.id === this.selected.id) || null;
     } catch (e) {
       this.error = e;
+      // a service that is down: the others' subscriptions still arrive, beside the error that names it
+      if (e.data && e.data.webhookSubscriptions) this.subscriptions = e.data.webhookSubscriptions;
     }
   }
 

@@ -15,7 +15,13 @@ public abstract class GatewayError extends GraphQLException {
     private final List<FieldError> fieldErrors;
 
     protected GatewayError(String message, String service, String problemType, List<FieldError> fieldErrors) {
-        super(message);
+        this(message, service, problemType, fieldErrors, null);
+    }
+
+    /** With {@code partialResults}: the field still answers them, beside this error (a partial answer). */
+    protected GatewayError(String message, String service, String problemType, List<FieldError> fieldErrors,
+            Object partialResults) {
+        super(message, partialResults);
         this.service = service;
         this.problemType = problemType;
         this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);

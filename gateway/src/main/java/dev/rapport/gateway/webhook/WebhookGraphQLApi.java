@@ -44,7 +44,8 @@ public class WebhookGraphQLApi {
 
     @Query
     @Description("Every webhook subscription of the three services, oldest first, each naming its service (secrets are "
-            + "never shown). Fails with service-unavailable when one service cannot answer.")
+            + "never shown). When a service cannot answer, the others' subscriptions are answered with a service-unavailable "
+            + "error naming it (extensions.problem.service).")
     @RolesAllowed(ADMIN)
     public Uni<List<WebhookSubscription>> webhookSubscriptions() {
         return routing.list(caller.bearer());

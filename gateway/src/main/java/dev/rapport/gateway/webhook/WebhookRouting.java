@@ -6,6 +6,7 @@ import dev.rapport.gateway.clients.webhooks.WebhooksClient;
 import dev.rapport.gateway.error.GatewayError;
 import dev.rapport.gateway.error.InvalidInputError;
 import dev.rapport.gateway.error.NotFoundError;
+import dev.rapport.gateway.error.ServiceUnavailableError;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,16 +72,34 @@ public class WebhookRouting {
         return deletes.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deletes).andFailFast().replaceWithVoid();
     }
 
-    /** Every subscription of the three services, oldest first; fails when one of them cannot answer. */
+    /** What one service answered to a listing, or that it could not answer. */
+    private record Listed(WebhookService service, List<WebhookSubscription> subscriptions, boolean unavailable) {
+    }
+
+    /**
+     * Every subscription of the three services, oldest first. A service that cannot answer (down, timed out, its breaker
+     * open) leaves the others' subscriptions answered, with a {@code service-unavailable} error naming it; a service
+     * that refuses (4xx) fails the listing.
+     */
     public Uni<List<WebhookSubscription>> list(String auth) {
-        List<Uni<List<WebhookSubscription>>> each = new ArrayList<>();
+        List<Uni<Listed>> each = new ArrayList<>();
         for (WebhookService s : WebhookService.values()) {
-            each.add(webhooks.list(s, auth).map(all -> all.stream().map(x -> x.view(s)).toList()).onFailure().transform(graphQL(s)));
+            each.add(webhooks.list(s, auth).map(all -> new Listed(s, all.stream().map(x -> x.view(s)).toList(), false))
+                    .onFailure(e -> !(e instanceof ProblemResponse)).recoverWithItem(e -> {
+                        LOG.debugf(e, "Webhook subscriptions of %s could not be listed", s.serviceName());
+                        return new Listed(s, List.of(), true);
+                    })
+                    .onFailure().transform(graphQL(s)));
         }
-        return Uni.join().all(each).andFailFast().map(lists -> lists.stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(WebhookSubscription::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(WebhookSubscription::id))
-                .toList());
+        return Uni.join().all(each).andFailFast().chain(lists -> {
+            List<WebhookSubscription> all = lists.stream().flatMap(l -> l.subscriptions().stream())
+                    .sorted(Comparator.comparing(WebhookSubscription::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(WebhookSubscription::id))
+                    .toList();
+            List<String> down = lists.stream().filter(Listed::unavailable).map(l -> l.service().serviceName()).toList();
+            return down.isEmpty() ? Uni.createFrom().item(all)
+                    : Uni.createFrom().failure(ServiceUnavailableError.partial(down, all));
+        });
     }
 
     /** Runs {@code call} at the service that keeps subscription {@code id}; {@code field} names the id in errors. */

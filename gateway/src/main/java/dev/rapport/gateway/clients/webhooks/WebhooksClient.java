@@ -7,33 +7,44 @@ import dev.rapport.gateway.webhook.WebhookEventType;
 import dev.rapport.gateway.webhook.WebhookService;
 import dev.rapport.gateway.webhook.WebhookSubscription;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Webhook subscriptions in the three services, behind a timeout and a circuit breaker; reads are retried, writes are
- * not. Each service has the same API (platform's), so one client interface is built once per service, at the URL of
- * that service's REST client configuration ({@code quarkus.rest-client.<contacts|consent|feedback>.url}). The breaker is
- * per method, shared by the three: these are rare admin calls, and a listing needs all three anyway.
+ * Webhook subscriptions in the three services. Each service has the same API (platform's), so one client interface is
+ * built once per service, at the URL of that service's REST client configuration
+ * ({@code quarkus.rest-client.<contacts|consent|feedback>.url}), and each service has its own guard: a 3 s timeout and
+ * one circuit breaker for all its webhook calls (10 calls, half failed: open for 5 s; a 4xx does not count). A service
+ * that is down therefore opens only its own breaker, and a listing still answers the other two. Reads are retried
+ * twice (through the breaker), writes never.
  */
 @ApplicationScoped
-@Timeout(3000)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ProblemResponse.class)
 public class WebhooksClient {
+    private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
+    };
+    private static final int RETRIES = 2;
+    private static final Duration RETRY_DELAY = Duration.ofMillis(100);
+
+    /** The name of a service's breaker, for {@code CircuitBreakerMaintenance} (tests, an operator's reset). */
+    public static String breakerName(WebhookService s) {
+        return "webhooks-" + s.serviceName();
+    }
 
     /** What a service answers; {@code secret} only from a registration. */
     public record Subscription(String id, String url, String description, List<WebhookEventType> eventTypes,
@@ -61,6 +72,7 @@ public class WebhooksClient {
     Config config;
 
     private final Map<WebhookService, WebhooksRestClient> rest = new EnumMap<>(WebhookService.class);
+    private final Map<WebhookService, Guard> guards = new EnumMap<>(WebhookService.class);
 
     @PostConstruct
     void init() {
@@ -68,6 +80,11 @@ public class WebhooksClient {
             URI url = URI.create(config.getValue("quarkus.rest-client." + s.configKey() + ".url", String.class));
             rest.put(s, QuarkusRestClientBuilder.newBuilder().baseUri(url).register(new Problems(s.serviceName()))
                     .build(WebhooksRestClient.class));
+            guards.put(s, Guard.create().withDescription(breakerName(s))
+                    .withTimeout().duration(3, ChronoUnit.SECONDS).done()
+                    .withCircuitBreaker().name(breakerName(s)).requestVolumeThreshold(10).failureRatio(0.5)
+                    .delay(5, ChronoUnit.SECONDS).skipOn(ProblemResponse.class).done()
+                    .build());
         }
     }
 
@@ -85,42 +102,51 @@ public class WebhooksClient {
     }
 
     public Uni<Subscription> register(WebhookService s, String auth, NewSubscription in) {
-        return rest.get(s).register(auth, in);
+        return write(s, () -> rest.get(s).register(auth, in));
     }
 
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<List<Subscription>> list(WebhookService s, String auth) {
-        return rest.get(s).list(auth);
+        return read(s, () -> rest.get(s).list(auth));
     }
 
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<Subscription> get(WebhookService s, String auth, String id) {
-        return rest.get(s).get(auth, id);
+        return read(s, () -> rest.get(s).get(auth, id));
     }
 
     public Uni<Subscription> pause(WebhookService s, String auth, String id) {
-        return rest.get(s).pause(auth, id);
+        return write(s, () -> rest.get(s).pause(auth, id));
     }
 
     public Uni<Subscription> resume(WebhookService s, String auth, String id) {
-        return rest.get(s).resume(auth, id);
+        return write(s, () -> rest.get(s).resume(auth, id));
     }
 
     public Uni<Subscription> rotateSecret(WebhookService s, String auth, String id, String secret) {
-        return rest.get(s).rotateSecret(auth, id, new SecretRotation(secret));
+        return write(s, () -> rest.get(s).rotateSecret(auth, id, new SecretRotation(secret)));
     }
 
     public Uni<Void> delete(WebhookService s, String auth, String id) {
-        return rest.get(s).delete(auth, id);
+        return write(s, () -> rest.get(s).delete(auth, id));
     }
 
     public Uni<Integer> replay(WebhookService s, String auth, String id, Instant from) {
-        return rest.get(s).replay(auth, id, new Replay(from)).map(Replayed::scheduled);
+        return write(s, () -> rest.get(s).replay(auth, id, new Replay(from))).map(Replayed::scheduled);
     }
 
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<Page<WebhookDelivery>> deliveries(WebhookService s, String auth, String id, WebhookDelivery.WebhookDeliveryStatus status,
             String cursor, int limit) {
-        return rest.get(s).deliveries(auth, id, status == null ? null : status.name(), cursor, limit);
+        return read(s, () -> rest.get(s).deliveries(auth, id, status == null ? null : status.name(), cursor, limit));
+    }
+
+    /** A read: through the service's guard, tried again twice (each try through the breaker) unless the service refused. */
+    private <T> Uni<T> read(WebhookService s, Supplier<Uni<T>> call) {
+        return write(s, call).onFailure(e -> !(e instanceof ProblemResponse)).retry().withBackOff(RETRY_DELAY).atMost(RETRIES);
+    }
+
+    /** A write: through the service's guard only; never repeated, since a lost answer may hide an applied write. */
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> write(WebhookService s, Supplier<Uni<T>> call) {
+        Supplier<Uni<Object>> untyped = (Supplier<Uni<Object>>) (Supplier<?>) call;
+        return Uni.createFrom().deferred(() -> (Uni<T>) guards.get(s).get(untyped, UNI));
     }
 }

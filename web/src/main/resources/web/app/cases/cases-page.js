@@ -1,7 +1,7 @@
 // Cases, measured by outcome: open → resolved (by staff) → confirmed by the customer, or reopened. The figures count a
 // case as resolved only once the customer confirmed it.
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, latest } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -28,6 +28,7 @@ class CasesPage extends RapportPage {
   constructor() {
     super();
     this.status = 'OPEN';
+    this.requests = latest();
   }
 
   connectedCallback() {
@@ -37,8 +38,8 @@ class CasesPage extends RapportPage {
 
   async load(after = null) {
     try {
-      const data = await graphql(QUERY, { status: this.status || null, assignee: null, after,
-        from: monthStart(5), to: new Date(Date.now() + 86400000).toISOString() });
+      const data = await this.requests(graphql(QUERY, { status: this.status || null, assignee: null, after,
+        from: monthStart(5), to: new Date(Date.now() + 86400000).toISOString() }));
       this.cases = after ? [...this.cases, ...data.cases.nodes] : data.cases.nodes;
       this.cursor = data.cases.pageInfo.endCursor;
       this.hasNext = data.cases.pageInfo.hasNextPage;

@@ -4,7 +4,7 @@ import { LitElement, html } from 'lit';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
-import { errorNotice, submitted } from '../shared/page.js';
+import { errorNotice, submitted, latest } from '../shared/page.js';
 import { staffStyles, label, table, num, BUCKET_COLOURS } from '../staff/common.js';
 import '../staff/chart.js';
 
@@ -20,12 +20,13 @@ class PrioritiesView extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
+    this.requests = latest();
     this.load([]);
   }
 
   async load(segment) {
     try {
-      this.data = (await graphql(QUERY, { id: this.consultationId, segment: segment.length ? segment : null })).priorities;
+      this.data = (await this.requests(graphql(QUERY, { id: this.consultationId, segment: segment.length ? segment : null }))).priorities;
     } catch (e) {
       this.error = e;
     }

@@ -1,7 +1,7 @@
 // Outreach: a message to an audience for a purpose. The decision preview comes first (how many consent-service lets
 // us reach, and why not for the rest); nothing is queued until "send"; afterwards the requests' outcomes by campaign.
 import { html } from 'lit';
-import { RapportPage, errorNotice, submitted } from '../shared/page.js';
+import { RapportPage, errorNotice, submitted, latest } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -21,6 +21,11 @@ class OutreachPage extends RapportPage {
   static styles = [pageStyles, staffStyles];
   static properties = { purposes: { state: true }, preview: { state: true }, outcomes: { state: true }, error: { state: true },
     busy: { state: true }, counted: { state: true }, notice: { state: true }, segments: { state: true } };
+
+  constructor() {
+    super();
+    this.outcomeRequests = latest();
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -69,7 +74,7 @@ class OutreachPage extends RapportPage {
 
   async loadOutcomes(campaign) {
     try {
-      const { outreachRequests } = await graphql(OUTCOMES, { campaign: campaign || null });
+      const { outreachRequests } = await this.outcomeRequests(graphql(OUTCOMES, { campaign: campaign || null }));
       this.outcomes = outreachRequests.nodes;
     } catch (e) {
       this.error = e;

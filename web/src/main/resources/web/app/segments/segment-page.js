@@ -1,7 +1,7 @@
 // One segment (marketer, admin): how many it selects now, its members a page at a time, its definition changed
 // (with the version read: a change made meanwhile is refused), a static list replaced from a file, or deleted.
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice, submitted, fieldCheck } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted, fieldCheck, latest } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { navigate } from '../shared/router.js';
@@ -25,6 +25,7 @@ class SegmentPage extends RapportPage {
     super();
     this.cursors = [null];
     this.page = 0;
+    this.memberRequests = latest();
   }
 
   connectedCallback() {
@@ -53,7 +54,7 @@ class SegmentPage extends RapportPage {
 
   async loadMembers() {
     try {
-      const { segmentMembers } = await graphql(MEMBERS, { id: this.segment.id, after: this.cursors[this.page] });
+      const { segmentMembers } = await this.memberRequests(graphql(MEMBERS, { id: this.segment.id, after: this.cursors[this.page] }));
       this.members = segmentMembers.nodes;
       this.hasNext = segmentMembers.pageInfo.hasNextPage;
       this.cursors[this.page + 1] = segmentMembers.pageInfo.endCursor;

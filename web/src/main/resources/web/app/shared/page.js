@@ -37,6 +37,24 @@ export function loadingNotice() {
 }
 
 /**
+ * A list whose requests may overlap answers only the latest. A page loads when it opens and again when a filter, a tab
+ * or a page changes; answers arrive in any order, and an earlier request's answer arriving last would replace the
+ * later one's (the filter says one thing, the rows another). A request that was overtaken never settles.
+ *
+ *   this.rowsRequests = latest();
+ *   const data = await this.rowsRequests(graphql(QUERY, variables));
+ */
+export function latest() {
+  let current = 0;
+  return (promise) => {
+    const ticket = ++current;
+    return new Promise((resolve, reject) => promise.then(
+      (value) => { if (ticket === current) resolve(value); },
+      (error) => { if (ticket === current) reject(error); }));
+  };
+}
+
+/**
  * A submitted form and what it holds, read when the submit event arrives: once a handler awaits, the event has been
  * dispatched, and event.target of an event from a shadow root is then null. Also stops the browser's own submission.
  * Every form handler starts with `const { form, data } = submitted(event);`.

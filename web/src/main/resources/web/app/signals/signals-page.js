@@ -2,7 +2,7 @@
 // signal (it stays quiet until its facts change; a due follow-up is completed); "Snooze" also books a staff follow-up
 // a week later, so it comes back as "follow-up due".
 import { html } from 'lit';
-import { RapportPage, errorNotice, loadingNotice, submitted } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted, latest } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -24,6 +24,7 @@ class SignalsPage extends RapportPage {
     super();
     this.owner = 'me';
     this.kind = '';
+    this.requests = latest();
   }
 
   connectedCallback() {
@@ -33,7 +34,7 @@ class SignalsPage extends RapportPage {
 
   async load(after = null) {
     try {
-      const data = await graphql(QUERY, { owner: this.owner || null, kind: this.kind || null, after });
+      const data = await this.requests(graphql(QUERY, { owner: this.owner || null, kind: this.kind || null, after }));
       this.signals = after ? [...this.signals, ...data.signalsDue.nodes] : data.signalsDue.nodes;
       this.summary = data.signalSummary;
       this.cursor = data.signalsDue.pageInfo.endCursor;

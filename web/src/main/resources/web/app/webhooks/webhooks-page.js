@@ -2,7 +2,7 @@
 // signing secret is shown once, right after it is registered (or rotated), each subscription's delivery log with
 // every attempt, replay from a moment, pause, resume and delete (docs/webhooks.md).
 import { html, css } from 'lit';
-import { RapportPage, errorNotice, loadingNotice, submitted, fieldCheck } from '../shared/page.js';
+import { RapportPage, errorNotice, loadingNotice, submitted, fieldCheck, latest } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
@@ -49,6 +49,11 @@ class WebhooksPage extends RapportPage {
   static properties = { subscriptions: { state: true }, error: { state: true }, notice: { state: true }, failure: { state: true },
     secret: { state: true }, copied: { state: true }, selected: { state: true }, deliveries: { state: true },
     hasMore: { state: true }, confirming: { state: true }, busy: { state: true } };
+
+  constructor() {
+    super();
+    this.deliveryRequests = latest();
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -137,7 +142,7 @@ class WebhooksPage extends RapportPage {
 
   async loadDeliveries(after) {
     try {
-      const { webhookDeliveries } = await graphql(DELIVERIES, { id: this.selected.id, after, status: this.status || null });
+      const { webhookDeliveries } = await this.deliveryRequests(graphql(DELIVERIES, { id: this.selected.id, after, status: this.status || null }));
       this.deliveries = after ? [...this.deliveries, ...webhookDeliveries.nodes] : webhookDeliveries.nodes;
       this.after = webhookDeliveries.pageInfo.endCursor;
       this.hasMore = webhookDeliveries.pageInfo.hasNextPage;

@@ -1,5 +1,7 @@
 package dev.rapport.consent.outreach;
 
+import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Keyset;
 import dev.rapport.platform.paging.PerContact;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,17 +20,21 @@ public class Touches {
     @Inject
     OutreachService outreach;
 
-    /** Each contact's {@code limit} newest requests (ids are time-ordered), in one statement: a window per contact. */
-    public Uni<List<PerContact<OutreachView>>> newestOf(List<UUID> contactIds, OutreachStatus status, int limit) {
+    /**
+     * Each contact's {@code limit} newest requests older than the cursor (ids are time-ordered, so the cursor is the
+     * last id read), in one statement: a window per contact.
+     */
+    public Uni<List<PerContact<OutreachView>>> newestOf(List<UUID> contactIds, OutreachStatus status, String cursor, int limit) {
         return pool.preparedQuery("select " + OutreachService.COLUMNS + " from ("
                         + "select o.*, row_number() over (partition by o.contact_id order by o.id desc) as rn from outreach o "
-                        + "where o.contact_id = any($1) and ($2::text is null or o.status = $2)) ranked "
+                        + "where o.contact_id = any($1) and ($2::text is null or o.status = $2) and ($4::uuid is null or o.id < $4)) ranked "
                         + "where rn <= $3 order by contact_id, id desc")
-                .execute(Tuple.of(contactIds.toArray(UUID[]::new), status == null ? null : status.name(), limit))
+                .execute(Tuple.of(contactIds.toArray(UUID[]::new), status == null ? null : status.name(), limit + 1,
+                        Keyset.idOf(cursor)))
                 .map(rows -> {
                     List<OutreachView> views = new ArrayList<>();
                     rows.forEach(r -> views.add(outreach.view(r)));
-                    return PerContact.group(contactIds, views, OutreachView::contactId);
+                    return PerContact.paged(contactIds, views, limit, OutreachView::contactId, v -> Cursor.encode(v.id()));
                 });
     }
 }

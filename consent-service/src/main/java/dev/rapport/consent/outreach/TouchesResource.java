@@ -26,14 +26,16 @@ public class TouchesResource {
     @Operation(summary = "The newest outreach requests of many contacts",
             description = "contactIds: comma-separated, at most 500; status filters (QUEUED, DELIVERED, DENIED, …). One entry "
                     + "per distinct id, in the order asked: that contact's `limit` newest requests (default 20, at most 100), "
-                    + "newest first; a contact with none has an empty list. One query.")
-    @APIResponse(responseCode = "400", description = "A contact id, the status or the limit is malformed, or none or too many "
+                    + "newest first; a contact with none has an empty list. Each entry has `cursors` (one per request) and `next` (the "
+                    + "last one's, null when that contact has no more): pass one back as `cursor` to read older requests. A "
+                    + "cursor is a position in the list's order, so it applies to every id asked. One query.")
+    @APIResponse(responseCode = "400", description = "A contact id, the status, the cursor or the limit is malformed, or none or too many "
             + "ids were given")
     @APIResponse(responseCode = "403", description = "A role that may not read outreach")
     public Uni<List<PerContact<OutreachView>>> byContact(@RestQuery List<String> contactIds, @RestQuery String status,
-            @RestQuery Integer limit) {
+            @RestQuery String cursor, @RestQuery Integer limit) {
         List<UUID> ids = QueryParams.uuids("contactIds", contactIds, PerContact.MAX_IDS);
         OutreachStatus st = QueryParams.enumValue(OutreachStatus.class, "status", status);
-        return touches.newestOf(ids, st, Cursor.limit(limit, 20, 100));
+        return touches.newestOf(ids, st, cursor, Cursor.limit(limit, 20, 100));
     }
 }

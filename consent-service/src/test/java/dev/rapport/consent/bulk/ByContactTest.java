@@ -68,6 +68,18 @@ class ByContactTest {
                 .then().statusCode(200).body("[0].items", hasSize(0)).body("[1].items", hasSize(1));
         as("analyst").queryParam("contactIds", ada.toString()).queryParam("status", "LOST").get("/by-contact/outreach-requests")
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
+
+        // paged by cursor: Bob's second request, after the first, then nothing more
+        String second = as("marketer").body(request(bob, newsletter).replace("spring", "summer")).post("/outreach/requests").then().extract().path("id");
+        io.restassured.path.json.JsonPath newest = as("analyst").queryParam("contactIds", bob.toString()).queryParam("limit", 1)
+                .get("/by-contact/outreach-requests").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(second), newest.getList("[0].items.id"));
+        org.junit.jupiter.api.Assertions.assertEquals(newest.getList("[0].cursors"), List.of(newest.getString("[0].next")));
+        as("analyst").queryParam("contactIds", bob.toString()).queryParam("limit", 1).queryParam("cursor", newest.getString("[0].next"))
+                .get("/by-contact/outreach-requests").then().statusCode(200)
+                .body("[0].items", hasSize(1)).body("[0].items[0].status", equalTo("DENIED")).body("[0].next", equalTo(null));
+        as("analyst").queryParam("contactIds", bob.toString()).queryParam("cursor", "not-a-cursor").get("/by-contact/outreach-requests")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 
     private static String request(UUID contactId, String purpose) {

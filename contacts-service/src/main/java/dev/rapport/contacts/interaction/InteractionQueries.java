@@ -1,6 +1,7 @@
 package dev.rapport.contacts.interaction;
 
 import dev.rapport.platform.paging.Cursor;
+import dev.rapport.platform.paging.Keyset;
 import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.paging.PerContact;
 import dev.rapport.platform.problem.ProblemException;
@@ -165,20 +166,6 @@ public class InteractionQueries {
                     rows.forEach(r -> views.add(view(r)));
                     return PerContact.paged(contactIds, views, limit, InteractionView::contactId, InteractionQueries::cursorOf);
                 });
-    }
-
-    private record Keyset(OffsetDateTime at, UUID id) {
-        static Keyset of(String cursor) {
-            List<String> after = Cursor.decode(cursor, 2);
-            if (after.isEmpty()) {
-                return new Keyset(null, null);
-            }
-            try {
-                return new Keyset(Instant.parse(after.get(0)).atOffset(ZoneOffset.UTC), UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this API returned");
-            }
-        }
     }
 
     private static String[] typeNames(List<InteractionType> types) {

@@ -37,9 +37,9 @@ public class SubjectService {
     public Uni<SubjectExport> export(UUID contactId, boolean withAnonymous) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<UUID> one = List.of(contactId);
-        return raw(contactId, withAnonymous).chain(raw -> queries.cases(one, null, ALL).chain(cases -> queries.invitations(one, ALL)
-                .chain(invitations -> queries.responses(one, ALL).chain(responses -> queries.followUps(one, false, withAnonymous)
-                        .chain(followUps -> queries.ratings(one, ALL).chain(ratings -> queries.renewalScores(one)
+        return raw(contactId, withAnonymous).chain(raw -> queries.cases(one, null, null, ALL).chain(cases -> queries.invitations(one, null, ALL)
+                .chain(invitations -> queries.responses(one, null, ALL).chain(responses -> queries.followUps(one, false, withAnonymous, null, ALL)
+                        .chain(followUps -> queries.ratings(one, null, ALL).chain(ratings -> queries.renewalScores(one)
                                 .map(scores -> new SubjectExport(contactId, now, ByContactQueries.instant(raw, "erased_at"),
                                         cases.get(0).items(), raw.getString("case_history"), invitations.get(0).items(),
                                         responses.get(0).items(), followUps.get(0).items(), raw.getString("threads"),

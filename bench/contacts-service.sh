@@ -1,8 +1,9 @@
 # Sourced by the benchmarks that run contacts-service alone (bench/import, bench/webhooks): builds it when its jar or
-# the platform test jar (the development tokens) is missing, starts it from its jar on a free port with an embedded
-# PostgreSQL in a temporary data directory, waits until it is ready, and stops both by PID on exit.
+# devstack (the embedded PostgreSQL and development tokens, dev/devstack.sh) is missing, starts an embedded PostgreSQL
+# in a temporary data directory and the service from its jar on a free port, waits until it is ready, and stops both
+# by PID on exit.
 # Set before sourcing: NAME (the benchmark's name), HEAP (JVM -Xmx). Afterwards: ROOT, WORK, DATA, PORT, LOG,
-# SERVICE_PID, DB_PORT, TOKEN (an admin development token), TOKENS_JAR, free_port, now, cpu_of, pg_cpu, TICK. KEEP_DATA=1 keeps the data directory.
+# SERVICE_PID, DB_PORT, TOKEN (an admin development token), devstack_token, free_port, now, cpu_of, pg_cpu, TICK. KEEP_DATA=1 keeps the data directory.
 # A benchmark with a process of its own sets BENCH_EXTRA_PID (stopped first); BENCH_SERVICE_OPTS adds JVM options.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$ROOT/bench/work/$NAME"
@@ -12,12 +13,11 @@ for tool in java curl psql python3; do
 done
 
 APP="$ROOT/contacts-service/target/quarkus-app/quarkus-run.jar"
-TOKENS_JAR="$(ls "$ROOT"/platform/target/platform-*-tests.jar 2>/dev/null | head -1 || true)"
-if [[ ! -f "$APP" || -z "$TOKENS_JAR" ]]; then
-  echo "== building contacts-service"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl contacts-service -am)
-  TOKENS_JAR="$(ls "$ROOT"/platform/target/platform-*-tests.jar | head -1)"
+if [[ ! -f "$APP" || ! -f "$ROOT/devstack/target/devstack.jar" ]]; then
+  echo "== building contacts-service and devstack"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl devstack,contacts-service -am)
 fi
+. "$ROOT/dev/devstack.sh"
 
 DATA="$(mktemp -d "$WORK/data.XXXXXX")"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -32,24 +32,18 @@ cleanup() {
     for _ in $(seq 1 60); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
     kill -KILL "$SERVICE_PID" 2>/dev/null || true
   fi
-  # The embedded PostgreSQL is stopped by the service's shutdown hook; if the service died hard, stop it here.
-  PG_PIDFILE="$DATA/contacts/postgres/postmaster.pid"
-  if [[ -f "$PG_PIDFILE" ]]; then
-    PG_PID="$(head -1 "$PG_PIDFILE")"
-    if [[ -n "$PG_PID" ]] && kill -0 "$PG_PID" 2>/dev/null; then
-      kill -INT "$PG_PID" 2>/dev/null || true
-      for _ in $(seq 1 40); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.5; done
-    fi
-  fi
+  stop_databases
   [[ -n "${KEEP_DATA:-}" ]] || rm -rf "$DATA"
 }
 trap cleanup EXIT
 
 # Starts the service; call after anything that must run before it (e.g. a receiver whose PID is BENCH_EXTRA_PID).
 start_contacts_service() {
-  echo "== starting contacts-service on port $PORT (data in $DATA)"
+  echo "== starting PostgreSQL and contacts-service on port $PORT (data in $DATA)"
+  RAPPORT_DATA_DIR="$DATA" start_databases "$DATA/postgres.log" contacts
+  DB_PORT="$(db_port contacts)"
   read -r -a opts <<< "${BENCH_SERVICE_OPTS:-}"
-  RAPPORT_DATA_DIR="$DATA" java -Xmx"$HEAP" -Dquarkus.profile=local -Drapport.rate-limit.enabled=false \
+  RAPPORT_DB_URL="$(db_url contacts)" java -Xmx"$HEAP" -Dquarkus.profile=local -Drapport.rate-limit.enabled=false \
     -Dquarkus.http.port="$PORT" ${opts[@]+"${opts[@]}"} -jar "$APP" >"$LOG" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 240); do
@@ -57,8 +51,7 @@ start_contacts_service() {
     kill -0 "$SERVICE_PID" 2>/dev/null || { echo "service died:"; tail -50 "$LOG"; exit 1; }
     sleep 0.5
   done
-  DB_PORT="$(grep -o 'Embedded PostgreSQL for contacts at postgresql://localhost:[0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)"
-  TOKEN="$(java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens admin bench)"
+  TOKEN="$(devstack_token admin bench)"
   PM_PID="$(head -1 "$DATA/contacts/postgres/postmaster.pid" 2>/dev/null || true)"
 }
 

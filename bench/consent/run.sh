@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # consent-service decision benchmark. Usage: bench/consent/run.sh [contacts=100000] [seconds-per-run=15]
-# Starts consent-service (embedded PostgreSQL, local profile) on its own data directory, loads synthetic contacts,
+# Starts an embedded PostgreSQL (devstack) and consent-service (local profile) on their own data directory, loads synthetic contacts,
 # then measures, in one run against the same service and the same PostgreSQL:
 #   GET /q/health/live        the HTTP floor (no auth, no database)               wrk, closed loop
 #   GET /purposes/newsletter  an authenticated single-row read                   wrk, closed loop
@@ -10,7 +10,7 @@
 #   POST /decisions/bulk      every contact in one streamed call (curl), heap sampled by jstat
 # and for each the CPU microseconds per request of the service JVM, PostgreSQL (postmaster and every backend, the
 # exited ones included) and the load generator, read from /proc and time(1) around each run.
-# Needs: java 17, wrk, psql and pgbench on PATH; the platform test-jar (for the development token).
+# Needs: java 17, wrk, psql and pgbench on PATH (devstack, for the database and the development token, is built if missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONTACTS=${1:-100000}
@@ -22,22 +22,24 @@ HTTP_PORT=${BENCH_HTTP_PORT:-18082}
 HEAP=${BENCH_HEAP:-512m}
 WORK=$(mktemp -d)
 JAR=${BENCH_JAR:-consent-service/target/quarkus-app/quarkus-run.jar}
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests -pl platform,consent-service
-TOKENS_JAR=$(ls platform/target/platform-*-tests.jar 2>/dev/null | head -1 || true)
-[ -n "$TOKENS_JAR" ] || TOKENS_JAR=$(ls "$HOME"/.m2/repository/dev/rapport/platform/*/platform-*-tests.jar | head -1)
-TOKEN=$(java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens marketer bench)
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests -pl devstack,consent-service -am
+ROOT=$PWD; . dev/devstack.sh
+TOKEN=$(devstack_token marketer bench)
 URL=http://localhost:$HTTP_PORT
 
+trap 'stop_databases; rm -rf "$WORK"' EXIT
+RAPPORT_DATA_DIR=$WORK start_databases "$WORK/postgres.log" --port "$PGPORT" consent
+
 # BENCH_JAVA_OPTS: extra JVM options for the service (e.g. -XX:+FlightRecorder to profile it with jcmd JFR.start).
-RAPPORT_DATA_DIR=$WORK RAPPORT_DB_PORT=$PGPORT java -Xmx$HEAP ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=local \
+RAPPORT_DB_URL=$(db_url consent) java -Xmx$HEAP ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=local \
   -Drapport.rate-limit.enabled=false -Dquarkus.http.port=$HTTP_PORT -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SVC=$!
-trap 'kill $SVC 2>/dev/null || true; wait $SVC 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $SVC 2>/dev/null || true; wait $SVC 2>/dev/null || true; stop_databases; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 180); do curl -fs "$URL/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
 curl -fs "$URL/q/health/ready" > /dev/null || { cat "$WORK/service.log"; exit 1; }
 echo "# service pid $SVC"
 
-PM=$(pgrep -f -- "-D $WORK/consent/postgres" | head -1)   # the embedded postmaster the service started
+PM=$(head -1 "$WORK/consent/postgres/postmaster.pid")   # the embedded postmaster
 TICK=$(getconf CLK_TCK)
 # CPU ticks: the service JVM; PostgreSQL (postmaster with its exited children, and its live backends).
 svc_cpu() { awk '{ print $14 + $15 }' /proc/$SVC/stat; }

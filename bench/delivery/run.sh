@@ -27,11 +27,10 @@ jfr() { # jfr start|dump: with BENCH_JFR, records the measured window of deliver
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 for m in contacts-service consent-service delivery; do
-  [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q package -DskipTests -pl platform,security,contacts-service,consent-service,delivery -am; break; }
+  [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q package -DskipTests -pl devstack,contacts-service,consent-service,delivery -am; break; }
 done
-[ -f platform/target/platform-*-tests.jar ] 2>/dev/null || ./mvnw -B -q package -DskipTests -pl platform -am
-TOKENS_JAR=$(ls platform/target/platform-*-tests.jar | head -1)
-token() { java -cp "$TOKENS_JAR" dev.rapport.platform.testing.Tokens "$@"; }
+ROOT=$PWD; . dev/devstack.sh   # the embedded PostgreSQL and development tokens
+token() { devstack_token "$@"; }
 ADMIN=$(token admin bench); AGENT=$(token agent bench); MARKETER=$(token marketer bench)
 INTEGRATION=$(token integration rapport-delivery)
 
@@ -42,6 +41,7 @@ cleanup() {
   [ "${OK:-0}" = 1 ] || { for f in "$WORK"/*.log; do echo "== $f"; tail -n 20 "$f"; done; } >&2
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  stop_databases
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -49,13 +49,14 @@ java -Xmx512m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP" 
      -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$API" -jar delivery/target/greenmail/greenmail-standalone.jar \
      > "$WORK/greenmail.log" 2>&1 &
 GM=$!; pids+=("$GM")
+RAPPORT_DATA_DIR="$WORK" start_databases "$WORK/postgres.log" contacts consent
 common=(RAPPORT_DATA_DIR="$WORK" RAPPORT_CONTACTS_URL=http://localhost:$CONTACTS RAPPORT_CONSENT_URL=http://localhost:$CONSENT)
-env "${common[@]}" RAPPORT_OUTBOX_BEARER_TOKEN="$(token integration contacts-service)" \
+env "${common[@]}" RAPPORT_DB_URL="$(db_url contacts)" RAPPORT_OUTBOX_BEARER_TOKEN="$(token integration contacts-service)" \
   java -Xmx384m -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$CONTACTS" \
   -Drapport.outbox.batch-size=50 \
   -jar contacts-service/target/quarkus-app/quarkus-run.jar > "$WORK/contacts.log" 2>&1 &
 CT=$!; pids+=("$CT")
-env "${common[@]}" java -Xmx384m -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$CONSENT" \
+env "${common[@]}" RAPPORT_DB_URL="$(db_url consent)" java -Xmx384m -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$CONSENT" \
   -jar consent-service/target/quarkus-app/quarkus-run.jar > "$WORK/consent.log" 2>&1 &
 CS=$!; pids+=("$CS")
 ready() { for _ in $(seq 1 300); do curl -fs "$1" > /dev/null 2>&1 && return 0; sleep 1; done; echo "not ready: $1" >&2; exit 1; }
@@ -100,9 +101,9 @@ ticks() { # user+system CPU ticks of a process and its children, live and exited
   done
   echo "$total"
 }
-# the embedded PostgreSQL of each service (its postmaster runs detached from the service's JVM)
-PG_CONSENT=$(pgrep -f -- "-D $WORK/consent/postgres" | head -1 || true)
-PG_CONTACTS=$(pgrep -f -- "-D $WORK/contacts/postgres" | head -1 || true)
+# the embedded PostgreSQL of each service (its postmaster runs detached from devstack's JVM)
+PG_CONSENT=$(head -1 "$WORK/consent/postgres/postmaster.pid")
+PG_CONTACTS=$(head -1 "$WORK/contacts/postgres/postmaster.pid")
 remaining() { # campaign status: 1 when a request of that status is left (or consent-service did not answer), else 0
   local page
   page=$(curl -fs -H "Authorization: Bearer $ADMIN" "http://localhost:$CONSENT/outreach/requests?campaign=$1&status=$2&limit=1") \

@@ -2,38 +2,33 @@
 # feedback-service benchmark: response ingestion over HTTP beside pgbench single-row inserts on the same PostgreSQL,
 # then the priorities query over 100k responses.
 #   bench/feedback/run.sh [responses=20000] [concurrency=32] [priorityResponses=100000]
-# Needs: a JDK 17+, PostgreSQL server binaries (initdb, pg_ctl) and clients (pgbench, psql) on PATH or in
-# /usr/lib/postgresql/*/bin; PGBIN=dir picks the server binaries (e.g. the embedded ones in /tmp/embedded-pg/*/bin,
-# which also run as root). Clients are taken from PATH.
+# Needs: a JDK 17+ and the PostgreSQL clients (pgbench, psql) on PATH or in /usr/lib/postgresql/*/bin; the server is
+# the embedded PostgreSQL from devstack (dev/devstack.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESPONSES=${1:-20000}
 CONCURRENCY=${2:-32}
 PRIORITY_RESPONSES=${3:-100000}
-PGBIN=${PGBIN:-$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")}
 CLIENTS=$(dirname "$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)")
-PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 HTTPPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 WORK=$(mktemp -d)
-# PostgreSQL refuses to run as root: run the server as nobody then
-AS_PG=()
-if [ "$(id -u)" = 0 ]; then chown nobody "$WORK"; chmod 755 "$WORK"; AS_PG=(runuser -u nobody --); fi
 SECRET=bench-secret
 SERVICE_PID=
 cleanup() {
   [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
-  "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  declare -F stop_databases >/dev/null && stop_databases
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-./mvnw -B -q package -DskipTests -pl feedback-service
-"${AS_PG[@]}" "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
-"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k $WORK -c max_connections=200" -l "$WORK/pg.log" start >/dev/null
-"$CLIENTS/psql" -h localhost -p "$PGPORT" -U postgres -qc "create database feedback"
+./mvnw -B -q package -DskipTests -pl devstack,feedback-service -am
+ROOT=$PWD; . dev/devstack.sh
+RAPPORT_DATA_DIR=$WORK start_databases "$WORK/postgres.log" feedback
+PGPORT=$(db_port feedback)
+export PGPASSWORD=postgres
 
 # no consent-service here: invitations are denied (consent-unavailable) but can still be answered by token
-RAPPORT_DB_URL="postgresql://localhost:$PGPORT/feedback" RAPPORT_DB_USERNAME=postgres RAPPORT_DB_PASSWORD=postgres \
+RAPPORT_DB_URL="$(db_url feedback)" \
 RAPPORT_CONSENT_URL=http://localhost:1 RAPPORT_INVITATION_SECRET=$SECRET \
   java -Dquarkus.profile=local -Drapport.rate-limit.enabled=false -Dquarkus.http.port="$HTTPPORT" -Dquarkus.log.level=WARN \
   -D"dev.rapport.feedback.outreach.ConsentOutreach/request/Retry/maxRetries=0" \
@@ -41,8 +36,7 @@ RAPPORT_CONSENT_URL=http://localhost:1 RAPPORT_INVITATION_SECRET=$SECRET \
 SERVICE_PID=$!
 until curl -sf "http://localhost:$HTTPPORT/q/health/ready" >/dev/null; do sleep 1; done
 
-TESTJAR=$(ls ~/.m2/repository/dev/rapport/platform/0.1.0-SNAPSHOT/platform-0.1.0-SNAPSHOT-tests.jar)
-TOKEN=$(java -cp "$TESTJAR" dev.rapport.platform.testing.Tokens marketer,integration,analyst bench)
+TOKEN=$(devstack_token marketer,integration,analyst bench)
 
 echo "== response ingestion: $RESPONSES responses × 125 initiatives, $CONCURRENCY in flight"
 java bench/feedback/Load.java "http://localhost:$HTTPPORT" "$TOKEN" "$RESPONSES" "$CONCURRENCY" "$SECRET" | tee "$WORK/load.txt"

@@ -1,13 +1,13 @@
 package dev.rapport.feedback;
 
-import dev.rapport.platform.db.EmbeddedDatabase;
+import dev.rapport.platform.db.DatabaseRequired;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 @QuarkusMain
 public class FeedbackMain {
     public static void main(String... args) {
-        EmbeddedDatabase.startUnlessConfigured("feedback");
+        DatabaseRequired.orExit("feedback-service", "feedback");
         Quarkus.run(args);
     }
 }

@@ -20,8 +20,7 @@ import dev.rapport.k8scheck.render.Tree;
  * Every environment variable a Deployment gives its container (directly or through a ConfigMap in
  * {@code envFrom}) is configuration the application reads ({@link AppConfig}), a core Quarkus key, or one of the
  * base image's own variables ({@code known-env.txt}). A misspelt or stale key would otherwise be silently
- * ignored. And a service with a database gets {@code RAPPORT_DB_URL}: without it the service would start an
- * embedded PostgreSQL inside the pod.
+ * ignored. And a service with a database gets {@code RAPPORT_DB_URL}: without it the service refuses to start.
  *
  * <p>The module is the repository folder named like the Deployment ({@code app.kubernetes.io/name}). A
  * Deployment whose module has no {@code application.properties} yet (not written, or being written) is listed by
@@ -84,7 +83,7 @@ public final class ConfigKeyCheck implements ManifestCheck {
             }
             if (app.readsProperty("rapport.db.url") && !given.contains("RAPPORT_DB_URL")) {
                 findings.add(new Finding(name(), manifests.name(), Manifests.id(deployment),
-                        "does not set RAPPORT_DB_URL: " + module + " would start an embedded PostgreSQL in the pod"));
+                        "does not set RAPPORT_DB_URL: " + module + " refuses to start without its database"));
             }
         }
         return findings;

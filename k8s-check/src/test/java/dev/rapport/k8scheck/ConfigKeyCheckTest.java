@@ -46,11 +46,11 @@ class ConfigKeyCheckTest {
     }
 
     @Test
-    void missingDatabaseUrlWouldStartAnEmbeddedDatabase() {
+    void missingDatabaseUrlIsCaught() {
         Repo.Fixture fixture = Repo.prodFixture();
         Tree.mapAt(fixture.get("ConfigMap", "feedback-service-config"), "data").remove("RAPPORT_DB_URL");
         Expect.caught(check, fixture.manifests(), "Deployment/feedback-service",
-                "does not set RAPPORT_DB_URL: feedback-service would start an embedded PostgreSQL");
+                "does not set RAPPORT_DB_URL: feedback-service refuses to start without its database");
     }
 
     @Test

@@ -1,13 +1,17 @@
 package dev.rapport.platform.testing;
 
+import dev.rapport.devstack.DevStack;
+import dev.rapport.devstack.LocalPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +21,7 @@ import java.util.UUID;
  * and {@code rapport.test.db.password}) uses an external server instead; a fresh database is created there too.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
-    private static EmbeddedPostgres embedded;
+    private static LocalPostgres embedded;
 
     private String adminUrl;
     private String user;
@@ -31,8 +35,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             user = System.getProperty("rapport.test.db.username", "postgres");
             password = System.getProperty("rapport.test.db.password", "postgres");
         } else {
-            EmbeddedPostgres pg = shared();
-            adminUrl = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+            LocalPostgres pg = shared();
+            adminUrl = "jdbc:postgresql://localhost:" + pg.port() + "/postgres";
             user = "postgres";
             password = "postgres";
         }
@@ -45,22 +49,23 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 "rapport.db.password", password);
     }
 
-    /** The JDBC URL of the server, for tests that need to look under the API (e.g. simulated crashes). */
-    public static synchronized EmbeddedPostgres shared() {
+    /** The embedded server of this JVM, started on first use in a temporary data directory. */
+    public static synchronized LocalPostgres shared() {
         if (embedded == null) {
             try {
+                Path data = Files.createTempDirectory("rapport-test-pg");
                 // pg_stat_statements lets tests count the statements a bulk read costs (StatementCount).
-                embedded = EmbeddedPostgres.builder()
-                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                        .setServerConfig("pg_stat_statements.max", "10000").start();
+                embedded = LocalPostgres.start(data, 0, DevStack.STATEMENT_STATISTICS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            LocalPostgres server = embedded;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting
+                server.close();
+                try (var files = Files.walk(server.dataDir())) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException | UncheckedIOException ignored) {
+                    // a temporary directory; the JVM is exiting
                 }
             }));
         }

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.rapport.devstack.LocalPostgres;
 import dev.rapport.platform.testing.Tokens;
 
 /**
  * The whole suite as real processes, for end-to-end and reliability tests: optionally Keycloak (from the build's
  * unpacked distribution, realm imported), any of the three services and the gateway from their built jars, each on a
- * random free port, with embedded PostgreSQL in a temporary data directory unless a database URL is given per service.
+ * random free port, with one PostgreSQL ({@link LocalPostgres}, a database per service) in a temporary data directory
+ * unless a database URL is given per service. The database outlives a killed service, as a real one would.
  * <p>
  * Without Keycloak the processes run the {@code local} profile and trust the development key ({@link Tokens});
  * service-to-service calls then carry fixed development tokens. Every process is stopped by its PID in
@@ -38,6 +40,8 @@ public final class Suite {
     public static final String FEEDBACK = "feedback-service";
     public static final String GATEWAY = "gateway";
     public static final List<String> SERVICES = List.of(CONTACTS, CONSENT, FEEDBACK);
+    /** The database each service keeps its data in. */
+    public static final Map<String, String> DATABASES = Map.of(CONTACTS, "contacts", CONSENT, "consent", FEEDBACK, "feedback");
 
     private final Path repo;
     private final boolean keycloak;
@@ -48,15 +52,16 @@ public final class Suite {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> restarts = new LinkedHashMap<>();
-    private final Thread hook = new Thread(this::stopProcesses);
+    private final Thread hook = new Thread(this::stopProcessesAndDatabase);
     private Path dataDir;
+    private LocalPostgres postgres;
     private String keycloakUrl;
 
     private Suite(Builder b) {
         this.repo = b.repo;
         this.keycloak = b.keycloak;
         this.members = List.copyOf(b.members);
-        this.databaseUrls = Map.copyOf(b.databaseUrls);
+        this.databaseUrls = new LinkedHashMap<>(b.databaseUrls);
         this.extraProperties = Map.copyOf(b.extraProperties);
         this.extraEnvironment = Map.copyOf(b.extraEnvironment);
     }
@@ -156,6 +161,12 @@ public final class Suite {
             }
             for (String m : members) {
                 ports.put(m, freePort());
+                if (DATABASES.containsKey(m) && !databaseUrls.containsKey(m)) {
+                    if (postgres == null) {
+                        postgres = LocalPostgres.start(dataDir.resolve("postgres"), 0);
+                    }
+                    databaseUrls.put(m, postgres.database(DATABASES.get(m)));
+                }
             }
             // services validate tokens against Keycloak at their first request, so they may start alongside it
             for (String m : members) {
@@ -354,7 +365,7 @@ public final class Suite {
 
     /** Stops every process by its PID and removes the data directory (kept with {@code -Drapport.suite.keep=true}). */
     public void stop() {
-        stopProcesses();
+        stopProcessesAndDatabase();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -366,6 +377,13 @@ public final class Suite {
             } catch (IOException | UncheckedIOException ignored) {
                 // temporary directory; the OS cleans it eventually
             }
+        }
+    }
+
+    private void stopProcessesAndDatabase() {
+        stopProcesses();
+        if (postgres != null) {
+            postgres.close();
         }
     }
 

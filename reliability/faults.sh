@@ -20,10 +20,11 @@ for m in contacts-service consent-service feedback-service gateway; do
   [[ -f "$m/target/quarkus-app/quarkus-run.jar" ]] || missing=1
 done
 [[ -d reliability/target/lib && -d reliability/target/classes ]] || missing=1
+JAR=$(ls reliability/target/reliability-*.jar 2>/dev/null | head -1 || true)
 if [[ $missing == 1 ]]; then
   echo "== building the services, the gateway and the scenarios (./mvnw package -DskipTests -pl reliability -am)"
   ./mvnw -q -B "${OFFLINE[@]}" package -DskipTests -pl reliability -am
-else
+elif [[ -z "$JAR" || -n "$(find reliability/src/main devstack/src/main -newer "$JAR" -type f | head -1)" ]]; then
   echo "== compiling the scenarios"
   ./mvnw -q -B "${OFFLINE[@]}" package -DskipTests -Dquarkus.build.skip=true -pl reliability -am
 fi

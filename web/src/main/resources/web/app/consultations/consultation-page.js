@@ -83,7 +83,7 @@ class ConsultationPage extends RapportPage {
     return html`
       <p><a href="/staff/consultations">${t('consultations.title')}</a></p>
       <h1><bdi>${c.title}</bdi></h1>
-      <p>${label('consultation', c.status)} · ${t('consultation.initiatives', { n: num(c.initiatives.length) })}
+      <p>${label('consultation', c.status)} · ${t('consultation.initiatives', { n: num(c.initiatives.length), count: c.initiatives.length })}
         ${c.openedAt ? html` · ${t('consultation.openedOn', { date: date(c.openedAt) })}` : ''}</p>
       <div class="actions">${NEXT[c.status].map((s) => html`<button type="button" class="secondary" @click=${() => this.status(s)}>
         ${t('consultation.to.' + s)}</button>`)}</div>

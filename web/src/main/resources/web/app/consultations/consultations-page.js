@@ -56,7 +56,7 @@ class ConsultationsPage extends RapportPage {
         <p><label>${t('consultations.field.purpose')}<br><textarea name="purpose" required maxlength="10000"></textarea></label></p>
         <p><label>${t('consultations.field.initiatives')}<br>
           <textarea name="initiatives" rows="10" @input=${(e) => { this.count = parseInitiatives(e.target.value).length; }}></textarea></label>
-          <span class="muted" role="status">${t('consultations.initiativeCount', { n: num(this.count || 0) })}</span></p>
+          <span class="muted" role="status">${t('consultations.initiativeCount', { n: num(this.count || 0), count: this.count || 0 })}</span></p>
         <div class="actions"><button type="submit">${t('consultations.create')}</button></div>
       </form>`;
   }

@@ -145,7 +145,7 @@ class InviteView extends LitElement {
           ? { segmentId: this.audience.segmentId, channel: this.channel }
           : { audience: this.preview.ids.map((contactId) => ({ contactId })), channel: this.channel,
             segmentRef: JSON.stringify(this.audience.filter).slice(0, 200) } });
-      this.notice = t('invite.sent', { n: num(inviteToConsultation) });
+      this.notice = t('invite.sent', { n: num(inviteToConsultation), count: inviteToConsultation });
       this.preview = null;
     } catch (e) {
       this.error = e;
@@ -170,7 +170,7 @@ class InviteView extends LitElement {
       ${errorNotice(this.error)}
       ${this.preview ? html`${reasonsView(this.preview)}
         <div class="actions"><button type="button" ?disabled=${this.busy || !this.preview.allowed} @click=${this.invite}>
-          ${t('invite.send', { n: num(this.preview.total ?? this.preview.ids.length) })}</button></div>` : ''}`;
+          ${t('invite.send', { n: num(this.preview.total ?? this.preview.ids.length), count: this.preview.total ?? this.preview.ids.length })}</button></div>` : ''}`;
   }
 }
 customElements.define('rapport-invite', InviteView);

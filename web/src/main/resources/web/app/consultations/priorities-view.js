@@ -58,7 +58,7 @@ class PrioritiesView extends LitElement {
         <button type="submit" class="secondary">${t('priorities.apply')}</button>
       </form>
       ${errorNotice(this.error)}
-      ${d ? html`<p>${t('priorities.respondents', { n: num(d.respondents) })}</p>
+      ${d ? html`<p>${t('priorities.respondents', { n: num(d.respondents), count: d.respondents })}</p>
         <div class="chart-and-table">
           <rapport-chart .option=${this.option(d.initiatives)} height="${Math.max(360, Math.min(SHOWN, d.initiatives.length) * 24)}px"
             label=${t('priorities.chartLabel', { n: Math.min(SHOWN, d.initiatives.length) })}></rapport-chart>

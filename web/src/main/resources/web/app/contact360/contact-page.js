@@ -162,7 +162,7 @@ class ContactPage extends RapportPage {
       <dt>${t('contact360.lifetime')}</dt><dd>${money(v.lifetimeSpend, v.currency)}</dd>
       <dt>${t('contact360.trailing')}</dt><dd>${money(v.trailing12MonthSpend, v.currency)}</dd>
       <dt>${t('contact360.purchases')}</dt><dd>${num(v.purchaseCount)}</dd>
-      <dt>${t('contact360.rhythm')}</dt><dd>${v.usualIntervalDays ? t('contact360.everyDays', { n: num(v.usualIntervalDays) }) : '–'}</dd>
+      <dt>${t('contact360.rhythm')}</dt><dd>${v.usualIntervalDays ? t('contact360.everyDays', { n: num(v.usualIntervalDays), count: Math.round(v.usualIntervalDays) }) : '–'}</dd>
       <dt>${t('contact360.lastPurchase')}</dt><dd>${date(v.lastPurchaseAt) || '–'}</dd></dl>`;
   }
 

@@ -192,6 +192,7 @@ export default {
   'consultation.namedWhat': 'تُحفظ إجاباتك باسمك، وسنخبرك بما نقرره بشأن الأفكار التي صنّفتها.',
   'consultation.send': 'أرسل إجاباتي ({count})',
   'consultation.thanks': 'شكرًا لك: سُجّلت إجاباتك عن {count} فكرة.',
+  'consultation.thanks.one': 'شكرًا لك: سُجّلت إجابتك عن فكرة واحدة.',
   'consultation.afterNamed': 'سنخبرك بما نقرره بشأن كل منها.',
   'consultation.afterAnonymous': 'إجاباتك مجهولة الاسم. وبما أنك لم تترك وسيلة للتواصل، فلن نراسلك بشأنها.',
   'consultation.afterAnonymousReply': 'إجاباتك مجهولة الاسم؛ وسنخبرك مع ذلك بما نقرره.',

@@ -192,6 +192,7 @@ export default {
   'consultation.namedWhat': 'Your answers are kept with your name, and we will tell you what we decide about the ideas you sorted.',
   'consultation.send': 'Send my answers ({count})',
   'consultation.thanks': 'Thank you: your answers on {count} ideas are recorded.',
+  'consultation.thanks.one': 'Thank you: your answers on {count} idea are recorded.',
   'consultation.afterNamed': 'We will tell you what we decide about each of them.',
   'consultation.afterAnonymous': 'Your answers are anonymous. Since you did not leave a way to reach you, we will not write to you about them.',
   'consultation.afterAnonymousReply': 'Your answers are anonymous; we will still tell you what we decide.',

@@ -192,6 +192,7 @@ export default {
   'consultation.namedWhat': 'Vos réponses sont gardées avec votre nom, et nous vous dirons ce que nous décidons sur les idées que vous avez classées.',
   'consultation.send': 'Envoyer mes réponses ({count})',
   'consultation.thanks': 'Merci : vos réponses sur {count} idées sont enregistrées.',
+  'consultation.thanks.one': 'Merci : votre réponse sur {count} idée est enregistrée.',
   'consultation.afterNamed': 'Nous vous dirons ce que nous décidons pour chacune.',
   'consultation.afterAnonymous': 'Vos réponses sont anonymes. Comme vous n’avez pas laissé de moyen de vous joindre, nous ne vous écrirons pas à leur sujet.',
   'consultation.afterAnonymousReply': 'Vos réponses sont anonymes ; nous vous dirons quand même ce que nous décidons.',

@@ -104,7 +104,7 @@ class OutreachPage extends RapportPage {
       ${errorNotice(this.error)}
       ${this.preview ? html`<section class="card">${reasonsView(this.preview)}
         <div class="actions"><button type="button" ?disabled=${this.busy || !this.preview.allowed} @click=${this.send}>
-          ${t('outreach.send', { n: num(this.preview.allowed) })}</button></div></section>` : ''}
+          ${t('outreach.send', { n: num(this.preview.allowed), count: this.preview.allowed })}</button></div></section>` : ''}
       <section class="card"><h2>${t('outreach.outcomes')}</h2>
         <form class="filters" @submit=${(e) => this.loadOutcomes(String(submitted(e).data.get('campaign')).trim())}>
           <label>${t('outreach.campaign')}<input name="campaign" placeholder="demo-newsletter-december"></label>

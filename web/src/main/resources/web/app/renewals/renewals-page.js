@@ -48,7 +48,7 @@ class RenewalsPage extends RapportPage {
         // with a segment, only its members among the tiers' undecided members; the offer records it and its version
         { p: this.chosen.id, in: { period: this.period, tiers, channel: String(form.get('channel')),
           segmentId: String(form.get('segmentId') || '') || null } });
-      this.notice = t('renewals.offered', { n: num(sendRenewalOffer.audience) });
+      this.notice = t('renewals.offered', { n: num(sendRenewalOffer.audience), count: sendRenewalOffer.audience });
       this.load();
     } catch (e) {
       this.error = e;

@@ -3,6 +3,8 @@
 import { html } from 'lit';
 import { RapportPage, errorNotice, loadingNotice, submitted, fieldCheck, latest } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
+import { currentUser, hasAnyRole } from '../shared/auth.js';
+import { SEGMENT_WRITERS, CONTACT_READERS } from '../staff/routes.js';
 import { t } from '../shared/i18n.js';
 import { navigate } from '../shared/router.js';
 import { pageStyles } from '../shared/styles.js';
@@ -30,8 +32,10 @@ class SegmentPage extends RapportPage {
 
   connectedCallback() {
     super.connectedCallback();
-    graphql(`{ organisations(first: 100) { nodes { id name } } }`).then((d) => { this.organisations = d.organisations.nodes; })
-      .catch(() => {});
+    if (hasAnyRole(currentUser(), SEGMENT_WRITERS)) {
+      graphql(`{ organisations(first: 100) { nodes { id name } } }`).then((d) => { this.organisations = d.organisations.nodes; })
+        .catch(() => {});
+    }
     this.load();
   }
 
@@ -138,9 +142,10 @@ class SegmentPage extends RapportPage {
       ${this.notice ? html`<p class="notice ok" role="status">${this.notice}</p>` : ''}
       ${errorNotice(this.error)}
       <section class="card"><h2>${t('segments.members')}</h2>
-        ${this.count ? html`<p><strong>${t('segments.count', { n: num(this.count.count) })}</strong></p>` : ''}
+        ${this.count ? html`<p><strong>${t('segments.count', { n: num(this.count.count), count: this.count.count })}</strong></p>` : ''}
         ${!this.members ? loadingNotice() : table(t('segments.members'), [
-          { title: t('contacts.col.name'), cell: (c) => html`<a href="/staff/contacts/${c.id}"><bdi>${c.displayName}</bdi></a>` },
+          { title: t('contacts.col.name'), cell: (c) => (hasAnyRole(currentUser(), CONTACT_READERS)
+            ? html`<a href="/staff/contacts/${c.id}"><bdi>${c.displayName}</bdi></a>` : html`<bdi>${c.displayName}</bdi>`) },
           { title: t('contacts.col.stage'), cell: (c) => label('stage', c.lifecycleStage) },
           { title: t('contacts.col.owner'), cell: (c) => c.owner || '' },
           { title: t('contacts.col.tags'), cell: (c) => (c.tags || []).join(', ') }
@@ -149,7 +154,12 @@ class SegmentPage extends RapportPage {
           <button class="secondary" ?disabled=${this.page === 0} @click=${() => this.go(-1)}>${t('staff.previous')}</button>
           <button class="secondary" ?disabled=${!this.hasNext} @click=${() => this.go(1)}>${t('staff.next')}</button>
         </div></section>
-      ${this.editForm(s)}
+      ${hasAnyRole(currentUser(), SEGMENT_WRITERS) ? this.changes(s) : html`<p class="muted">${t('segments.readOnly')}</p>`}`;
+  }
+
+  /** A marketer's (or an admin's): change the definition or the list, delete. */
+  changes(s) {
+    return html`${this.editForm(s)}
       ${s.kind === 'STATIC' ? this.listForm() : ''}
       <section class="card"><h2>${t('segments.delete')}</h2><p class="muted">${t('segments.deleteIntro')}</p>
         ${this.confirming ? html`<div class="actions"><button type="button" class="danger" @click=${this.remove}>

@@ -4,6 +4,8 @@
 import { html } from 'lit';
 import { RapportPage, errorNotice, loadingNotice, submitted, fieldCheck } from '../shared/page.js';
 import { graphql } from '../shared/graphql.js';
+import { currentUser, hasAnyRole } from '../shared/auth.js';
+import { SEGMENT_WRITERS } from '../staff/routes.js';
 import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, table, num, dateTime } from '../staff/common.js';
@@ -18,8 +20,11 @@ class SegmentsPage extends RapportPage {
 
   connectedCallback() {
     super.connectedCallback();
-    graphql(`{ organisations(first: 100) { nodes { id name } } }`).then((d) => { this.organisations = d.organisations.nodes; })
-      .catch(() => {});
+    // the filter form's organisation choice, for those who may save a segment
+    if (hasAnyRole(currentUser(), SEGMENT_WRITERS)) {
+      graphql(`{ organisations(first: 100) { nodes { id name } } }`).then((d) => { this.organisations = d.organisations.nodes; })
+        .catch(() => {});
+    }
     this.load();
   }
 
@@ -103,7 +108,13 @@ class SegmentsPage extends RapportPage {
         { title: t('segments.updated'), cell: (s) => dateTime(s.updatedAt || s.createdAt) }
       ], this.segments, t('segments.none'))}
         ${this.hasNext ? html`<div class="pager"><button class="secondary" @click=${() => this.load(this.after)}>${t('staff.more')}</button></div>` : ''}`}
-      <section class="card"><h2>${t('segments.newFilter')}</h2><p class="muted">${t('segments.newFilterIntro')}</p>
+      ${hasAnyRole(currentUser(), SEGMENT_WRITERS) ? this.newForms(filterCheck, staticCheck)
+        : html`<p class="muted">${t('segments.readOnly')}</p>`}`;
+  }
+
+  /** A marketer's (or an admin's): a new filter segment, a new list from a file. */
+  newForms(filterCheck, staticCheck) {
+    return html`<section class="card"><h2>${t('segments.newFilter')}</h2><p class="muted">${t('segments.newFilterIntro')}</p>
         <form class="filters" aria-label=${t('segments.newFilter')} @submit=${this.filterSegment}>
           ${nameFields(filterCheck)}${filterFieldset(this.organisations)}
           <button type="submit" class="secondary" value="preview" formnovalidate ?disabled=${this.busy}>${t('segments.preview')}</button>

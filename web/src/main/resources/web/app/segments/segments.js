@@ -102,7 +102,7 @@ export function fileError(error) {
 
 /** How many a filter selects now, and the first few by name. */
 export function previewView(preview) {
-  return html`<div role="status"><p><strong>${t('segments.count', { n: num(preview.count) })}</strong></p>
+  return html`<div role="status"><p><strong>${t('segments.count', { n: num(preview.count), count: preview.count })}</strong></p>
     ${preview.sample && preview.sample.length ? html`<p>${t('segments.sample')}</p><ul class="plain">
       ${preview.sample.map((c) => html`<li><a href="/staff/contacts/${c.id}"><bdi>${c.displayName}</bdi></a></li>`)}</ul>` : ''}</div>`;
 }

@@ -67,9 +67,16 @@ export function onLanguageChange(listener) {
   return () => changes.removeEventListener('change', listener);
 }
 
-/** A message in the current language, {name} placeholders filled from vars; English, then the key, as fallbacks. */
+/**
+ * A message in the current language, {name} placeholders filled from vars; English, then the key, as fallbacks.
+ * A message about a number of things has its plural forms as keys of their own, by the language's plural rule
+ * ("segments.count.one": "{n} contact now" beside "segments.count": "{n} contacts now"); the number is vars.count,
+ * else vars.n, when it is a number (pass it beside a formatted n: t(key, { n: num(x), count: x })).
+ */
 export function t(key, vars) {
-  const text = BUNDLES[language][key] ?? BUNDLES.en[key] ?? key;
+  const count = vars && (typeof vars.count === 'number' ? vars.count : typeof vars.n === 'number' ? vars.n : null);
+  const form = count === null ? undefined : BUNDLES[language][key + '.' + new Intl.PluralRules(language).select(count)];
+  const text = form ?? BUNDLES[language][key] ?? BUNDLES.en[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name) => (vars[name] === undefined || vars[name] === null ? m : String(vars[name])));
 }

@@ -22,6 +22,18 @@ export const staffStyles = css`
   ul.plain li { padding: 0.3rem 0; border-bottom: 1px solid var(--rapport-line); }
   .tabs { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-block: 0.5rem 1rem; }
   .tabs a[aria-current='page'] { font-weight: 700; }
+  /* a phone's width: each row of a table becomes a block, each cell a line under its column's title, so nothing
+     scrolls sideways; the roles keep the table a table for screen readers whatever the display */
+  @media (max-width: 600px) {
+    table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
+    table.stack tr { border-bottom: 1px solid var(--rapport-line); padding-block: 0.4rem; }
+    table.stack td { display: grid; grid-template-columns: minmax(6rem, 38%) minmax(0, 1fr); gap: 0.75rem; border: 0;
+      padding-block: 0.15rem; text-align: start; overflow-wrap: anywhere; }
+    table.stack td::before { content: attr(data-label); color: var(--rapport-muted); }
+    table.stack td[data-label=''] { grid-template-columns: minmax(0, 1fr); }
+    table.stack td[data-label='']::before { content: none; }
+  }
 `;
 
 export function num(value, digits = 0) {
@@ -57,14 +69,16 @@ export function label(prefix, value) {
 
 /**
  * A simple table: columns [{ title, cell: (row) => template, num }], rows. A table wider than its column scrolls
- * sideways; its frame takes the keyboard focus (a named region), so the arrow keys can scroll it without a mouse.
+ * sideways; its frame takes the keyboard focus (a named region), so the arrow keys can scroll it without a mouse. On a
+ * phone's width each row is a block of lines, each cell under its column's title (a text).
  */
 export function table(caption, columns, rows, empty) {
   if (!rows || rows.length === 0) return html`<p class="muted">${empty || t('staff.empty')}</p>`;
-  return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption}><table>
+  return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption}><table class="stack" role="table">
     <caption class="visually-hidden">${caption}</caption>
-    <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.num ? 'num' : ''}>${c.title}</th>`)}</tr></thead>
-    <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td class=${c.num ? 'num' : ''}>${c.cell(r)}</td>`)}</tr>`)}</tbody>
+    <thead role="rowgroup"><tr role="row">${columns.map((c) => html`<th scope="col" role="columnheader" class=${c.num ? 'num' : ''}>${c.title}</th>`)}</tr></thead>
+    <tbody role="rowgroup">${rows.map((r) => html`<tr role="row">${columns.map((c) => html`<td role="cell" data-label=${c.title}
+      class=${c.num ? 'num' : ''}><span>${c.cell(r)}</span></td>`)}</tr>`)}</tbody>
   </table></div>`;
 }
 

@@ -1,5 +1,6 @@
 // The staff console's pages, by role (docs/roles.md): agents work contacts, signals, cases, duplicates and imports;
-// marketers run consultations, outreach, renewals and segments (and read contacts); analysts read reports; admins
+// marketers run consultations, outreach, renewals and segments (and read contacts); analysts read reports; agents and
+// analysts read the segments marketers keep; admins
 // everything, the purposes, the company rules and the partner webhooks. A page a role may not see answers "not
 // available" even when its address is typed.
 const STAFF = ['admin', 'agent', 'marketer', 'analyst'];
@@ -7,6 +8,10 @@ const PEOPLE = ['admin', 'agent', 'marketer'];
 const AGENT = ['admin', 'agent'];
 const MARKETER = ['admin', 'marketer'];
 const ANALYST = ['admin', 'analyst'];
+/** Who may save, change and delete segments; the other staff roles read them. */
+export const SEGMENT_WRITERS = MARKETER;
+/** Who may open a contact's page. */
+export const CONTACT_READERS = PEOPLE;
 
 export const staffRoutes = [
   { path: '/staff', tag: 'rapport-staff-home', roles: STAFF, nav: 'nav.staff', load: () => import('./staff-home.js') },
@@ -22,8 +27,8 @@ export const staffRoutes = [
     load: () => import('../consultations/consultation-page.js') },
   { path: '/staff/outreach', tag: 'rapport-outreach', roles: MARKETER, nav: 'nav.outreach', load: () => import('../outreach/outreach-page.js') },
   { path: '/staff/renewals', tag: 'rapport-renewals', roles: MARKETER, nav: 'nav.renewals', load: () => import('../renewals/renewals-page.js') },
-  { path: '/staff/segments', tag: 'rapport-segments', roles: MARKETER, nav: 'nav.segments', load: () => import('../segments/segments-page.js') },
-  { path: '/staff/segments/:id', tag: 'rapport-segment', roles: MARKETER, load: () => import('../segments/segment-page.js') },
+  { path: '/staff/segments', tag: 'rapport-segments', roles: STAFF, nav: 'nav.segments', load: () => import('../segments/segments-page.js') },
+  { path: '/staff/segments/:id', tag: 'rapport-segment', roles: STAFF, load: () => import('../segments/segment-page.js') },
   { path: '/staff/reports', tag: 'rapport-reports', roles: ANALYST, nav: 'nav.reports', load: () => import('../reports/reports-page.js') },
   { path: '/staff/purposes', tag: 'rapport-purposes', roles: ['admin'], nav: 'nav.purposes', load: () => import('../admin/purposes-page.js') },
   { path: '/staff/company-rules', tag: 'rapport-company-rules', roles: ['admin'], nav: 'nav.companyRules',

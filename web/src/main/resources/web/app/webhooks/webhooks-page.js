@@ -38,7 +38,8 @@ function instant(local) {
 
 class WebhooksPage extends RapportPage {
   static styles = [pageStyles, staffStyles, css`
-    .secret input { font-family: monospace; width: min(36rem, 100%); }
+    .secret input, input.code { font-family: monospace; width: min(36rem, 100%); }
+    details { margin: 0.5rem 0 1rem; }
     /* a phone's width: the address and description fields take the line, and no more */
     form .row .field { flex: 1 1 16rem; min-width: 0; }
     form .row label { display: flex; flex-direction: column; }
@@ -73,17 +74,23 @@ class WebhooksPage extends RapportPage {
 
   async register(event) {
     const { form, data } = submitted(event);
+    const own = String(data.get('secret') || '').trim();
     const input = { url: String(data.get('url') || '').trim(), eventTypes: data.getAll('eventTypes'),
-      description: String(data.get('description') || '').trim() || null };
+      description: String(data.get('description') || '').trim() || null, secret: own || null };
     this.failure = null;
     this.notice = null;
     this.busy = true;
     try {
       const { registerWebhookSubscription } = await graphql(REGISTER, { in: input });
       form.reset();
-      // held by this page only until "stored"; it is never shown again
-      this.secret = { value: registerWebhookSubscription.secret, url: input.url };
-      this.copied = false;
+      if (own) {
+        // the admin has it already: it is not shown back
+        this.notice = t('webhooks.registeredOwn', { url: input.url });
+      } else {
+        // held by this page only until "stored"; it is never shown again
+        this.secret = { value: registerWebhookSubscription.secret, url: input.url };
+        this.copied = false;
+      }
       await this.load();
     } catch (e) {
       this.failure = { key: 'register', error: e };
@@ -156,7 +163,7 @@ class WebhooksPage extends RapportPage {
     this.failure = null;
     try {
       const { replayWebhookSubscription } = await graphql(REPLAY, { id: this.selected.id, from: instant(String(data.get('from'))) });
-      this.notice = t('webhooks.replayed', { n: num(replayWebhookSubscription) });
+      this.notice = t('webhooks.replayed', { n: num(replayWebhookSubscription), count: replayWebhookSubscription });
       await this.loadDeliveries(null);
     } catch (e) {
       this.failure = { key: 'replay', error: e };
@@ -265,7 +272,7 @@ class WebhooksPage extends RapportPage {
 
   registerForm() {
     const check = fieldCheck(this.failure, 'register');
-    const [url, events, description] = ['url', 'eventTypes', 'description'].map(check);
+    const [url, events, description, secret] = ['url', 'eventTypes', 'description', 'secret'].map(check);
     return html`<section class="card"><h2>${t('webhooks.new')}</h2><p class="muted">${t('webhooks.newIntro')}</p>
       <form aria-label=${t('webhooks.new')} @submit=${this.register}>
         <div class="row">
@@ -277,6 +284,11 @@ class WebhooksPage extends RapportPage {
         <fieldset aria-describedby=${events.id}><legend>${t('webhooks.events')}</legend><div class="events">
           ${EVENT_TYPES.map((e) => html`<label><input type="checkbox" name="eventTypes" value=${e}>
             <span><code>${dotted(e)}</code> ${label('webhooks.eventText', e)}</span></label>`)}</div>${events.note}</fieldset>
+        <details ?open=${secret.invalid === 'true'}><summary>${t('webhooks.ownSecret')}</summary>
+          <p class="muted" id="own-secret-hint">${t('webhooks.ownSecretHint')}</p>
+          <span class="field"><label>${t('webhooks.ownSecretField')}<input name="secret" class="code" autocomplete="off"
+            spellcheck="false" maxlength="100" aria-invalid=${secret.invalid} aria-describedby="${secret.id} own-secret-hint"></label>${secret.note}</span>
+        </details>
         <button type="submit" ?disabled=${this.busy}>${t('webhooks.register')}</button>
       </form>
       ${this.failure && this.failure.key === 'register' ? errorNotice(this.failure.error) : ''}</section>`;

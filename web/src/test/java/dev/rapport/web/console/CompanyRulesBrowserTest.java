@@ -112,6 +112,16 @@ class CompanyRulesBrowserTest {
         }
     }
 
+    @Test
+    void theCompanyRulesPageInArabicAndOnAPhone() {
+        Gql.as("admin", "mutation($in: CompanyQuietDatesInput!) { createCompanyQuietDates(input: $in) { id } }",
+                Map.of("in", Map.of("name", "عيد " + suffix, "startDate", "2031-04-01", "endDate", "2031-04-03")));
+        Gql.as("admin", "mutation($in: CompanyQuietHoursInput!) { createCompanyQuietHours(input: $in) { id } }",
+                Map.of("in", Map.of("channel", "WHATSAPP", "start", "21:00", "end", "08:00", "fallbackTimeZone", "Europe/Paris")));
+        StaffSession.inArabicAndOnAPhone("admin", "/staff/company-rules", "قواعد الشركة", "Company rules", "عيد " + suffix,
+                "console-company-rules");
+    }
+
     /** What a failed run left behind would change other tests' decisions: removed whatever happened. */
     @AfterEach
     void removeWhatThisTestMade() {

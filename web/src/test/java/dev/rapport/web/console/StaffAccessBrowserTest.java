@@ -1,15 +1,19 @@
 package dev.rapport.web.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.rapport.web.testing.Gql;
 import dev.rapport.web.testing.RealSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,8 +28,8 @@ import io.quarkus.test.junit.TestProfile;
 class StaffAccessBrowserTest {
     private static final List<String> AGENT_VIEWS = List.of("/staff/contacts", "/staff/signals", "/staff/cases", "/staff/merge",
             "/staff/import");
-    private static final List<String> MARKETER_VIEWS = List.of("/staff/consultations", "/staff/outreach", "/staff/renewals",
-            "/staff/segments", "/staff/segments/00000000-0000-7000-8000-000000000001");
+    private static final List<String> MARKETER_VIEWS = List.of("/staff/consultations", "/staff/outreach", "/staff/renewals");
+    private static final List<String> SEGMENT_VIEWS = List.of("/staff/segments", "/staff/segments/00000000-0000-7000-8000-000000000001");
 
     @Test
     void anAnalystCannotReachAgentOrMarketerViewsByAddressButReadsTheReports() {
@@ -43,7 +47,7 @@ class StaffAccessBrowserTest {
     @Test
     void aCustomerCannotReachAnyStaffView() {
         try (StaffSession contact = StaffSession.logIn("contact")) {
-            for (String path : concat(List.of("/staff"), AGENT_VIEWS, MARKETER_VIEWS, List.of("/staff/reports", "/staff/purposes", "/staff/webhooks"))) {
+            for (String path : concat(List.of("/staff"), AGENT_VIEWS, MARKETER_VIEWS, SEGMENT_VIEWS, List.of("/staff/reports", "/staff/purposes", "/staff/webhooks"))) {
                 notAvailable(contact.open(path).page, path);
             }
         }
@@ -63,6 +67,41 @@ class StaffAccessBrowserTest {
                 notAvailable(marketer.open(path).page, path);
             }
             marketer.open("/staff/consultations").heading("Consultations");
+        }
+    }
+
+    @Test
+    void anAgentAndAnAnalystReadSegmentsButDoNotChangeThem() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String tag = "read-" + suffix;
+        Gql.as("agent", "mutation($in: NewContactInput!) { createContact(input: $in) { id } }", Map.of("in", Map.of(
+                "givenName", "Reader", "familyName", "Segment " + suffix, "tags", List.of(tag))));
+        String name = "Read only " + suffix;
+        Gql.as("marketer", "mutation($in: SegmentInput!) { createSegment(input: $in) { id } }",
+                Map.of("in", Map.of("name", name, "kind", "FILTER", "filter", Map.of("tags", List.of(tag)))));
+        for (String role : List.of("agent", "analyst")) {
+            try (StaffSession s = StaffSession.logIn(role)) {
+                try {
+                    s.navigate("Segments").heading("Segments");
+                    Locator list = s.page.locator("rapport-segments");
+                    assertThat(list.getByText("you can read them")).isVisible();
+                    assertThat(list.getByRole(AriaRole.FORM)).hasCount(0);
+                    list.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
+                    s.heading(name);
+                    Locator one = s.page.locator("rapport-segment");
+                    assertThat(one.getByText("1 contact now", new Locator.GetByTextOptions().setExact(true))).isVisible();
+                    Locator member = one.locator("tbody tr");
+                    assertThat(member).hasCount(1);
+                    assertThat(member).containsText("Reader Segment " + suffix);
+                    // an agent opens the member's page from here; an analyst, who reads no contact pages, sees the name
+                    assertThat(member.getByRole(AriaRole.LINK)).hasCount("agent".equals(role) ? 1 : 0);
+                    assertThat(one.getByRole(AriaRole.FORM)).hasCount(0);
+                    assertThat(one.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete the segment"))).hasCount(0);
+                    assertEquals(List.of(), s.problems());
+                } catch (AssertionError | RuntimeException e) {
+                    throw s.explain(e);
+                }
+            }
         }
     }
 

@@ -3,11 +3,13 @@ package dev.rapport.web.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,13 +44,15 @@ class WebhooksBrowserTest {
     private HttpServer receiver;
     private String url;
 
-    /** A partner's receiver: keeps each request's webhook-id and body, answers 204. */
+    /** A partner's receiver: keeps each request's webhook-id, body, webhook-timestamp and webhook-signature, answers 204. */
     @BeforeEach
     void startReceiver() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new String[] {exchange.getRequestHeaders().getFirst("webhook-id"), body});
+            var headers = exchange.getRequestHeaders();
+            received.add(new String[] {headers.getFirst("webhook-id"), body, headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature")});
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -110,7 +114,7 @@ class WebhooksBrowserTest {
                 assertThat(secret).hasCount(0);
                 s.page.reload();
                 assertThat(row).isVisible();
-                assertThat(page.getByText(Pattern.compile("whsec_"))).hasCount(0);
+                assertThat(page.getByText(Pattern.compile("whsec_[A-Za-z0-9+/]{20,}"))).hasCount(0);
 
                 // a new contact reaches the receiver, and the log
                 String contactId = Gql.as("agent", "mutation($in: NewContactInput!) { createContact(input: $in) { id } }",
@@ -161,6 +165,49 @@ class WebhooksBrowserTest {
                 row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete it and its log")).click();
                 assertThat(row).hasCount(0);
                 assertFalse(Gql.as("admin", "{ webhookSubscriptions { url } }", Map.of()).toString().contains(url));
+                assertEquals(List.of(), s.problems());
+            } catch (AssertionError | RuntimeException e) {
+                throw s.explain(e);
+            }
+        }
+    }
+
+    @Test
+    void theAdminRegistersAWebhookWithASecretOfTheirOwn() throws Exception {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String own = "whsec_" + Base64.getEncoder().encodeToString(key);
+        try (StaffSession s = StaffSession.logIn("admin")) {
+            try {
+                s.navigate("Webhooks").heading("Webhooks");
+                Locator page = s.page.locator("rapport-webhooks");
+                Locator form = page.getByRole(AriaRole.FORM, new Locator.GetByRoleOptions().setName("New subscription"));
+                form.getByLabel("Address (URL)").fill(url);
+                form.getByLabel(Pattern.compile("contact\\.created")).check();
+                form.getByText("Use a secret of my own").click();
+                Locator secret = form.getByLabel("Your secret");
+                Locator register = form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Register"));
+
+                // too short to sign safely: said beside the field, nothing registered
+                secret.fill("whsec_c2hvcnQ=");
+                register.click();
+                assertThat(secret).hasAttribute("aria-invalid", "true");
+                assertThat(page.locator("#register-secret-error")).not().isEmpty();
+                assertFalse(Gql.as("admin", "{ webhookSubscriptions { url } }", Map.of()).toString().contains(url));
+
+                // registered with it: not shown back, and the partner's events are signed with it
+                secret.fill(own);
+                register.click();
+                assertThat(page.locator("p.notice.ok")).hasText("Subscription to " + url + " registered; it signs with the secret you gave.");
+                assertThat(page.getByText(Pattern.compile("whsec_[A-Za-z0-9+/]{20,}"))).hasCount(0);
+                String contactId = Gql.as("agent", "mutation($in: NewContactInput!) { createContact(input: $in) { id } }",
+                        Map.of("in", Map.of("givenName", "Own", "familyName", "Secret " + suffix))).path("createContact").path("id").asText();
+                String[] delivery = awaitDelivery(contactId, 1);
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+                String expected = "v1," + Base64.getEncoder().encodeToString(
+                        mac.doFinal((delivery[0] + "." + delivery[2] + "." + delivery[1]).getBytes(StandardCharsets.UTF_8)));
+                assertTrue(List.of(delivery[3].split(" ")).contains(expected), "signed with the admin's secret: " + delivery[3]);
                 assertEquals(List.of(), s.problems());
             } catch (AssertionError | RuntimeException e) {
                 throw s.explain(e);

@@ -75,7 +75,7 @@ class EmailLoopBrowserTest {
         assertThat(page.getByText("Our shop in 2027")).isVisible();
         page.locator("fieldset[data-initiative]").first().getByLabel("Essential").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers (1)")).click();
-        assertThat(page.getByText("Thank you: your answers on 1 ideas are recorded.")).isVisible();
+        assertThat(page.getByText("Thank you: your answers on 1 idea are recorded.")).isVisible();
         assertEquals(List.of(), watch.problems());
 
         String followUp = Scenarios.publish(consultation.initiatives().get(0), "WILL_DO", "Open 10:00–16:00 on Sundays from March", person);

@@ -10,7 +10,8 @@ import dev.rapport.k8scheck.render.Tree;
 class ConfigReferenceCheckTest {
 
     private static final String DOC_NAMING_EVERY_SECRET =
-            "keycloak-clients feedback-service-secrets rapport-gateway-tls backup-object-store rapport-links smtp-relay";
+            "keycloak-clients feedback-service-secrets rapport-gateway-tls backup-object-store rapport-links smtp-relay "
+                    + "rapport-webhooks";
 
     private final ConfigReferenceCheck check = new ConfigReferenceCheck(Repo.exampleSecrets(), DOC_NAMING_EVERY_SECRET);
 

@@ -2,6 +2,7 @@ package dev.rapport.contacts.webhook;
 
 import dev.rapport.platform.webhooks.ServiceWebhooks;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,11 @@ public class ContactWebhooks extends ServiceWebhooks {
 
     ContactWebhooks() {
         super(ContactEvents.ALL);
+    }
+
+    /** Before the first dispatch round; without a usable secret key the service does not start. */
+    void start(@Observes StartupEvent event) {
+        sealStoredSecretsAtStart();
     }
 
     @Scheduled(every = "${rapport.webhooks.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

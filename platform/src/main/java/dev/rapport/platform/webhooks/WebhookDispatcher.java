@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,12 +36,14 @@ public final class WebhookDispatcher {
     private final RetrySchedule schedule;
     private final HttpClient http;
     private final Tracer tracer;
+    private final WebhookSecrets secrets;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private volatile boolean stopped;
 
-    public WebhookDispatcher(WebhookStore store, WebhooksConfig config, Tracer tracer) {
+    public WebhookDispatcher(WebhookStore store, WebhooksConfig config, Tracer tracer, WebhookSecrets secrets) {
         this.store = store;
+        this.secrets = secrets;
         this.config = config;
         this.tracer = tracer;
         this.schedule = config.schedule();
@@ -118,8 +121,20 @@ public final class WebhookDispatcher {
         }).replaceWithVoid();
     }
 
-    /** Sends and records the attempt; answers the receiver's status code, or 0 when there was no answer. */
+    /**
+     * Sends and records the attempt; answers the receiver's status code, or 0 when there was no answer. A secret that
+     * the configured keys do not open is a failed attempt, logged as an error naming the subscription: nothing is sent
+     * unsigned, and the delivery is tried again (with the key configured by then) like any other failure.
+     */
     private Uni<Integer> attempt(WebhookStore.Claimed c, String traceparent) {
+        List<String> signingSecrets;
+        try {
+            signingSecrets = c.secrets(secrets);
+        } catch (WebhookSecrets.Unreadable e) {
+            String error = "webhook subscription " + c.subscriptionId() + " cannot sign: " + e.getMessage();
+            LOG.error(error + "; delivery " + c.id() + " not sent, tried again later");
+            return failed(c, null, 0, error).replaceWith(0);
+        }
         String body = body(c);
         long timestamp = Instant.now().getEpochSecond();
         String id = c.eventId().toString();
@@ -130,7 +145,7 @@ public final class WebhookDispatcher {
                     .header("user-agent", "Rapport-Webhooks/1")
                     .header(StandardWebhooks.ID, id)
                     .header(StandardWebhooks.TIMESTAMP, Long.toString(timestamp))
-                    .header(StandardWebhooks.SIGNATURE, StandardWebhooks.signatures(c.secrets(), id, timestamp, body));
+                    .header(StandardWebhooks.SIGNATURE, StandardWebhooks.signatures(signingSecrets, id, timestamp, body));
             if (traceparent != null) {
                 builder.header(TraceContext.TRACEPARENT, traceparent);
             }

@@ -32,31 +32,50 @@ public final class WebhookStore {
 
     private final Pool pool;
     private final String[] eventTypes;
+    private final WebhookSecrets secrets;
 
-    public WebhookStore(Pool pool, List<String> eventTypes) {
+    /** {@code secrets} seals every signing secret this store writes. */
+    public WebhookStore(Pool pool, List<String> eventTypes, WebhookSecrets secrets) {
         this.pool = pool;
         this.eventTypes = eventTypes.toArray(String[]::new);
+        this.secrets = secrets;
     }
 
-    /** A delivery a dispatcher has claimed: what it needs to send it and to record the outcome. */
-    /** {@code traceparent}: the W3C trace context of the request that wrote the event, when it was traced. */
+    /**
+     * A delivery a dispatcher has claimed: what it needs to send it and to record the outcome. {@code sealedSecret} and
+     * {@code sealedPreviousSecret} are as stored; {@code traceparent}: the W3C trace context of the request that wrote
+     * the event, when it was traced.
+     */
     public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String eventType, Instant occurredAt, String data,
-            String url, String secret, int attempts, Instant firstFailedAt, String previousSecret, String traceparent) {
+            String url, String sealedSecret, int attempts, Instant firstFailedAt, String sealedPreviousSecret,
+            String traceparent) {
 
-        /** Signed with the secret, and with the previous one too while a rotation's overlap lasts. */
-        public List<String> secrets() {
-            return previousSecret == null ? List.of(secret) : List.of(secret, previousSecret);
+        /**
+         * The secrets to sign with, opened: the current one, and the previous one too while a rotation's overlap lasts;
+         * {@link WebhookSecrets.Unreadable} when a configured key does not open them.
+         */
+        public List<String> secrets(WebhookSecrets keys) {
+            String secret = keys.open(subscriptionId, sealedSecret);
+            return sealedPreviousSecret == null ? List.of(secret)
+                    : List.of(secret, keys.open(subscriptionId, sealedPreviousSecret));
         }
+    }
+
+    /** A subscription's secrets as stored, for sealing them again with the current key. */
+    public record StoredSecrets(UUID subscriptionId, String secret, String previousSecret) {
     }
 
     // --- subscriptions -------------------------------------------------------------------------------------------
 
+    /** Registers a subscription; {@code secret} is stored sealed. */
     public Uni<WebhookSubscriptionView> insert(String url, String description, List<String> types, String secret, String actor) {
         OffsetDateTime now = now();
+        UUID id = Ids.newId();
         return pool.preparedQuery("insert into webhook_subscriptions (id, url, description, event_types, secret, status, "
                         + "created_at, created_by, updated_at) values ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7, $6) returning "
                         + SUBSCRIPTION_COLUMNS)
-                .execute(Tuple.from(Arrays.asList(Ids.newId(), url, description, types.toArray(String[]::new), secret, now, actor)))
+                .execute(Tuple.from(Arrays.asList(id, url, description, types.toArray(String[]::new), secrets.seal(id, secret), now,
+                        actor)))
                 .map(rows -> subscription(rows.iterator().next()));
     }
 
@@ -84,11 +103,39 @@ public final class WebhookStore {
                 .map(rows -> subscriptions(rows).stream().findFirst()));
     }
 
-    /** A new signing secret; the one it replaces keeps signing too (a second signature) until {@code previousUntil}. */
+    /**
+     * A new signing secret, stored sealed; the one it replaces keeps signing too (a second signature) until
+     * {@code previousUntil}.
+     */
     public Uni<Optional<WebhookSubscriptionView>> rotate(UUID id, String secret, Instant previousUntil) {
         return pool.preparedQuery("update webhook_subscriptions set previous_secret = secret, previous_secret_until = $3, "
                         + "secret = $2, updated_at = now() where id = $1 returning " + SUBSCRIPTION_COLUMNS)
-                .execute(Tuple.of(id, secret, at(previousUntil))).map(rows -> subscriptions(rows).stream().findFirst());
+                .execute(Tuple.of(id, secrets.seal(id, secret), at(previousUntil)))
+                .map(rows -> subscriptions(rows).stream().findFirst());
+    }
+
+    /** The subscriptions with a secret not sealed with the key {@code keyId}: plain text from before, or an old key. */
+    public Uni<List<StoredSecrets>> secretsNotSealedWith(String keyId) {
+        return pool.preparedQuery("select id, secret, previous_secret from webhook_subscriptions "
+                        + "where secret not like $1 or previous_secret not like $1 order by id")
+                .execute(Tuple.of(WebhookSecrets.PREFIX + keyId + ":%")).map(rows -> {
+                    List<StoredSecrets> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new StoredSecrets(r.getUUID("id"), r.getString("secret"), r.getString("previous_secret")));
+                    }
+                    return out;
+                });
+    }
+
+    /**
+     * Replaces a subscription's stored secrets with the same secrets sealed again, unless they changed since they were
+     * read (a rotation, or another replica got there first); answers whether it replaced them.
+     */
+    public Uni<Boolean> reseal(StoredSecrets was, String secret, String previousSecret) {
+        return pool.preparedQuery("update webhook_subscriptions set secret = $4, previous_secret = $5 "
+                        + "where id = $1 and secret = $2 and previous_secret is not distinct from $3")
+                .execute(Tuple.from(Arrays.asList(was.subscriptionId(), was.secret(), was.previousSecret(), secret, previousSecret)))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Boolean> delete(UUID id) {

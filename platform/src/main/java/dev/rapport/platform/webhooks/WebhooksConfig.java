@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Partner webhook delivery (docs/webhooks.md), the same settings in every service that sends webhooks. */
 @ConfigMapping(prefix = "rapport.webhooks")
@@ -62,6 +63,19 @@ public interface WebhooksConfig {
     /** How often the dispatcher prunes what {@link #retention()} lets go. */
     @WithDefault("10m")
     Duration pruneInterval();
+
+    /**
+     * The key signing secrets are stored encrypted with (AES-256-GCM): the base64 of 32 random bytes, environment
+     * {@code RAPPORT_WEBHOOK_SECRET_KEY}. Required; only the local, dev and test profiles have a development default.
+     */
+    Optional<String> secretKey();
+
+    /**
+     * Keys that sealed secrets before a key rotation (base64, comma-separated; environment
+     * {@code RAPPORT_WEBHOOK_PREVIOUS_SECRET_KEYS}): they still open what they sealed, and at start the service seals it
+     * again with {@link #secretKey()}.
+     */
+    Optional<List<String>> previousSecretKeys();
 
     default RetrySchedule schedule() {
         return new RetrySchedule(initialBackoff(), maxBackoff(), retryFor(), 0.2);

@@ -214,6 +214,10 @@ public final class Suite {
             "RAPPORT_LINK_SIGNING_KEY", Tokens.devKey("links-private.pem"),
             "RAPPORT_LINK_PUBLIC_KEY", Tokens.devKey("links-public.pem"));
 
+    /** The development key webhook signing secrets are stored encrypted with: the prod configuration requires one. */
+    public static final Map<String, String> WEBHOOK_ENVIRONMENT = Map.of(
+            "RAPPORT_WEBHOOK_SECRET_KEY", "bG9jYWwtZGV2ZWxvcG1lbnQtd2ViaG9vay1rZXktMzI=");
+
     private void startMember(String name) throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + ports.get(name)));
@@ -242,6 +246,7 @@ public final class Suite {
         env.put("RAPPORT_CONSENT_URL", url(CONSENT));
         env.put("RAPPORT_FEEDBACK_URL", url(FEEDBACK));
         env.putAll(LINK_ENVIRONMENT);
+        env.putAll(WEBHOOK_ENVIRONMENT);
         env.putAll(extraEnvironment.getOrDefault(name, Map.of()));
         launch(name, pb);
     }

@@ -2,6 +2,8 @@
 -- Per contact: a work e-mail (80% given by the person, 20% imported), a phone for half (bought from a vendor),
 -- a newsletter grant on e-mail for 60% (one in six of those later withdrawn), a legitimate-interest objection for 5%,
 -- and a policy for 20% (quiet hours in a zone, a cap). Hashes are placeholders: decisions do not read them.
+-- Contact n's id is md5('contact-' || n) as a UUID, so another service's data can name the same contacts
+-- (bench/segments loads contacts-service with them).
 \set ON_ERROR_STOP on
 insert into purposes (code, description, lawful_basis, created_at, updated_at) values
   ('newsletter', 'Monthly newsletter', 'CONSENT', now(), now()),
@@ -9,7 +11,7 @@ insert into purposes (code, description, lawful_basis, created_at, updated_at) v
 on conflict do nothing;
 
 create unlogged table bench_contacts as
-  select gen_random_uuid() as id, g from generate_series(1, :contacts) g;
+  select md5('contact-' || g)::uuid as id, g from generate_series(1, :contacts) g;
 
 insert into consent_subjects (contact_id, salt, head_seq, head_hash, created_at)
   select id, '\x00', case when g % 10 < 6 then (case when g % 6 = 0 then 2 else 1 end) else 0 end, repeat('0', 64), now()

@@ -9,7 +9,28 @@ from collections import Counter
 
 top = int(sys.argv[1]) if len(sys.argv) > 1 else 40
 wanted = sys.argv[2] if len(sys.argv) > 2 else None
-inclusive, self_, samples = Counter(), Counter(), 0
+# Where a sample's time belongs: the innermost frame (from the top) of one of these subsystems.
+PHASES = [("JSON (Jackson)", ("com.fasterxml.jackson",)), ("Bean Validation", ("org.hibernate.validator",)),
+          ("Hibernate Reactive / ORM", ("org.hibernate",)), ("token (quarkus-oidc, jose4j)", ("io.quarkus.oidc", "org.jose4j")),
+          ("security (roles, identity)", ("io.quarkus.security", "io.quarkus.vertx.http.runtime.security", "dev.rapport.security")),
+          ("metrics (Micrometer)", ("io.micrometer", "io.quarkus.micrometer")),
+          ("context propagation", ("io.smallrye.context",)), ("logging", ("org.jboss.logmanager", "org.jboss.logging")),
+          ("PostgreSQL client", ("io.vertx.pgclient", "io.vertx.sqlclient")),
+          ("rate limit", ("dev.rapport.platform.ratelimit",)), ("decision (Rapport)", ("dev.rapport.consent",)),
+          ("CDI (ArC)", ("io.quarkus.arc",)), ("Mutiny", ("io.smallrye.mutiny",)),
+          ("RESTEasy Reactive", ("org.jboss.resteasy", "io.quarkus.resteasy")),
+          ("Vert.x / Netty (HTTP, event loop)", ("io.vertx", "io.netty", "io.quarkus.vertx"))]
+
+
+def phase(stack):
+    for f in stack:
+        for name, prefixes in PHASES:
+            if f.startswith(prefixes):
+                return name
+    return "other (JDK only)"
+
+
+inclusive, self_, package, phases, samples = Counter(), Counter(), Counter(), Counter(), 0
 stack, in_stack = [], False
 frame = re.compile(r"^\s+([\w$.<>/-]+)\(")
 for line in sys.stdin:
@@ -20,6 +41,8 @@ for line in sys.stdin:
         if stack:
             samples += 1
             self_[stack[0]] += 1
+            package[".".join(stack[0].split(".")[:3])] += 1
+            phases[phase(stack)] += 1
             for f in set(stack):
                 inclusive[f] += 1
     elif in_stack:
@@ -29,7 +52,8 @@ for line in sys.stdin:
 if not samples:
     sys.exit("no samples")
 print(f"{samples} samples")
-for title, counts in (("inclusive (stack holds the frame)", inclusive), ("self (top frame)", self_)):
+for title, counts in (("inclusive (stack holds the frame)", inclusive), ("self (top frame)", self_),
+                      ("self by package", package), ("by subsystem (innermost on the stack)", phases)):
     print(f"\n{title}")
     shown = 0
     for f, n in counts.most_common():

@@ -81,19 +81,39 @@ $PSQL -d postgres -c "drop database if exists pgbench" -c "create database pgben
 pgbench -q -i -s "$SCALE" -h localhost -p "$PGPORT" -U postgres pgbench > /dev/null 2>&1
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "# warm-up: every request kind for ${SECS}s (JIT, per-connection statement plans)"
-"${WRK_GET[@]}" "$URL/q/health/live" > /dev/null
-"${WRK_GET[@]}" -H "Authorization: Bearer $TOKEN" "$URL/purposes/newsletter" > /dev/null
-"${WRK_DECIDE[@]}" > /dev/null
+# warm_up <requests> <command...>: repeats a run until it has answered that many requests (at most 10 runs), so the
+# JIT has compiled the request path before anything is measured, however busy the machine is
+warm_up() {
+  local want=$1 done=0 n
+  shift
+  for _ in $(seq 1 10); do
+    n=$(field requests "$("$@" | grep '^requests=')")
+    done=$(( done + ${n:-0} ))
+    [ "$done" -lt "$want" ] || break
+  done
+  echo "#   $done requests"
+}
+WARM=${BENCH_WARM_REQUESTS:-30000}
+echo "# warm-up: every request kind until $WARM requests each (JIT, per-connection statement plans)"
+warm_up "$WARM" "${WRK_GET[@]}" "$URL/q/health/live"
+warm_up "$WARM" "${WRK_GET[@]}" -H "Authorization: Bearer $TOKEN" "$URL/purposes/newsletter"
+warm_up "$WARM" "${WRK_DECIDE[@]}"
 [ -z "${BENCH_PAUSE:-}" ] || { echo "# paused: $BENCH_PAUSE"; eval "$BENCH_PAUSE"; }
 
+# BENCH_JFR=<directory>: the read and decision runs are recorded with JDK Flight Recorder into read.jfr and
+# decision.jfr there, Java stacks sampled every millisecond (a profile, not figures: JFR costs CPU itself)
+if [ -n "${BENCH_JFR:-}" ]; then
+  mkdir -p "$BENCH_JFR"
+  sed -E '/"jdk.ExecutionSample"/,/<\/event>/ s/[0-9]+ ms/1 ms/' \
+    "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$WORK/sampling.jfc"
+fi
+jfr_start() { [ -z "${BENCH_JFR:-}" ] || jcmd "$SVC" JFR.start name=bench settings="$WORK/sampling.jfc" > /dev/null; }
+jfr_stop() { [ -z "${BENCH_JFR:-}" ] || jcmd "$SVC" JFR.stop name=bench filename="$BENCH_JFR/$1.jfr" > /dev/null; }
 echo "# measuring"
 measure "health:" "${WRK_GET[@]}" "$URL/q/health/live"; HEALTH=$OUT; CPU_HEALTH=$CPU
-measure "purpose read:" "${WRK_GET[@]}" -H "Authorization: Bearer $TOKEN" "$URL/purposes/newsletter"; READ=$OUT; CPU_READ=$CPU
-# BENCH_JFR=<file.jfr>: record this run with JDK Flight Recorder (a profile, not a figure: JFR costs CPU itself)
-[ -z "${BENCH_JFR:-}" ] || jcmd "$SVC" JFR.start name=bench settings=profile > /dev/null
-measure "decision:" "${WRK_DECIDE[@]}"; DECIDE=$OUT; CPU_DECIDE=$CPU
-[ -z "${BENCH_JFR:-}" ] || jcmd "$SVC" JFR.stop name=bench filename="$BENCH_JFR" > /dev/null
+jfr_start; measure "purpose read:" "${WRK_GET[@]}" -H "Authorization: Bearer $TOKEN" "$URL/purposes/newsletter"
+READ=$OUT; CPU_READ=$CPU; jfr_stop read
+jfr_start; measure "decision:" "${WRK_DECIDE[@]}"; DECIDE=$OUT; CPU_DECIDE=$CPU; jfr_stop decision
 measure "pgbench -S:" pgbench -S -M prepared -c $PG_CONNS -j 1 -T "$SECS" -h localhost -p "$PGPORT" -U postgres pgbench
 PG_S=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<< "$OUT" | head -1); CPU_PG=$CPU
 HALF_RATE=$(awk -v r="$(field throughput "$DECIDE")" 'BEGIN { printf "%.0f", r / 2 }')

@@ -43,8 +43,8 @@ public class Bench360 {
                 contactPoints { id channel address context capturedAt verifiedAt provenance { kind source } }
                 consents { purpose channel contactPointId status eventId lawfulBasis source since expiresAt }
                 decisions(purposes: ["newsletter", "survey", "service"]) { purpose allowed channel contactPointId reasons { code detail } }
-                cases { id status channel problem openedAt resolvedAt }
-                ratings { id subjectType subjectId stars comment ratedAt }
+                cases { nodes { id status channel problem openedAt resolvedAt } }
+                ratings { nodes { id subjectType subjectId stars comment ratedAt } }
               }
             }""";
 

@@ -32,8 +32,8 @@ class AheadTest {
                 decisions(purposes: ["newsletter", "survey"]) { purpose allowed }
                 mayContact(purpose: "service") { allowed }
                 policy { doNotContact }
-                cases { id }
-                ratings { id } } }""";
+                cases { nodes { id } }
+                ratings { nodes { id } } } }""";
 
     @BeforeEach
     void reset() {
@@ -51,7 +51,7 @@ class AheadTest {
         assertNull(answer.getList("errors"), answer::prettify);
         assertEquals("c-42", answer.getString("data.contact.id"));
         assertEquals(2, answer.getList("data.contact.decisions").size());
-        assertEquals("case-c-42", answer.getString("data.contact.cases[0].id"));
+        assertEquals("case-c-42", answer.getString("data.contact.cases.nodes[0].id"));
 
         long contactAsked = only(Stubs.contacts, "GET", "/contacts/c-42").at();
         for (StubService service : List.of(Stubs.consent, Stubs.feedback)) {
@@ -72,11 +72,11 @@ class AheadTest {
     @Test
     void severalContactsByIdInOneDocumentUseTheirCallsUnderWay() {
         JsonPath answer = GraphQL.query(AGENT, """
-                { a: contact(id: "c-1") { id cases { id } decisions(purposes: ["newsletter"]) { allowed } }
-                  b: contact(id: "c-2") { id cases { id } decisions(purposes: ["newsletter"]) { allowed } } }""");
+                { a: contact(id: "c-1") { id cases { nodes { id } } decisions(purposes: ["newsletter"]) { allowed } }
+                  b: contact(id: "c-2") { id cases { nodes { id } } decisions(purposes: ["newsletter"]) { allowed } } }""");
         assertNull(answer.getList("errors"), answer::prettify);
-        assertEquals("case-c-1", answer.getString("data.a.cases[0].id"));
-        assertEquals("case-c-2", answer.getString("data.b.cases[0].id"));
+        assertEquals("case-c-1", answer.getString("data.a.cases.nodes[0].id"));
+        assertEquals("case-c-2", answer.getString("data.b.cases.nodes[0].id"));
         assertEquals(1, answer.getList("data.b.decisions").size());
         // one call per contact, started with each contact's fetch; none again for the batch of both
         assertEquals(2, Stubs.feedback.calls().stream().filter(c -> c.path().equals("/by-contact/cases")).count(),
@@ -89,7 +89,7 @@ class AheadTest {
     void aFieldTheRoleMayNotReadIsStillRefusedAndNotCalled() {
         // cases are started ahead with the contact fetch, and a marketer may not read them (docs/roles.md)
         String marketer = Tokens.forRoles("ahead-marketer", "marketer");
-        JsonPath answer = GraphQL.query(marketer, "{ contact(id: \"c-7\") { id consents { purpose } cases { id } } }");
+        JsonPath answer = GraphQL.query(marketer, "{ contact(id: \"c-7\") { id consents { purpose } cases { nodes { id } } } }");
         assertEquals("c-7", answer.getString("data.contact.id"), answer::prettify);
         assertEquals("forbidden", answer.getString("errors[0].extensions.code"), answer::prettify);
         assertTrue(Stubs.feedback.calls().stream().noneMatch(c -> c.path().endsWith("/cases")),

@@ -65,9 +65,10 @@ class BatchingTest {
                     followUps(includeCompleted: true) { topic } timeline(first: 5) { nodes { id type } pageInfo { endCursor hasNextPage } }
                     organisation { name }
                     consents { status } policy { doNotContact } mayContact(purpose: "survey") { allowed }
-                    consentLedger(first: 10) { nodes { id kind } pageInfo { endCursor } } touches(status: DELIVERED) { id status }
-                    cases(status: OPEN) { id status } invitations { consultationTitle responded } loopFollowUps { answer why }
-                    ratings { stars subjectType } consultationResponses { consultationId ratings { bucket } }
+                    consentLedger(first: 10) { nodes { id kind } pageInfo { endCursor } } touches(status: DELIVERED) { nodes { id status } }
+                    cases(status: OPEN) { nodes { id status } } invitations { nodes { consultationTitle responded } }
+                    loopFollowUps { nodes { answer why } } ratings { nodes { stars subjectType } }
+                    consultationResponses { nodes { consultationId ratings { bucket } } }
                     renewalScores { programmeName period score } } } }""";
 
     @Test
@@ -84,16 +85,16 @@ class BatchingTest {
         assertEquals("i-c-007", answer.getString("data.contacts.nodes[7].timeline.nodes[0].id"));
         assertEquals("Org org-7", answer.getString("data.contacts.nodes[7].organisation.name"));
         assertEquals("older-c-042", answer.getString("data.contacts.nodes[42].consentLedger.pageInfo.endCursor"));
-        assertEquals("case-c-042", answer.getString("data.contacts.nodes[42].cases[0].id"));
-        assertEquals(2, answer.getInt("data.contacts.nodes[13].ratings[0].stars"));
-        assertEquals(5, answer.getInt("data.contacts.nodes[12].ratings[0].stars"));
+        assertEquals("case-c-042", answer.getString("data.contacts.nodes[42].cases.nodes[0].id"));
+        assertEquals(2, answer.getInt("data.contacts.nodes[13].ratings.nodes[0].stars"));
+        assertEquals(5, answer.getInt("data.contacts.nodes[12].ratings.nodes[0].stars"));
         assertEquals(12.5, answer.getDouble("data.contacts.nodes[99].leadScore.score"));
         assertEquals("FOLLOW_UP_DUE", answer.getString("data.contacts.nodes[50].signals[0].kind"));
         assertEquals("call back", answer.getString("data.contacts.nodes[50].followUps[0].topic"));
-        assertEquals("DELIVERED", answer.getString("data.contacts.nodes[50].touches[0].status"));
-        assertEquals("Roadmap", answer.getString("data.contacts.nodes[50].invitations[0].consultationTitle"));
-        assertEquals("PARTLY", answer.getString("data.contacts.nodes[50].loopFollowUps[0].answer"));
-        assertEquals("ESSENTIAL", answer.getString("data.contacts.nodes[50].consultationResponses[0].ratings[0].bucket"));
+        assertEquals("DELIVERED", answer.getString("data.contacts.nodes[50].touches.nodes[0].status"));
+        assertEquals("Roadmap", answer.getString("data.contacts.nodes[50].invitations.nodes[0].consultationTitle"));
+        assertEquals("PARTLY", answer.getString("data.contacts.nodes[50].loopFollowUps.nodes[0].answer"));
+        assertEquals("ESSENTIAL", answer.getString("data.contacts.nodes[50].consultationResponses.nodes[0].ratings[0].bucket"));
         assertEquals(4, answer.getInt("data.contacts.nodes[50].renewalScores[0].score"));
 
         // exactly one call per field and service, each naming all hundred contacts (or their ten organisations)
@@ -117,11 +118,11 @@ class BatchingTest {
 
     @Test
     void aContactReadingItselfUsesTheSameBulkEndpointsWithItsOwnId() {
-        JsonPath answer = GraphQL.query(Tokens.forContact("c-ada"), "{ me { id followUps { topic } cases { id } ratings { stars } "
-                + "consultationResponses { id } timeline { nodes { id } } } }");
+        JsonPath answer = GraphQL.query(Tokens.forContact("c-ada"), "{ me { id followUps { topic } cases { nodes { id } } ratings { nodes { stars } } "
+                + "consultationResponses { nodes { id } } timeline { nodes { id } } } }");
 
         assertNull(answer.getList("errors"), () -> answer.prettify());
-        assertEquals("case-c-ada", answer.getString("data.me.cases[0].id"));
+        assertEquals("case-c-ada", answer.getString("data.me.cases.nodes[0].id"));
         List<StubService.Call> bulk = new java.util.ArrayList<>();
         for (StubService s : List.of(Stubs.contacts, Stubs.feedback)) {
             s.calls().stream().filter(c -> c.path().startsWith("/by-contact/")).forEach(bulk::add);

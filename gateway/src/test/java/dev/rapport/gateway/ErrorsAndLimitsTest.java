@@ -144,7 +144,7 @@ class ErrorsAndLimitsTest {
         assertTrue(message.startsWith("Forbidden") && message.contains("createPurpose") && message.contains("docs/roles.md"),
                 message);
 
-        JsonPath field = GraphQL.query(Tokens.forRoles("ana", "analyst"), "{ contact(id: \"c-1\") { id invitations { id } } }");
+        JsonPath field = GraphQL.query(Tokens.forRoles("ana", "analyst"), "{ contact(id: \"c-1\") { id invitations { nodes { id } } } }");
         assertEquals("forbidden", field.getString("errors[0].extensions.code"), field::prettify);
         assertTrue(field.getString("errors[0].message").contains("`invitations`"), field::prettify);
     }

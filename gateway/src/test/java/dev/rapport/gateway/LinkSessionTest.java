@@ -137,7 +137,7 @@ class LinkSessionTest {
 
         Stubs.resetAll();
         for (String outside : new String[] {"{ case(id: \"" + UUID.randomUUID() + "\") { id } }",
-                "{ me { cases { id } } }", "{ me { policy { doNotContact } } }",
+                "{ me { cases { nodes { id } } } }", "{ me { policy { doNotContact } } }",
                 "mutation { confirmCase(id: \"" + UUID.randomUUID() + "\", input: {outcome: CONFIRMED}) { id } }",
                 "mutation { setPolicy(contactId: \"" + person + "\", input: {doNotContact: true}) { doNotContact } }",
                 "{ exportPersonalData(contactId: \"" + person + "\") { complete } }"}) {
@@ -157,10 +157,10 @@ class LinkSessionTest {
                         + "\"next\":null}]"));
         try {
             String session = session(LinkAction.CONSULTATION, invitation);
-            JsonPath mine = GraphQL.query(session, "{ consultation(id: \"k-mine\") { id title } me { invitations { id } } }");
+            JsonPath mine = GraphQL.query(session, "{ consultation(id: \"k-mine\") { id title } me { invitations { nodes { id } } } }");
             assertNull(mine.get("errors"), mine::prettify);
             assertEquals("k-mine", mine.getString("data.consultation.id"));
-            assertEquals(invitation.toString(), mine.getString("data.me.invitations[0].id"));
+            assertEquals(invitation.toString(), mine.getString("data.me.invitations.nodes[0].id"));
 
             JsonPath other = GraphQL.query(session, "{ consultation(id: \"k-other\") { id } }");
             assertEquals("forbidden", other.getString("errors[0].extensions.code"), other::prettify);
@@ -244,7 +244,7 @@ class LinkSessionTest {
     @Test
     void aLoggedInCallerIsNotHeldToAnyLinkScope() {
         JsonPath answer = GraphQL.query(dev.rapport.platform.testing.Tokens.forContact("c-ada"),
-                "{ me { cases { id } policy { doNotContact } } consultation(id: \"k-any\") { id } }");
+                "{ me { cases { nodes { id } } policy { doNotContact } } consultation(id: \"k-any\") { id } }");
         assertNull(answer.get("errors"), answer::prettify);
     }
 }

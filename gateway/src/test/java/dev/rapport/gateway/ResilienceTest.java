@@ -28,7 +28,7 @@ class ResilienceTest {
     static final String QUERY = """
             { contact(id: "c-1") { id displayName value { lifetimeSpend }
                 mayContact(purpose: "newsletter") { allowed reasons { code } }
-                cases { id status } } }""";
+                cases { nodes { id status } } } }""";
 
     @Inject
     CircuitBreakerMaintenance breakers;
@@ -65,7 +65,7 @@ class ResilienceTest {
 
         assertFalse(answer.getBoolean("data.contact.mayContact.allowed"));
         assertEquals("consent-unavailable", answer.getString("data.contact.mayContact.reasons[0].code"));
-        assertEquals("[OPEN]", String.valueOf(answer.getList("data.contact.cases.status")), answer::prettify);
+        assertEquals("[OPEN]", String.valueOf(answer.getList("data.contact.cases.nodes.status")), answer::prettify);
     }
 
     @Test

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ProblemResponse extends RuntimeException {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CURSOR = "cursor";
+    private static final String AFTER = "after";
 
     private final String service;
     private final int status;
@@ -54,10 +56,13 @@ public final class ProblemResponse extends RuntimeException {
                 JsonNode body = JSON.readTree(response.readEntity(String.class));
                 type = text(body, "type");
                 detail = text(body, "detail");
+                if (detail != null && detail.startsWith(CURSOR + ":")) {
+                    detail = AFTER + detail.substring(CURSOR.length());
+                }
                 if (body.path("errors").isArray()) {
                     errors = new java.util.ArrayList<>();
                     for (JsonNode e : body.get("errors")) {
-                        errors.add(new FieldError(text(e, "field"), text(e, "message")));
+                        errors.add(new FieldError(argumentOf(text(e, "field")), text(e, "message")));
                     }
                 }
             }
@@ -65,6 +70,14 @@ public final class ProblemResponse extends RuntimeException {
             // a body that is not problem+json: the status alone still says what happened
         }
         return new ProblemResponse(service, status, type, detail, errors);
+    }
+
+    /**
+     * The services page with {@code cursor}; every GraphQL connection passes it as {@code after}, so a refused cursor
+     * names the argument the caller wrote.
+     */
+    private static String argumentOf(String field) {
+        return CURSOR.equals(field) ? AFTER : field;
     }
 
     private static String text(JsonNode node, String field) {

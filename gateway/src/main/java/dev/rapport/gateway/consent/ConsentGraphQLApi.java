@@ -1,5 +1,8 @@
 package dev.rapport.gateway.consent;
 
+import dev.rapport.gateway.error.InvalidInputError;
+import dev.rapport.gateway.outreach.OutreachGraphQLApi.OutreachConnection;
+import dev.rapport.gateway.outreach.OutreachGraphQLApi.OutreachEdge;
 import dev.rapport.gateway.common.Connection;
 import dev.rapport.gateway.common.Channel;
 import dev.rapport.gateway.common.Enums;
@@ -82,24 +85,30 @@ public class ConsentGraphQLApi {
     }
 
     @Description("The append-only consent ledger, newest first (one GET /by-contact/consent-events call for every "
-            + "contact in the answer). pageInfo.endCursor leads to older events; pass it as `after` for one contact only.")
+            + "contact in the answer). A ledger's cursor is a place in that person's own chain, so `after` is for one "
+            + "contact only (contact(id) or me); with several it is invalid-input.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<ConsentEventConnection>> consentLedger(@Source List<Contact> contacts, @DefaultValue("50") int first,
-            String after) {
+            String after) throws InvalidInputError {
         String auth = caller.bearer();
         int size = Math.max(1, Math.min(first, 1000));
-        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.ledgersOf(auth, chunk, after, size))
-                .map(pages -> pages.stream()
-                        .map(p -> Connection.of(p, after, ConsentEventEdge::new, ConsentEventConnection::new)).toList()));
+        String from = Connection.after(after);
+        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.ledgersOf(auth, chunk, from, size))
+                .map(pages -> Connection.each(pages, from, ConsentEventEdge::new, ConsentEventConnection::new)));
     }
 
-    @Description("Outreach requests for the person and what became of them (DELIVERED ones are touches), newest first. "
-            + "One GET /by-contact/outreach-requests call for every contact in the answer.")
+    @Description("Outreach requests for the person and what became of them (DELIVERED ones are touches), newest first, "
+            + "as a connection per person. One GET /by-contact/outreach-requests call for every contact in the answer; "
+            + "`after` applies to each of them.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
-    public Uni<List<List<Touch>>> touches(@Source List<Contact> contacts, OutreachStatus status, @DefaultValue("20") int first) {
+    public Uni<List<OutreachConnection>> touches(@Source List<Contact> contacts, OutreachStatus status,
+            @DefaultValue("20") int first, String after) throws InvalidInputError {
         String auth = caller.bearer();
-        int size = Math.max(1, Math.min(first, 100));
-        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.touchesOf(auth, chunk, Enums.name(status), size)));
+        int size = Connection.first(first);
+        String from = Connection.after(after);
+        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS,
+                        chunk -> consent.touchesOf(auth, chunk, Enums.name(status), from, size))
+                .map(pages -> Connection.each(pages, from, OutreachEdge::new, OutreachConnection::new)));
     }
 
     @Description("May we contact this person for this purpose (on this channel, or any channel the person prefers) now? "

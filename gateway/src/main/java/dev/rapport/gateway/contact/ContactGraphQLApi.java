@@ -55,7 +55,6 @@ import org.eclipse.microprofile.graphql.Source;
 public class ContactGraphQLApi {
     /** What one poll of importProgress costs: an importJob query's cost. */
     static final int SUBSCRIPTION_POLL_COST = 2;
-    static final int MAX_PAGE = 100;
 
     @Inject
     ContactsClient service;
@@ -226,10 +225,10 @@ public class ContactGraphQLApi {
             String after, List<InteractionType> types) throws InvalidInputError {
         String auth = caller.bearer();
         int size = pageSize(first);
+        String from = Connection.after(after);
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
-                        chunk -> service.timelinesOf(auth, chunk, Enums.names(types), after, size))
-                .map(pages -> pages.stream()
-                        .map(p -> Connection.of(p, after, InteractionEdge::new, InteractionConnection::new)).toList()));
+                        chunk -> service.timelinesOf(auth, chunk, Enums.names(types), from, size))
+                .map(pages -> Connection.each(pages, from, InteractionEdge::new, InteractionConnection::new)));
     }
 
     @Description("The contact's organisation (one GET /organisations?ids= call for every organisation in the answer).")
@@ -364,11 +363,7 @@ public class ContactGraphQLApi {
     }
 
     static int pageSize(int first) throws InvalidInputError {
-        if (first < 1 || first > MAX_PAGE) {
-            throw new InvalidInputError("first must be between 1 and " + MAX_PAGE, null, null,
-                    List.of(new dev.rapport.gateway.error.GatewayError.FieldError("first", "must be between 1 and " + MAX_PAGE)));
-        }
-        return first;
+        return Connection.first(first);
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rapport.gateway.common.Ahead;
+import dev.rapport.gateway.error.InvalidInputError;
+import io.smallrye.mutiny.Uni;
 import dev.rapport.gateway.consent.ConsentGraphQLApi;
 import dev.rapport.gateway.feedback.FeedbackGraphQLApi;
 import dev.rapport.gateway.links.LinkSessionScope;
@@ -78,16 +80,40 @@ public class FieldsAhead {
                 case "cases" -> {
                     CaseStatus status = Enums.of(CaseStatus.class, args.get("status"));
                     int first = number(args, "first", 20);
-                    ahead.start("cases", id, Arrays.asList(status, first), () -> feedback.cases(one, status, first));
+                    String after = cursor(args);
+                    ahead.start("cases", id, Arrays.asList(status, first, after),
+                            () -> refusedLater(() -> feedback.cases(one, status, first, after)));
                 }
                 case "ratings" -> {
                     int first = number(args, "first", 20);
-                    ahead.start("ratings", id, Arrays.asList(first), () -> feedback.ratings(one, first));
+                    String after = cursor(args);
+                    ahead.start("ratings", id, Arrays.asList(first, after),
+                            () -> refusedLater(() -> feedback.ratings(one, first, after)));
                 }
                 default -> {
                 }
             }
         }
+    }
+
+    /** A call whose arguments the resolver refuses (a bad `after`) fails with that refusal, as the resolver would. */
+    private static Uni<?> refusedLater(Refusable call) {
+        try {
+            return call.get();
+        } catch (InvalidInputError refused) {
+            return Uni.createFrom().failure(refused);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Refusable {
+        Uni<?> get() throws InvalidInputError;
+    }
+
+    /** `after` as the resolver keys it: an empty one is no cursor. */
+    private static String cursor(Map<String, Object> args) {
+        String after = text(args, "after");
+        return after == null || after.isEmpty() ? null : after;
     }
 
     private static String text(Map<String, Object> args, String name) {

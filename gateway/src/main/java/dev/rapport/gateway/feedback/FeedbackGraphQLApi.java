@@ -19,6 +19,9 @@ import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.feedback.FeedbackLookupsGraphQLApi.InvitationEdge;
+import dev.rapport.gateway.feedback.FeedbackLookupsGraphQLApi.InvitationConnection;
+import dev.rapport.gateway.error.InvalidInputError;
 import dev.rapport.gateway.feedback.Consultation.ConsultationConnection;
 import dev.rapport.gateway.feedback.Consultation.ConsultationEdge;
 import dev.rapport.gateway.rating.Rating;
@@ -49,50 +52,75 @@ public class FeedbackGraphQLApi {
     Ahead ahead;
 
     // --- Contact fields: one GET /by-contact/… call per field for every contact in the answer --------------------
+    // Each list is a connection per contact; `after` is a position in the list's order and applies to every contact
+    // of the batch (the service reads on after it for each), so a list of contacts still costs one call per field.
 
-    @Description("The person's cases, newest first (`first` per person, at most 100).")
+    @Description("The person's cases, newest first, as a connection per person. One GET /by-contact/cases call for every "
+            + "contact in the answer; `after` applies to each of them (to read one person's on, ask that contact).")
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
-    public Uni<List<List<SupportCase>>> cases(@Source List<Contact> contacts, CaseStatus status, @DefaultValue("20") int first) {
+    public Uni<List<SupportCase.CaseConnection>> cases(@Source List<Contact> contacts, CaseStatus status,
+            @DefaultValue("20") int first, String after) throws InvalidInputError {
         String auth = caller.bearer();
-        int size = perPerson(first);
+        int size = Connection.first(first);
+        String from = Connection.after(after);
         List<String> ids = ids(contacts);
-        return ahead.orCall("cases", ids, Arrays.asList(status, first), () -> failed(
-                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, Enums.name(status), size))));
+        return ahead.orCall("cases", ids, Arrays.asList(status, first, from), () -> failed(
+                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, Enums.name(status), from, size))
+                        .map(pages -> Connection.each(pages, from, SupportCase.CaseEdge::new, SupportCase.CaseConnection::new))));
     }
 
-    @Description("Consultations the person was invited to, newest first, and whether they responded.")
+    @Description("Consultations the person was invited to, newest first, and whether they responded; a connection per "
+            + "person (one GET /by-contact/invitations call for every contact in the answer; `after` applies to each).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
-    public Uni<List<List<Invitation>>> invitations(@Source List<Contact> contacts, @DefaultValue("20") int first) {
+    public Uni<List<InvitationConnection>> invitations(@Source List<Contact> contacts, @DefaultValue("20") int first,
+            String after) throws InvalidInputError {
         String auth = caller.bearer();
-        int size = perPerson(first);
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.invitationsOf(auth, chunk, size)));
+        int size = Connection.first(first);
+        String from = Connection.after(after);
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.invitationsOf(auth, chunk, from, size))
+                .map(pages -> Connection.each(pages, from, InvitationEdge::new, InvitationConnection::new)));
     }
 
-    @Description("\"Does this work for you?\" questions sent to the person after a published action, and the answers.")
+    @Description("\"Does this work for you?\" questions sent to the person after a published action, and the answers; "
+            + "newest first, a connection per person (one GET /by-contact/follow-ups call for every contact in the answer; "
+            + "`after` applies to each).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
-    public Uni<List<List<LoopFollowUp>>> loopFollowUps(@Source List<Contact> contacts) {
+    public Uni<List<LoopFollowUp.LoopFollowUpConnection>> loopFollowUps(@Source List<Contact> contacts,
+            @DefaultValue("20") int first, String after) throws InvalidInputError {
         String auth = caller.bearer();
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.followUpsOf(auth, chunk)));
+        int size = Connection.first(first);
+        String from = Connection.after(after);
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.followUpsOf(auth, chunk, from, size))
+                .map(pages -> Connection.each(pages, from, LoopFollowUp.LoopFollowUpEdge::new,
+                        LoopFollowUp.LoopFollowUpConnection::new)));
     }
 
-    @Description("Stars the person gave (interactions, cases, staff), newest first.")
+    @Description("Stars the person gave (interactions, cases, staff), newest first; a connection per person (one "
+            + "GET /by-contact/ratings call for every contact in the answer; `after` applies to each).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
-    public Uni<List<List<Rating>>> ratings(@Source List<Contact> contacts, @DefaultValue("20") int first) {
+    public Uni<List<Rating.RatingConnection>> ratings(@Source List<Contact> contacts, @DefaultValue("20") int first,
+            String after) throws InvalidInputError {
         String auth = caller.bearer();
-        int size = perPerson(first);
+        int size = Connection.first(first);
+        String from = Connection.after(after);
         List<String> ids = ids(contacts);
-        return ahead.orCall("ratings", ids, Arrays.asList(first), () -> failed(
-                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.ratingsOf(auth, chunk, size))));
+        return ahead.orCall("ratings", ids, Arrays.asList(first, from), () -> failed(
+                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.ratingsOf(auth, chunk, from, size))
+                        .map(pages -> Connection.each(pages, from, Rating.RatingEdge::new, Rating.RatingConnection::new))));
     }
 
     @Description("How the person ranked consultations' initiatives, newest first; only responses given under their "
-            + "name (anonymous ones are never linked to a person).")
+            + "name (anonymous ones are never linked to a person). A connection per person (one GET /by-contact/responses "
+            + "call for every contact in the answer; `after` applies to each).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
-    public Uni<List<List<FeedbackResponse>>> consultationResponses(@Source List<Contact> contacts,
-            @DefaultValue("20") int first) {
+    public Uni<List<FeedbackResponse.ConsultationResponseConnection>> consultationResponses(@Source List<Contact> contacts,
+            @DefaultValue("20") int first, String after) throws InvalidInputError {
         String auth = caller.bearer();
-        int size = perPerson(first);
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.responsesOf(auth, chunk, size)));
+        int size = Connection.first(first);
+        String from = Connection.after(after);
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.responsesOf(auth, chunk, from, size))
+                .map(pages -> Connection.each(pages, from, FeedbackResponse.ConsultationResponseEdge::new,
+                        FeedbackResponse.ConsultationResponseConnection::new)));
     }
 
     @Description("Renewal propensity per programme and period the person is a member in: the latest score (its tier) "
@@ -101,10 +129,6 @@ public class FeedbackGraphQLApi {
     public Uni<List<List<RenewalScore>>> renewalScores(@Source List<Contact> contacts) {
         String auth = caller.bearer();
         return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.renewalScoresOf(auth, chunk)));
-    }
-
-    private static int perPerson(int first) {
-        return Math.max(1, Math.min(first, 100));
     }
 
     // --- queries ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package dev.rapport.gateway.feedback;
 
+import dev.rapport.gateway.common.PageInfo;
+import dev.rapport.gateway.common.Connection;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,5 +17,13 @@ public record FeedbackResponse(@Id String id, @Id String consultationId, boolean
 
     public record InitiativeRating(@Id String initiativeId,
             Bucket bucket, String comment) {
+    }
+
+    public record ConsultationResponseConnection(List<FeedbackResponse> nodes, List<ConsultationResponseEdge> edges, PageInfo pageInfo,
+            @Description(Connection.TOTAL_COUNT) Integer totalCount) {
+    }
+
+    @Description("A node and the cursor that continues after it.")
+    public record ConsultationResponseEdge(String cursor, FeedbackResponse node) {
     }
 }

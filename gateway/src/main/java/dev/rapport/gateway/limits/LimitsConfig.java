@@ -21,7 +21,7 @@ public interface LimitsConfig {
      * each of them with one set of arguments only (ask several purposes through {@code decisions(purposes:)}).
      */
     @WithDefault("mayContact,decisions,timeline,consents,consentLedger,touches,cases,invitations,followUps,ratings,"
-            + "consultationResponses")
+            + "consultationResponses,loopFollowUps")
     Set<String> singleArgumentFields();
 
     /** Per-caller cost budgets (docs/gateway.md "Cost limits"). */

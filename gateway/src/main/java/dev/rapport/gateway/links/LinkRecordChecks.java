@@ -34,9 +34,9 @@ public class LinkRecordChecks {
         if (scope.action() != LinkAction.CONSULTATION) {
             return refuse(scope, "consultation");
         }
-        return feedback.invitationsOf(caller.bearer(), List.of(caller.ownContactId()), 100)
+        return feedback.invitationsOf(caller.bearer(), List.of(caller.ownContactId()), null, 100)
                 .onFailure().transform(Downstream.toGraphQL(FeedbackClient.SERVICE))
-                .chain(lists -> lists.get(0).stream().anyMatch(i -> scope.ref().equals(i.id())
+                .chain(pages -> pages.get(0).itemsOrEmpty().stream().anyMatch(i -> scope.ref().equals(i.id())
                         && consultationId.equals(i.consultationId())) ? Uni.createFrom().voidItem()
                         : refuse(scope, "consultation " + consultationId));
     }

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.graphql.Query;
 /** Segments: saved audiences in contacts-service (one call per operation). */
 @GraphQLApi
 public class SegmentGraphQLApi {
-    static final int MAX_PAGE = 100;
     static final int MAX_INLINE_MEMBERS = 10_000;
 
     @Inject
@@ -124,11 +123,7 @@ public class SegmentGraphQLApi {
     }
 
     static int pageSize(int first) throws InvalidInputError {
-        if (first < 1 || first > MAX_PAGE) {
-            throw new InvalidInputError("first must be between 1 and " + MAX_PAGE, null, null,
-                    List.of(new GatewayError.FieldError("first", "must be between 1 and " + MAX_PAGE)));
-        }
-        return first;
+        return Connection.first(first);
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

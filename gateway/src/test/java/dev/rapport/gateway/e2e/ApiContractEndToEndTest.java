@@ -185,7 +185,7 @@ class ApiContractEndToEndTest {
 
         // the person sees their question, answers NO, and is led to the thread their NO opened
         Suite.linkContactUser(shy);
-        String followUp = ok(token("contact"), "{ me { loopFollowUps { id } } }").getString("data.me.loopFollowUps[0].id");
+        String followUp = ok(token("contact"), "{ me { loopFollowUps { nodes { id } } } }").getString("data.me.loopFollowUps.nodes[0].id");
         ok(token("contact"), "mutation($f: ID!) { answerFollowUp(id: $f, input: {answer: NO, why: \"Too dark\"}) { answer } }",
                 Map.of("f", followUp));
         JsonPath mine = ok(token("contact"), "query($f: ID!) { loopFollowUp(id: $f) { threadId thread { id messages { body } } } }",
@@ -196,20 +196,20 @@ class ApiContractEndToEndTest {
 
         for (String role : List.of("admin", "agent", "marketer", "analyst")) {
             JsonPath staff = GraphQL.query(token(role), """
-                    query($c: ID!, $k: ID, $f: ID!, $t: ID!) { contact(id: $c) { id loopFollowUps { id } touches { campaign payloadRef } }
+                    query($c: ID!, $k: ID, $f: ID!, $t: ID!) { contact(id: $c) { id loopFollowUps { nodes { id } } touches { nodes { campaign payloadRef } } }
                       loopFollowUp(id: $f) { id } byPerson: whyNotThreads(contactId: $c) { id }
                       byConsultation: whyNotThreads(consultationId: $k) { id contactId contact { id } messages { author } }
                       whyNotThread(id: $t) { contactId contact { id } } }""",
                     Map.of("c", shy, "k", id, "f", followUp, "t", thread));
             String everything = staff.prettify();
             assertNull(staff.get("data.loopFollowUp"), role + everything);
-            assertFalse(String.valueOf(staff.getList("data.contact.loopFollowUps.id")).contains(followUp), role + everything);
+            assertFalse(String.valueOf(staff.getList("data.contact.loopFollowUps.nodes.id")).contains(followUp), role + everything);
             assertFalse(String.valueOf(staff.getList("data.byPerson.id")).contains(thread), role + everything);
             assertEquals(thread, staff.getString("data.byConsultation[0].id"), role + everything);
             assertNull(staff.get("data.byConsultation[0].contactId"), role + everything);
             assertNull(staff.get("data.whyNotThread.contactId"), role + everything);
             assertEquals(List.of("contact"), staff.getList("data.byConsultation[0].messages.author"), role + everything);
-            String touches = String.valueOf(staff.getList("data.contact.touches"));
+            String touches = String.valueOf(staff.getList("data.contact.touches.nodes"));
             assertFalse(touches.contains(action) || touches.contains(thread) || touches.contains("feedback:action"), role + touches);
         }
         JsonPath export = ok(token("admin"), "query($c: ID!) { exportPersonalData(contactId: $c) { services { service data } } }",

@@ -56,8 +56,8 @@ class CaseOutcomeTest {
         assertEquals(count(before, "resolvedAndConfirmed") + 1, count(after, "resolvedAndConfirmed"), after::prettify);
         assertEquals(count(before, "awaitingConfirmation"), count(after, "awaitingConfirmation"));
 
-        JsonPath mine = ok(Suite.token("contact"), "{ me { cases { id status } } }");
-        assertEquals("CONFIRMED", mine.getString("data.me.cases.find { it.id == '" + id + "' }.status"));
+        JsonPath mine = ok(Suite.token("contact"), "{ me { cases { nodes { id status } } } }");
+        assertEquals("CONFIRMED", mine.getString("data.me.cases.nodes.find { it.id == '" + id + "' }.status"));
     }
 
     private static long count(JsonPath metrics, String field) {

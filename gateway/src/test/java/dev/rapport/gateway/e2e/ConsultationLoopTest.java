@@ -83,7 +83,7 @@ class ConsultationLoopTest {
         assertEquals(2, published.getInt("data.publishAction.recipients"), "only the two who rated it are told");
 
         // "Does this work for you?" — Ann: no, and why; an agent answers in the thread. Bob: yes.
-        String annFollowUp = followUpOf(Suite.token("contact"), "{ me { loopFollowUps { id actionId answer } } }", "data.me.loopFollowUps");
+        String annFollowUp = followUpOf(Suite.token("contact"), "{ me { loopFollowUps { nodes { id actionId answer } } } }", "data.me.loopFollowUps.nodes");
         JsonPath no = ok(Suite.token("contact"), """
                 mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: NO, why: "I work until 20:00"}) { answer } }""",
                 Map.of("id", annFollowUp));
@@ -98,8 +98,8 @@ class ConsultationLoopTest {
         JsonPath threadRead = ok(Suite.token("contact"), "query($t: ID!) { whyNotThread(id: $t) { contactId messages { fromStaff body } } }",
                 Map.of("t", thread));
         assertEquals(List.of(false, true), threadRead.getList("data.whyNotThread.messages.fromStaff"));
-        String bobFollowUp = followUpOf(Suite.token("agent"), "query { contact(id: \"" + bob + "\") { loopFollowUps { id actionId answer } } }",
-                "data.contact.loopFollowUps");
+        String bobFollowUp = followUpOf(Suite.token("agent"), "query { contact(id: \"" + bob + "\") { loopFollowUps { nodes { id actionId answer } } } }",
+                "data.contact.loopFollowUps.nodes");
         ok(Suite.token("agent"), "mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: YES}) { answer } }", Map.of("id", bobFollowUp));
 
         JsonPath metrics = ok(Suite.token("marketer"), """

@@ -77,7 +77,7 @@ class EndToEndTest {
                     contactPoints { channel address provenance { kind source } }
                     consents { purpose status } policy { doNotContact }
                     mayContact(purpose: "newsletter", channel: EMAIL) { allowed reasons { code } }
-                    cases { id } } }""", Map.of("id", id));
+                    cases { nodes { id } } } }""", Map.of("id", id));
 
         assertNull(answer.get("errors"), answer::prettify);
         assertEquals("Ada Lovelace", answer.getString("data.contact.displayName"));
@@ -85,7 +85,7 @@ class EndToEndTest {
         assertFalse(answer.getBoolean("data.contact.mayContact.allowed"));
         assertNotEquals("consent-unavailable", answer.getString("data.contact.mayContact.reasons[0].code"));
         assertNotNull(answer.get("data.contact.policy"));
-        assertEquals(List.of(), answer.getList("data.contact.cases"));
+        assertEquals(List.of(), answer.getList("data.contact.cases.nodes"));
     }
 
     @Test
@@ -118,7 +118,7 @@ class EndToEndTest {
         RealSuite.signal("feedback-service", "STOP");
         try {
             long started = System.nanoTime();
-            JsonPath answer = GraphQL.query(agent, "query($id: ID!) { contact(id: $id) { displayName cases { id } } }",
+            JsonPath answer = GraphQL.query(agent, "query($id: ID!) { contact(id: $id) { displayName cases { nodes { id } } } }",
                     Map.of("id", id));
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertEquals("Ada Partial", answer.getString("data.contact.displayName"), answer::prettify);
@@ -135,7 +135,7 @@ class EndToEndTest {
     static void awaitFeedbackThroughTheGateway(String agent, String id) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            JsonPath answer = GraphQL.query(agent, "query($id: ID!) { contact(id: $id) { cases { id } } }", Map.of("id", id));
+            JsonPath answer = GraphQL.query(agent, "query($id: ID!) { contact(id: $id) { cases { nodes { id } } } }", Map.of("id", id));
             if (answer.get("errors") == null) {
                 return;
             }

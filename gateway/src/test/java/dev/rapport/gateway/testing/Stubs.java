@@ -56,7 +56,7 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
     public static synchronized void warmUp() {
         if (!warm) {
             GraphQL.query(dev.rapport.platform.testing.Tokens.forRoles("warm-up", "admin"),
-                    "{ contacts(first: 3) { nodes { id value { currency } mayContact(purpose: \"x\") { allowed } cases { id } } } }");
+                    "{ contacts(first: 3) { nodes { id value { currency } mayContact(purpose: \"x\") { allowed } cases { nodes { id } } } } }");
             warm = true;
         }
     }
@@ -76,7 +76,6 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                 + "\"PROVIDED_BY_CONTACT\",\"source\":\"webinar-signup\"},\"capturedAt\":\"2026-01-01T00:00:00Z\"}]}";
     }
 
-    /** A bulk read's answer: one entry per id asked ({@code contactIds}), its items made by {@code item}. */
     /** Polls of each import job so far: a "moving-…" job advances every second poll and completes at 200 rows. */
     static final Map<String, AtomicInteger> IMPORT_POLLS = new ConcurrentHashMap<>();
 
@@ -94,11 +93,56 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                 + ",\"imported\":" + (processed - 1) + ",\"failed\":1}");
     }
 
+    /**
+     * A bulk read's answer: one entry per id asked ({@code contactIds}), its items made by {@code item}. A contact whose
+     * id starts with "many" has {@link #MANY} items (ids suffixed #0…#4, newest first) paged like a service: one cursor
+     * per item, {@code cursor} read on after that item for every contact, {@code limit} per contact, a cursor this stub
+     * never gave out refused with a 400 naming {@code cursor}.
+     */
     static StubService.Answer perContact(StubService.Request r, java.util.function.Function<String, String> item, String next) {
+        int after;
+        try {
+            after = positionAfter(r.param("cursor"));
+        } catch (IllegalArgumentException notOurs) {
+            return StubService.Answer.problem(400, "invalid-request", "cursor: is not a cursor this API returned", "cursor");
+        }
+        int limit = r.param("limit") == null ? 20 : Integer.parseInt(r.param("limit"));
         return StubService.Answer.json("[" + Arrays.stream(r.param("contactIds").split(","))
-                .map(id -> "{\"contactId\":\"" + id + "\",\"items\":[" + item.apply(id) + "],\"next\":"
-                        + (next == null ? "null" : "\"" + next + "-" + id + "\"") + "}")
+                .map(id -> id.startsWith("many") ? pageOf(id, item, after, limit)
+                        : "{\"contactId\":\"" + id + "\",\"items\":[" + item.apply(id) + "],\"next\":"
+                                + (next == null ? "null" : "\"" + next + "-" + id + "\"") + "}")
                 .collect(Collectors.joining(",")) + "]");
+    }
+
+    public static final int MANY = 5;
+
+    private static String pageOf(String id, java.util.function.Function<String, String> item, int after, int limit) {
+        List<String> items = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        for (int n = after + 1; n < MANY && items.size() < limit; n++) {
+            items.add(item.apply(id).replaceFirst("\"id\":\"([^\"]+)\"", "\"id\":\"$1#" + n + "\""));
+            cursors.add("\"" + cursor(n) + "\"");
+        }
+        boolean more = items.size() == limit && after + 1 + limit < MANY;
+        return "{\"contactId\":\"" + id + "\",\"items\":[" + String.join(",", items) + "],\"next\":"
+                + (more ? cursors.get(cursors.size() - 1) : "null") + ",\"cursors\":[" + String.join(",", cursors) + "]}";
+    }
+
+    /** A cursor as the services write them: base64url of "v1", a unit separator, the position. */
+    public static String cursor(int position) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("v1\u001f" + position).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static int positionAfter(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return -1;
+        }
+        String raw = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        if (!raw.startsWith("v1\u001f")) {
+            throw new IllegalArgumentException(cursor);
+        }
+        return Integer.parseInt(raw.substring(3)); // NumberFormatException is an IllegalArgumentException
     }
 
     static StubService contactsService() {

@@ -167,8 +167,9 @@ public class ConsentClient {
 
     /** Up to 500 contacts in one call: each contact's newest outreach requests; in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<Touch>>> touchesOf(String auth, List<String> contactIds, String status, Integer limit) {
-        return rest.touchesOf(auth, String.join(",", contactIds), status, limit).map(found -> PerContact.lists(contactIds, found));
+    public Uni<List<Page<Touch>>> touchesOf(String auth, List<String> contactIds, String status, String cursor, Integer limit) {
+        return rest.touchesOf(auth, String.join(",", contactIds), status, cursor, limit)
+                .map(found -> PerContact.pages(contactIds, found));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)

@@ -134,7 +134,7 @@ interface ConsentRestClient {
     @GET
     @Path("by-contact/outreach-requests")
     Uni<List<PerContact<Touch>>> touchesOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
-            @QueryParam("status") String status, @QueryParam("limit") Integer limit);
+            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     /** Everything consent-service holds about the person (ledger, consents, policy, contact-point facts, outreach). */
     @GET

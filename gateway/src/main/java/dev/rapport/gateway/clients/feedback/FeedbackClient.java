@@ -189,32 +189,37 @@ public class FeedbackClient {
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<SupportCase>>> casesOf(String auth, List<String> contactIds, String status, Integer limit) {
-        return rest.casesOf(auth, String.join(",", contactIds), status, limit).map(found -> PerContact.lists(contactIds, found));
+    public Uni<List<Page<SupportCase>>> casesOf(String auth, List<String> contactIds, String status, String cursor,
+            Integer limit) {
+        return rest.casesOf(auth, String.join(",", contactIds), status, cursor, limit)
+                .map(found -> PerContact.pages(contactIds, found));
     }
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<Invitation>>> invitationsOf(String auth, List<String> contactIds, Integer limit) {
-        return rest.invitationsOf(auth, String.join(",", contactIds), limit).map(found -> PerContact.lists(contactIds, found));
+    public Uni<List<Page<Invitation>>> invitationsOf(String auth, List<String> contactIds, String cursor, Integer limit) {
+        return rest.invitationsOf(auth, String.join(",", contactIds), cursor, limit)
+                .map(found -> PerContact.pages(contactIds, found));
     }
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<LoopFollowUp>>> followUpsOf(String auth, List<String> contactIds) {
-        return rest.followUpsOf(auth, String.join(",", contactIds)).map(found -> PerContact.lists(contactIds, found));
+    public Uni<List<Page<LoopFollowUp>>> followUpsOf(String auth, List<String> contactIds, String cursor, Integer limit) {
+        return rest.followUpsOf(auth, String.join(",", contactIds), cursor, limit)
+                .map(found -> PerContact.pages(contactIds, found));
     }
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<Rating>>> ratingsOf(String auth, List<String> contactIds, Integer limit) {
-        return rest.ratingsOf(auth, String.join(",", contactIds), limit).map(found -> PerContact.lists(contactIds, found));
+    public Uni<List<Page<Rating>>> ratingsOf(String auth, List<String> contactIds, String cursor, Integer limit) {
+        return rest.ratingsOf(auth, String.join(",", contactIds), cursor, limit).map(found -> PerContact.pages(contactIds, found));
     }
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<FeedbackResponse>>> responsesOf(String auth, List<String> contactIds, Integer limit) {
-        return rest.responsesOf(auth, String.join(",", contactIds), limit).map(found -> PerContact.lists(contactIds, found));
+    public Uni<List<Page<FeedbackResponse>>> responsesOf(String auth, List<String> contactIds, String cursor, Integer limit) {
+        return rest.responsesOf(auth, String.join(",", contactIds), cursor, limit)
+                .map(found -> PerContact.pages(contactIds, found));
     }
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */

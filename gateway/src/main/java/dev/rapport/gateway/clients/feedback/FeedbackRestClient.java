@@ -166,26 +166,27 @@ interface FeedbackRestClient {
     @GET
     @Path("by-contact/cases")
     Uni<List<PerContact<SupportCase>>> casesOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
-            @QueryParam("status") String status, @QueryParam("limit") Integer limit);
+            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("by-contact/invitations")
     Uni<List<PerContact<Invitation>>> invitationsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
-            @QueryParam("limit") Integer limit);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("by-contact/follow-ups")
-    Uni<List<PerContact<LoopFollowUp>>> followUpsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds);
+    Uni<List<PerContact<LoopFollowUp>>> followUpsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("by-contact/ratings")
     Uni<List<PerContact<Rating>>> ratingsOf(@HeaderParam(AUTH) String auth, @QueryParam("contactIds") String contactIds,
-            @QueryParam("limit") Integer limit);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("by-contact/responses")
     Uni<List<PerContact<FeedbackResponse>>> responsesOf(@HeaderParam(AUTH) String auth,
-            @QueryParam("contactIds") String contactIds, @QueryParam("limit") Integer limit);
+            @QueryParam("contactIds") String contactIds, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("by-contact/renewal-scores")

@@ -78,10 +78,10 @@ class DemoDataTest {
 
     /** What the person logged in as Casey finds on their pages: a consultation to rank and a case to confirm. */
     private static JsonNode caseysPages(String casey) {
-        JsonNode me = graphql("contact:" + casey, "{ me { invitations { consultationTitle } cases(status: RESOLVED) { problem } "
+        JsonNode me = graphql("contact:" + casey, "{ me { invitations { nodes { consultationTitle } } cases(status: RESOLVED) { nodes { problem } } "
                 + "consents { purpose status } } }").path("me");
-        assertEquals(1, me.path("invitations").size(), me.toString());
-        assertEquals(1, me.path("cases").size(), me.toString());
+        assertEquals(1, me.path("invitations").path("nodes").size(), me.toString());
+        assertEquals(1, me.path("cases").path("nodes").size(), me.toString());
         assertTrue(me.path("consents").toString().contains("survey"), me.toString());
         return me;
     }

@@ -10,7 +10,8 @@ import { t, formatNumber } from '../shared/i18n.js';
 
 export const BUCKETS = ['ESSENTIAL', 'IMPORTANT', 'LOW_BUT_IMPORTANT', 'NOT_IMPORTANT'];
 
-const INVITATION = `query Invitation { me { id invitations(first: 100) { id consultationId consultationTitle responded } } }`;
+const INVITATION = `query Invitation($after: String) { me { id invitations(first: 100, after: $after) {
+  nodes { id consultationId consultationTitle responded } pageInfo { hasNextPage endCursor } } } }`;
 const CONSULTATION = `query Consultation($id: ID!) {
   consultation(id: $id) { id title status initiatives { id title description position } }
 }`;
@@ -64,12 +65,23 @@ class ConsultationPage extends RapportPage {
     this.load();
   }
 
+  /** The person's invitation this page is for, read page by page (newest first) until found. */
+  async findInvitation() {
+    let after = null;
+    for (;;) {
+      const page = (await graphql(INVITATION, { after })).me.invitations;
+      const found = page && page.nodes.find((i) => i.id === this.params.invitationId);
+      if (found) return found;
+      if (!page || !page.pageInfo.hasNextPage) return null;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
   get draftKey() { return 'rapport.consultation-draft.' + this.params.invitationId; }
 
   async load() {
     try {
-      const me = (await graphql(INVITATION)).me;
-      this.invitation = (me.invitations || []).find((i) => i.id === this.params.invitationId) || null;
+      this.invitation = await this.findInvitation();
       if (!this.invitation) throw Object.assign(new Error('no invitation'), { code: 'not-found' });
       this.consultation = (await graphql(CONSULTATION, { id: this.invitation.consultationId })).consultation;
       const draft = JSON.parse(sessionStorage.getItem(this.draftKey) || 'null');

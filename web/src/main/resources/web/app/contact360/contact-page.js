@@ -9,6 +9,13 @@ import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { staffStyles, money, num, label, table, date, dateTime, facts } from '../staff/common.js';
 
+// Nested lists are connections: the first page comes with the contact, "Show more" reads on with `after`. Contact.ratings
+// takes no arguments here because ConsultationResponse.ratings is in the same document: the gateway allows one argument
+// set per batched field name in a document (docs/gateway.md, Limits).
+const PAGE = 'pageInfo { hasNextPage endCursor }';
+const CASE = 'id status problem openedAt resolvedAt confirmedAt reopenCount';
+const RATING = 'id stars subjectType staff touchpoint comment ratedAt';
+const LOOP = 'id consultationId initiativeId answer why askedAt answeredAt';
 const QUERY = `query Contact360($id: ID!, $purposes: [String!]!) {
   contact(id: $id) { id displayName owner lifecycleStage tags version organisation { name }
     contactPoints { id channel address context provenance { kind source } capturedAt verifiedAt }
@@ -20,18 +27,24 @@ const QUERY = `query Contact360($id: ID!, $purposes: [String!]!) {
     leadScore { score contributions { type count points } }
     followUps(includeCompleted: true) { id dueOn topic note statedBy completedAt }
     signals { kind since facts { key value } }
-    cases { id status problem openedAt resolvedAt confirmedAt reopenCount }
-    ratings { stars subjectType staff touchpoint comment ratedAt }
-    loopFollowUps { id consultationId initiativeId answer why askedAt answeredAt }
-    consultationResponses { id consultationId submittedAt ratings { initiativeId bucket comment } } }
+    cases(first: 10) { nodes { ${CASE} } ${PAGE} }
+    ratings { nodes { ${RATING} } ${PAGE} }
+    loopFollowUps(first: 10) { nodes { ${LOOP} } ${PAGE} }
+    consultationResponses(first: 100) { nodes { id ratings { initiativeId } } pageInfo { hasNextPage } } }
   purposes { code description } }`;
 const TIMELINE = `query Timeline($id: ID!, $after: String) { contact(id: $id) { timeline(first: 20, after: $after) {
-  nodes { id type occurredAt subject amount currency source } pageInfo { hasNextPage endCursor } } } }`;
+  nodes { id type occurredAt subject amount currency source } ${PAGE} } } }`;
+const MORE = {
+  cases: `query MoreCases($id: ID!, $after: String) { contact(id: $id) { cases(first: 10, after: $after) { nodes { ${CASE} } ${PAGE} } } }`,
+  ratings: `query MoreRatings($id: ID!, $after: String) { contact(id: $id) { ratings(first: 20, after: $after) { nodes { ${RATING} } ${PAGE} } } }`,
+  loopFollowUps: `query MoreFollowUps($id: ID!, $after: String) { contact(id: $id) { loopFollowUps(first: 10, after: $after) { nodes { ${LOOP} } ${PAGE} } } }`
+};
 const PURPOSES = ['newsletter', 'marketing', 'sales-outreach', 'service', 'survey', 'renewal-offers'];
 
 class ContactPage extends RapportPage {
   static styles = [pageStyles, staffStyles];
-  static properties = { contact: { state: true }, error: { state: true }, timeline: { state: true }, more: { state: true } };
+  static properties = { contact: { state: true }, error: { state: true }, timeline: { state: true }, more: { state: true },
+    lists: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
@@ -46,6 +59,10 @@ class ContactPage extends RapportPage {
       const { data, errors } = await request(QUERY, { id: this.params.id, purposes: codes });
       if (!data || !data.contact) throw errors[0] ? { code: errors[0].extensions && errors[0].extensions.code } : { code: 'not-found' };
       this.contact = data.contact;
+      // a field the role may not read is null: its section shows nothing
+      this.lists = Object.fromEntries(Object.keys(MORE).map((field) => [field, data.contact[field]
+        ? { nodes: data.contact[field].nodes, after: data.contact[field].pageInfo.endCursor, more: data.contact[field].pageInfo.hasNextPage }
+        : { nodes: [], after: null, more: false }]));
       this.timeline = [];
       this.cursor = null;
       await this.loadTimeline();
@@ -60,6 +77,25 @@ class ContactPage extends RapportPage {
     this.timeline = [...this.timeline, ...page.nodes];
     this.cursor = page.pageInfo.endCursor;
     this.more = page.pageInfo.hasNextPage;
+  }
+
+  /** The next page of one nested list, after the last node shown. */
+  async loadMore(field) {
+    try {
+      const data = await graphql(MORE[field], { id: this.params.id, after: this.lists[field].after });
+      const page = data.contact[field];
+      const list = this.lists[field];
+      this.lists = { ...this.lists, [field]: { nodes: [...list.nodes, ...page.nodes], after: page.pageInfo.endCursor,
+        more: page.pageInfo.hasNextPage } };
+    } catch (e) {
+      this.error = e;
+    }
+  }
+
+  moreButton(field, title) {
+    return this.lists[field].more
+      ? html`<button class="secondary" aria-label=${t('staff.more') + ': ' + title} @click=${() => this.loadMore(field)}>${t('staff.more')}</button>`
+      : '';
   }
 
   render() {
@@ -112,7 +148,8 @@ class ContactPage extends RapportPage {
           { title: t('contact360.col.subject'), cell: (i) => html`<bdi>${i.subject || ''}</bdi>` },
           { title: t('contact360.col.amount'), num: true, cell: (i) => (i.amount ? money(i.amount, i.currency) : '') }
         ], this.timeline)}
-        ${this.more ? html`<button class="secondary" @click=${() => this.loadTimeline()}>${t('staff.more')}</button>` : ''}
+        ${this.more ? html`<button class="secondary" aria-label=${t('staff.more') + ': ' + t('contact360.timeline')}
+          @click=${() => this.loadTimeline()}>${t('staff.more')}</button>` : ''}
       </section>
       <div class="grid">
         <section class="card"><h2>${t('contact360.followUps')}</h2>
@@ -120,23 +157,33 @@ class ContactPage extends RapportPage {
             <span class="muted">(${label('statedBy', f.statedBy)}${f.completedAt ? ', ' + t('contact360.done') : ''})</span></li>`)}</ul>
           ${(c.followUps || []).length ? '' : html`<p class="muted">${t('staff.empty')}</p>`}</section>
         <section class="card"><h2>${t('contact360.cases')}</h2>
-          <ul class="plain">${(c.cases || []).map((k) => html`<li><bdi>${k.problem}</bdi>
+          <ul class="plain">${this.lists.cases.nodes.map((k) => html`<li><bdi>${k.problem}</bdi>
             <span class="tag">${label('case', k.status)}</span> <span class="muted">${date(k.openedAt)}</span></li>`)}</ul>
-          ${(c.cases || []).length ? '' : html`<p class="muted">${t('staff.empty')}</p>`}</section>
+          ${this.lists.cases.nodes.length ? '' : html`<p class="muted">${t('staff.empty')}</p>`}
+          ${this.moreButton('cases', t('contact360.cases'))}</section>
         <section class="card"><h2>${t('contact360.ratings')}</h2>
-          <ul class="plain">${(c.ratings || []).map((r) => html`<li>${'★'.repeat(r.stars)}<span class="visually-hidden">${r.stars}</span>
+          <ul class="plain">${this.lists.ratings.nodes.map((r) => html`<li>${'★'.repeat(r.stars)}<span class="visually-hidden">${r.stars}</span>
             ${r.staff || ''} · ${r.touchpoint || ''} <span class="muted">${date(r.ratedAt)}</span>
             ${r.comment ? html`<div><bdi>${r.comment}</bdi></div>` : ''}</li>`)}</ul>
-          ${(c.ratings || []).length ? '' : html`<p class="muted">${t('staff.empty')}</p>`}</section>
+          ${this.lists.ratings.nodes.length ? '' : html`<p class="muted">${t('staff.empty')}</p>`}
+          ${this.moreButton('ratings', t('contact360.ratings'))}</section>
       </div>
       <section class="card"><h2>${t('contact360.loop')}</h2>
-        <p class="muted">${t('contact360.loopRated', { n: (c.consultationResponses || []).reduce((s, r) => s + r.ratings.length, 0) })}</p>
+        <p class="muted">${t('contact360.loopRated', { n: this.rated(c.consultationResponses) })}</p>
         ${table(t('contact360.loop'), [
           { title: t('contact360.col.asked'), cell: (f) => date(f.askedAt) },
           { title: t('contact360.col.answer'), cell: (f) => (f.answer ? label('answer', f.answer) : t('contact360.noAnswer')) },
           { title: t('contact360.col.why'), cell: (f) => html`<bdi>${f.why || ''}</bdi>` }
-        ], c.loopFollowUps)}
+        ], this.lists.loopFollowUps.nodes)}
+        ${this.moreButton('loopFollowUps', t('contact360.loop'))}
       </section>`;
+  }
+
+  /** Initiatives rated under the person's name, over their latest 100 responses ("100+" beyond). */
+  rated(responses) {
+    if (!responses) return 0;
+    const n = responses.nodes.reduce((s, r) => s + r.ratings.length, 0);
+    return responses.pageInfo.hasNextPage ? n + '+' : n;
   }
 
   /** What the person said comes first: an objection, then do-not-contact, then their own follow-ups; the score after. */

@@ -178,6 +178,7 @@ export default {
   'activity.waiting': 'بانتظار إجابتك',
   'activity.rate': 'قيّم',
   'activity.none': 'لا شيء هنا.',
+  'activity.more': 'عرض المزيد',
   'consultation.intro': 'صنّف كل فكرة في إحدى المجموعات الأربع. أجب فقط عما تريد: الإجابة الجزئية مقبولة.',
   'consultation.partial': 'مفتاح Tab ينقلك بين الأفكار؛ ومفاتيح الأسهم تختار داخل الفكرة.',
   'consultation.progress': 'أُجيب عن {answered} من {total}',

@@ -178,6 +178,7 @@ export default {
   'activity.waiting': 'waiting for your answer',
   'activity.rate': 'rate',
   'activity.none': 'Nothing here.',
+  'activity.more': 'Show more',
   'consultation.intro': 'Sort each idea into one of four groups. Only answer the ones you want to: a partial answer counts.',
   'consultation.partial': 'Tab moves between ideas; the arrow keys choose within one.',
   'consultation.progress': '{answered} of {total} answered',

@@ -178,6 +178,7 @@ export default {
   'activity.waiting': 'en attente de votre réponse',
   'activity.rate': 'noter',
   'activity.none': 'Rien ici.',
+  'activity.more': 'Afficher plus',
   'consultation.intro': 'Classez chaque idée dans l’un des quatre groupes. Répondez seulement à celles que vous voulez : une réponse partielle compte.',
   'consultation.partial': 'Tab passe d’une idée à l’autre ; les flèches choisissent dans une idée.',
   'consultation.progress': '{answered} sur {total} répondues',

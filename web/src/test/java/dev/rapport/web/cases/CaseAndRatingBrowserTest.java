@@ -72,8 +72,8 @@ class CaseAndRatingBrowserTest {
         page.getByLabel("A comment (optional)").fill("Quick and kind");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my rating")).click();
         assertThat(page.getByText("Thank you for your 4-star rating.")).isVisible();
-        JsonNode rating = person.call("query { me { ratings { stars subjectId subjectType comment } } }", Map.of())
-                .path("me").path("ratings").path(0);
+        JsonNode rating = person.call("query { me { ratings { nodes { stars subjectId subjectType comment } } } }", Map.of())
+                .path("me").path("ratings").path("nodes").path(0);
         assertEquals(4, rating.path("stars").asInt());
         assertEquals(caseId, rating.path("subjectId").asText());
         assertEquals("Quick and kind", rating.path("comment").asText());

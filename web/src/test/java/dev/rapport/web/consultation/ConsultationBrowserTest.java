@@ -93,8 +93,8 @@ class ConsultationBrowserTest {
         assertEquals(1, Scenarios.find(priorities.path("initiatives"), "initiativeId", consultation.initiatives().get(0)).path("ratings").asInt());
         assertEquals(1, Scenarios.find(priorities.path("initiatives"), "initiativeId", consultation.initiatives().get(1)).path("ratings").asInt());
         assertEquals(0, Scenarios.find(priorities.path("initiatives"), "initiativeId", consultation.initiatives().get(2)).path("ratings").asInt());
-        JsonNode mine = person.call("query { me { consultationResponses { ratings { initiativeId bucket comment } } } }", Map.of())
-                .path("me").path("consultationResponses").path(0).path("ratings");
+        JsonNode mine = person.call("query { me { consultationResponses { nodes { ratings { initiativeId bucket comment } } } } }", Map.of())
+                .path("me").path("consultationResponses").path("nodes").path(0).path("ratings");
         JsonNode firstRating = Scenarios.find(mine, "initiativeId", consultation.initiatives().get(0));
         assertEquals("IMPORTANT", firstRating.path("bucket").asText());
         assertEquals("Please start with this one", firstRating.path("comment").asText());
@@ -120,7 +120,7 @@ class ConsultationBrowserTest {
 
         assertEquals(1, Gql.as("marketer", "query($id: ID!) { priorities(consultationId: $id) { respondents } }",
                 Map.of("id", consultation.id())).path("priorities").path("respondents").asInt());
-        assertEquals(0, person.call("query { me { consultationResponses { id } } }", Map.of())
-                .path("me").path("consultationResponses").size(), "nothing under the person's name");
+        assertEquals(0, person.call("query { me { consultationResponses { nodes { id } } } }", Map.of())
+                .path("me").path("consultationResponses").path("nodes").size(), "nothing under the person's name");
     }
 }

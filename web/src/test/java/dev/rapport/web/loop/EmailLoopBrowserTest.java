@@ -118,10 +118,10 @@ class EmailLoopBrowserTest {
                 Map.of("id", consultation.id())).path("priorities");
         assertEquals(1, priorities.path("respondents").asInt());
         assertEquals(1, priorities.path("initiatives").path(0).path("ratings").asInt());
-        JsonNode staffView = Gql.as("admin", "query($id: ID!) { contact(id: $id) { consultationResponses { id } } }",
+        JsonNode staffView = Gql.as("admin", "query($id: ID!) { contact(id: $id) { consultationResponses { nodes { id } } } }",
                 Map.of("id", person.contactId())).path("contact");
-        assertEquals(0, staffView.path("consultationResponses").size(), "no response under the person's name");
-        assertTrue(person.call("query { me { invitations { id responded } } }", Map.of()).path("me").path("invitations")
+        assertEquals(0, staffView.path("consultationResponses").path("nodes").size(), "no response under the person's name");
+        assertTrue(person.call("query { me { invitations { nodes { id responded } } } }", Map.of()).path("me").path("invitations").path("nodes")
                 .path(0).path("responded").asBoolean(), "the invitation only knows it was answered");
     }
 }

@@ -39,8 +39,8 @@ public final class Scenarios {
                 mutation($id: ID!, $c: ID) { inviteToConsultation(consultationId: $id,
                   input: {audience: [{contactId: $c}], channel: EMAIL}) }""",
                 Map.of("id", consultation.id(), "c", person.contactId()));
-        JsonNode invitations = await(() -> person.call("query { me { invitations(first: 50) { id consultationId } } }", Map.of())
-                .path("me").path("invitations"), list -> find(list, "consultationId", consultation.id()) != null);
+        JsonNode invitations = await(() -> person.call("query { me { invitations(first: 50) { nodes { id consultationId } } } }", Map.of())
+                .path("me").path("invitations").path("nodes"), list -> find(list, "consultationId", consultation.id()) != null);
         return find(invitations, "consultationId", consultation.id()).path("id").asText();
     }
 
@@ -69,8 +69,8 @@ public final class Scenarios {
                   description: $t}) { id } }""", Map.of("i", initiativeId, "d", decision, "t", description))
                 .path("createAction").path("id").asText();
         Gql.as("marketer", "mutation($id: ID!) { publishAction(id: $id) { recipients } }", Map.of("id", action));
-        JsonNode followUps = await(() -> person.call("query { me { loopFollowUps { id actionId } } }", Map.of())
-                .path("me").path("loopFollowUps"), list -> find(list, "actionId", action) != null);
+        JsonNode followUps = await(() -> person.call("query { me { loopFollowUps { nodes { id actionId } } } }", Map.of())
+                .path("me").path("loopFollowUps").path("nodes"), list -> find(list, "actionId", action) != null);
         return find(followUps, "actionId", action).path("id").asText();
     }
 

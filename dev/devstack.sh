@@ -19,13 +19,13 @@ devstack_build() {
 
 devstack_token() {
   devstack_build
-  java -jar "$DEVSTACK_JAR" token "$@"
+  java -cp "$DEVSTACK_JAR:$ROOT/devstack/target/lib/*" dev.rapport.devstack.DevStack token "$@"
 }
 
 start_databases() {
   DATABASES_LOG=$1; shift
   devstack_build
-  java -Xmx64m -jar "$DEVSTACK_JAR" databases "$@" >"$DATABASES_LOG" 2>&1 &
+  java -Xmx64m -cp "$DEVSTACK_JAR:$ROOT/devstack/target/lib/*" dev.rapport.devstack.DevStack databases "$@" >"$DATABASES_LOG" 2>&1 &
   DATABASES_PID=$!
   local _
   for _ in $(seq 1 480); do

@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * The workstation side of Rapport, one command for every script ({@code ./rapport}, {@code bench/}, the fault
  * scenarios use it through the same classes):
  * <pre>
- *   java -jar devstack/target/devstack.jar databases [--port N] [--pg-stat-statements] NAME...
- *   java -jar devstack/target/devstack.jar token ROLE[,ROLE] [SUBJECT] [CONTACT_ID]
+ *   java -cp 'devstack/target/devstack.jar:devstack/target/lib/*' dev.rapport.devstack.DevStack databases [--port N] [--pg-stat-statements] NAME...
+ *   java -cp 'devstack/target/devstack.jar:devstack/target/lib/*' dev.rapport.devstack.DevStack token ROLE[,ROLE] [SUBJECT] [CONTACT_ID]
  * </pre>
  * {@code databases} starts one PostgreSQL per NAME with its data in {@code ${RAPPORT_DATA_DIR:-data}/NAME/postgres}
  * (kept between runs), creates the database NAME, prints one line {@code NAME postgresql://localhost:PORT/NAME} each

@@ -11,11 +11,13 @@ import static dev.rapport.gateway.security.Roles.MARKETER;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
 import dev.rapport.gateway.common.Ahead;
 import dev.rapport.gateway.common.Batches;
+import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.contact.Contact;
 import dev.rapport.gateway.error.AccessDeniedError;
@@ -74,11 +76,8 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
     public Uni<List<InvitationConnection>> invitations(@Source List<Contact> contacts, @DefaultValue("20") int first,
             String after) throws InvalidInputError {
-        String auth = caller.bearer();
-        int size = Connection.first(first);
-        String from = Connection.after(after);
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.invitationsOf(auth, chunk, from, size))
-                .map(pages -> Connection.each(pages, from, InvitationEdge::new, InvitationConnection::new)));
+        return nested(ids(contacts), Connection.after(after), Connection.first(first), feedback::invitationsOf,
+                InvitationEdge::new, InvitationConnection::new);
     }
 
     @Description("\"Does this work for you?\" questions sent to the person after a published action, and the answers; "
@@ -87,12 +86,8 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
     public Uni<List<LoopFollowUp.LoopFollowUpConnection>> loopFollowUps(@Source List<Contact> contacts,
             @DefaultValue("20") int first, String after) throws InvalidInputError {
-        String auth = caller.bearer();
-        int size = Connection.first(first);
-        String from = Connection.after(after);
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.followUpsOf(auth, chunk, from, size))
-                .map(pages -> Connection.each(pages, from, LoopFollowUp.LoopFollowUpEdge::new,
-                        LoopFollowUp.LoopFollowUpConnection::new)));
+        return nested(ids(contacts), Connection.after(after), Connection.first(first), feedback::followUpsOf,
+                LoopFollowUp.LoopFollowUpEdge::new, LoopFollowUp.LoopFollowUpConnection::new);
     }
 
     @Description("Stars the person gave (interactions, cases, staff), newest first; a connection per person (one "
@@ -100,13 +95,11 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<Rating.RatingConnection>> ratings(@Source List<Contact> contacts, @DefaultValue("20") int first,
             String after) throws InvalidInputError {
-        String auth = caller.bearer();
         int size = Connection.first(first);
         String from = Connection.after(after);
         List<String> ids = ids(contacts);
-        return ahead.orCall("ratings", ids, Arrays.asList(first, from), () -> failed(
-                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.ratingsOf(auth, chunk, from, size))
-                        .map(pages -> Connection.each(pages, from, Rating.RatingEdge::new, Rating.RatingConnection::new))));
+        return ahead.orCall("ratings", ids, Arrays.asList(first, from), () -> nested(ids, from, size, feedback::ratingsOf,
+                Rating.RatingEdge::new, Rating.RatingConnection::new));
     }
 
     @Description("How the person ranked consultations' initiatives, newest first; only responses given under their "
@@ -115,12 +108,8 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<FeedbackResponse.ConsultationResponseConnection>> consultationResponses(@Source List<Contact> contacts,
             @DefaultValue("20") int first, String after) throws InvalidInputError {
-        String auth = caller.bearer();
-        int size = Connection.first(first);
-        String from = Connection.after(after);
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.responsesOf(auth, chunk, from, size))
-                .map(pages -> Connection.each(pages, from, FeedbackResponse.ConsultationResponseEdge::new,
-                        FeedbackResponse.ConsultationResponseConnection::new)));
+        return nested(ids(contacts), Connection.after(after), Connection.first(first), feedback::responsesOf,
+                FeedbackResponse.ConsultationResponseEdge::new, FeedbackResponse.ConsultationResponseConnection::new);
     }
 
     @Description("Renewal propensity per programme and period the person is a member in: the latest score (its tier) "
@@ -283,6 +272,22 @@ public class FeedbackGraphQLApi {
 
     private static List<String> ids(List<Contact> contacts) {
         return contacts.stream().map(Contact::id).toList();
+    }
+
+    /** A by-contact read of feedback-service: (token, contact ids, cursor, limit) → one page per contact, in order. */
+    private interface ByContact<T> {
+        Uni<List<Page<T>>> read(String auth, List<String> contactIds, String cursor, Integer limit);
+    }
+
+    /**
+     * A list nested in Contact, as a connection per contact: the ids in chunks of {@link FeedbackClient#MAX_IDS}, one
+     * call per chunk, {@code after} applied to every contact.
+     */
+    private <T, E, C> Uni<List<C>> nested(List<String> ids, String after, int size, ByContact<T> read,
+            BiFunction<String, T, E> edge, Connection.Shape<T, E, C> shape) {
+        String auth = caller.bearer();
+        return failed(Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> read.read(auth, chunk, after, size))
+                .map(pages -> Connection.each(pages, after, edge, shape)));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

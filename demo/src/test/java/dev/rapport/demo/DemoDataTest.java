@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.platform.testing.Tokens;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.Tokens;
+import dev.rapport.devstack.testing.suite.Suite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package dev.rapport.devstack;
 
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.gateway.testing.GraphQL;
 import dev.rapport.gateway.testing.StubService;
 import dev.rapport.gateway.testing.Stubs;
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

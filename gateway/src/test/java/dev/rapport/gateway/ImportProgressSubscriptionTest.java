@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.rapport.gateway.limits.CostBudgets;
 import dev.rapport.gateway.testing.Stubs;
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

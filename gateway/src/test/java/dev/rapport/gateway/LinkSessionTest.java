@@ -243,7 +243,7 @@ class LinkSessionTest {
 
     @Test
     void aLoggedInCallerIsNotHeldToAnyLinkScope() {
-        JsonPath answer = GraphQL.query(dev.rapport.platform.testing.Tokens.forContact("c-ada"),
+        JsonPath answer = GraphQL.query(dev.rapport.devstack.testing.Tokens.forContact("c-ada"),
                 "{ me { cases { nodes { id } } policy { doNotContact } } consultation(id: \"k-any\") { id } }");
         assertNull(answer.get("errors"), answer::prettify);
     }

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 
 /** The few Keycloak admin calls the tests need: clients and users created in the running realm. */
 public final class KeycloakAdmin {

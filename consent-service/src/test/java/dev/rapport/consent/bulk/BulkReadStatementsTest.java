@@ -8,7 +8,7 @@ import static dev.rapport.consent.support.Api.purpose;
 import static dev.rapport.consent.support.Api.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rapport.platform.testing.StatementCount;
+import dev.rapport.devstack.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -253,7 +253,7 @@ class OutreachResourceTest {
         UUID stranger = UUID.randomUUID();
         String body = a + "\n\"" + b + "\"\n{\"contactId\":\"" + stranger + "\"}\nbanana\n" + a + "\n";
         String campaign = "winter-" + UUID.randomUUID();
-        String answer = given().auth().oauth2(dev.rapport.platform.testing.Tokens.forRoles("m", "marketer"))
+        String answer = given().auth().oauth2(dev.rapport.devstack.testing.Tokens.forRoles("m", "marketer"))
                 .contentType("application/x-ndjson").queryParam("purpose", newsletter).queryParam("channel", "EMAIL")
                 .queryParam("campaign", campaign).queryParam("payloadRef", "mail:winter")
                 .body(body.getBytes()).post("/outreach/requests/bulk").then().statusCode(200).extract().asString();
@@ -269,7 +269,7 @@ class OutreachResourceTest {
         as("analyst").get("/outreach/requests/" + lines.get(0).getString("id")).then().body("campaign", equalTo(campaign))
                 .body("payloadRef", equalTo("mail:winter")).body("status", equalTo("QUEUED"));
 
-        String retry = given().auth().oauth2(dev.rapport.platform.testing.Tokens.forRoles("m", "marketer"))
+        String retry = given().auth().oauth2(dev.rapport.devstack.testing.Tokens.forRoles("m", "marketer"))
                 .contentType("application/x-ndjson").queryParam("purpose", newsletter).queryParam("channel", "EMAIL")
                 .queryParam("campaign", campaign).queryParam("payloadRef", "mail:winter")
                 .body((a + "\n").getBytes()).post("/outreach/requests/bulk").then().statusCode(200).extract().asString();
@@ -287,7 +287,7 @@ class OutreachResourceTest {
             java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + path
                                     + "?purpose=" + newsletter + "&campaign=never"))
-                    .header("Authorization", "Bearer " + dev.rapport.platform.testing.Tokens.forRoles("m", "marketer"))
+                    .header("Authorization", "Bearer " + dev.rapport.devstack.testing.Tokens.forRoles("m", "marketer"))
                     .header("Content-Type", "application/x-ndjson")
                     .expectContinue(true)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)).build();

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.platform.testing.Tokens;
-import dev.rapport.platform.testing.WebhookReceiver;
+import dev.rapport.devstack.testing.Tokens;
+import dev.rapport.devstack.testing.WebhookReceiver;
 import dev.rapport.platform.webhooks.StandardWebhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

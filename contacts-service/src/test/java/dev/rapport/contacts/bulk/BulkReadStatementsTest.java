@@ -4,7 +4,7 @@ import static dev.rapport.contacts.support.Api.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rapport.contacts.support.Fixtures;
-import dev.rapport.platform.testing.StatementCount;
+import dev.rapport.devstack.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.LocalDate;

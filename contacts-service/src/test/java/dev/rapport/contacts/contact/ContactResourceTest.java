@@ -99,7 +99,7 @@ class ContactResourceTest {
         int port = io.restassured.RestAssured.port;
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            String token = dev.rapport.platform.testing.Tokens.forRoles("big", "agent");
+            String token = dev.rapport.devstack.testing.Tokens.forRoles("big", "agent");
             socket.getOutputStream().write(("POST /contacts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Authorization: Bearer " + token + "\r\nContent-Length: " + (5 * 1024 * 1024) + "\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -145,13 +145,13 @@ class SearchAndMergeTest {
     void aContactSeesOnlyThemselves() {
         String me = Fixtures.contact("alice");
         String other = Fixtures.contact("alice");
-        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.platform.testing.Tokens.forContact(me))
+        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.devstack.testing.Tokens.forContact(me))
                 .get("/contacts/" + me).then().statusCode(200).body("id", equalTo(me));
-        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.platform.testing.Tokens.forContact(me))
+        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.devstack.testing.Tokens.forContact(me))
                 .get("/contacts/" + other).then().statusCode(403).contentType("application/problem+json");
-        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.platform.testing.Tokens.forContact(me))
+        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.devstack.testing.Tokens.forContact(me))
                 .get("/contacts").then().statusCode(403);
-        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.platform.testing.Tokens.forContact(me))
+        io.restassured.RestAssured.given().auth().oauth2(dev.rapport.devstack.testing.Tokens.forContact(me))
                 .get("/contacts/" + other + "/interactions").then().statusCode(403);
     }
 

@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import dev.rapport.security.VerifiedTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contacts.support.ConsentStub;
 import dev.rapport.contacts.support.Fixtures;
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.platform.testing.WebhookReceiver;
-import dev.rapport.platform.testing.WebhookReceiver.Answer;
+import dev.rapport.devstack.testing.WebhookReceiver;
+import dev.rapport.devstack.testing.WebhookReceiver.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;

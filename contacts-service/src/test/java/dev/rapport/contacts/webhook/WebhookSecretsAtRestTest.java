@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rapport.platform.testing.WebhookReceiver;
+import dev.rapport.devstack.testing.WebhookReceiver;
 import dev.rapport.platform.webhooks.StandardWebhooks;
 import dev.rapport.platform.webhooks.WebhookSecrets;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,7 +9,7 @@ import dev.rapport.delivery.testing.OwnServices;
 import dev.rapport.delivery.testing.Mime;
 import dev.rapport.delivery.testing.Seed;
 import dev.rapport.delivery.testing.Services;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;

@@ -7,7 +7,7 @@ import dev.rapport.delivery.testing.Mailbox;
 import dev.rapport.delivery.testing.OwnServices;
 import dev.rapport.delivery.testing.Seed;
 import dev.rapport.delivery.testing.Services;
-import dev.rapport.platform.testing.OtlpReceiver.ReceivedSpan;
+import dev.rapport.devstack.testing.OtlpReceiver.ReceivedSpan;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

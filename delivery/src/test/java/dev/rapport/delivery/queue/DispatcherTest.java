@@ -11,7 +11,7 @@ import dev.rapport.delivery.testing.Mailbox;
 import dev.rapport.delivery.testing.Mime;
 import dev.rapport.delivery.testing.Seed;
 import dev.rapport.delivery.testing.Services;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package dev.rapport.delivery.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.rapport.delivery.testing;
 
 import static io.restassured.RestAssured.given;
 
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.rapport.delivery.testing;
 
-import dev.rapport.platform.testing.OtlpReceiver;
-import dev.rapport.platform.testing.Tokens;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.OtlpReceiver;
+import dev.rapport.devstack.testing.Tokens;
+import dev.rapport.devstack.testing.suite.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import dev.rapport.delivery.testing.Mailbox;
 import dev.rapport.delivery.testing.Mime;
 import dev.rapport.delivery.testing.Seed;
 import dev.rapport.delivery.testing.Services;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.security.links.LinkAction;
 import dev.rapport.security.links.LinkClaims;
 import dev.rapport.security.links.LinkTokens;

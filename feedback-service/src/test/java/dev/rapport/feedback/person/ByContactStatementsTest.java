@@ -5,7 +5,7 @@ import static dev.rapport.feedback.support.Api.analyst;
 import static dev.rapport.feedback.support.Api.marketer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rapport.platform.testing.StatementCount;
+import dev.rapport.devstack.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rapport.feedback.support.ConsentStub;
 import dev.rapport.feedback.support.Sql;
-import dev.rapport.platform.testing.SegmentsStub;
+import dev.rapport.devstack.testing.SegmentsStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

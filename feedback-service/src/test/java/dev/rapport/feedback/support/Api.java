@@ -2,7 +2,7 @@ package dev.rapport.feedback.support;
 
 import static io.restassured.RestAssured.given;
 
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;

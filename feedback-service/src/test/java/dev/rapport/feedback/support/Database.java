@@ -1,6 +1,6 @@
 package dev.rapport.feedback.support;
 
-import dev.rapport.platform.testing.PostgresResource;
+import dev.rapport.devstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Every test in this module runs against one real PostgreSQL database, fresh for the run. */

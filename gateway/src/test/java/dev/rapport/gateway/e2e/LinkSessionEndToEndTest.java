@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.rapport.gateway.testing.GraphQL;
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import dev.rapport.security.links.LinkAction;
 import dev.rapport.security.links.LinkClaims;
 import dev.rapport.security.links.LinkTokens;
@@ -32,7 +32,7 @@ import io.restassured.path.json.JsonPath;
 class LinkSessionEndToEndTest {
 
     static String link(String contactId, LinkAction action, String ref) {
-        return new LinkTokens(dev.rapport.platform.testing.suite.Suite.LINK_ENVIRONMENT.get("RAPPORT_LINK_SECRET")).sign(
+        return new LinkTokens(dev.rapport.devstack.testing.suite.Suite.LINK_ENVIRONMENT.get("RAPPORT_LINK_SECRET")).sign(
                 new LinkClaims(UUID.fromString(contactId), action, ref == null ? null : UUID.fromString(ref), null,
                         Instant.now().plusSeconds(3600), UUID.randomUUID()));
     }

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.rapport.platform.testing.OtlpReceiver;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.OtlpReceiver;
+import dev.rapport.devstack.testing.suite.Suite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

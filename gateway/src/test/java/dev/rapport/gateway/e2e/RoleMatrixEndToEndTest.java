@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.rapport.gateway.security.GraphQLOperations;
 import dev.rapport.gateway.testing.GraphQL;
-import dev.rapport.platform.testing.RoleMatrix;
+import dev.rapport.devstack.testing.RoleMatrix;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;

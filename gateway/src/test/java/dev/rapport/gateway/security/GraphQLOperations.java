@@ -18,7 +18,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import dev.rapport.platform.testing.RoleMatrix;
+import dev.rapport.devstack.testing.RoleMatrix;
 
 /** The gateway's GraphQL operations as docs/roles.md names them, read from the compiled @GraphQLApi classes. */
 public final class GraphQLOperations {

@@ -55,7 +55,7 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
     /** The first query of a JVM loads and compiles a lot; run one so timeouts in tests measure the gateway, not that. */
     public static synchronized void warmUp() {
         if (!warm) {
-            GraphQL.query(dev.rapport.platform.testing.Tokens.forRoles("warm-up", "admin"),
+            GraphQL.query(dev.rapport.devstack.testing.Tokens.forRoles("warm-up", "admin"),
                     "{ contacts(first: 3) { nodes { id value { currency } mayContact(purpose: \"x\") { allowed } cases { nodes { id } } } } }");
             warm = true;
         }

@@ -21,7 +21,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 
 import dev.rapport.gateway.testing.Stubs;
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package dev.rapport.reliability.faults;
 
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.rapport.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.rapport.reliability.faults;
 
-import dev.rapport.platform.testing.Tokens;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.Tokens;
+import dev.rapport.devstack.testing.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.rapport.reliability.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -67,7 +67,7 @@ final class SlowDependency implements Scenario {
                 Api.expect(rig.api.post(rig.url(Suite.CONSENT) + "/contacts/" + c + "/consent-events", rig.admin, Map.of(
                         "kind", "GRANT", "purpose", Fixtures.PURPOSE, "channel", "EMAIL", "source", "API")), "grant");
             }
-            String agent = dev.rapport.platform.testing.Tokens.issue("faults-agent", List.of("agent"), null, 24 * 3600);
+            String agent = dev.rapport.devstack.testing.Tokens.issue("faults-agent", List.of("agent"), null, 24 * 3600);
             awaitAllowed(rig, agent, contacts.get(0));
 
             List<Probe> probes = Collections.synchronizedList(new ArrayList<>());

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.reliability.Http;
 import dev.rapport.reliability.QuickSuite;
 import org.junit.jupiter.api.AfterAll;

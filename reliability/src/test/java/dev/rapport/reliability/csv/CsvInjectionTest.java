@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.reliability.Http;
 import dev.rapport.reliability.QuickSuite;
 import org.junit.jupiter.api.Test;

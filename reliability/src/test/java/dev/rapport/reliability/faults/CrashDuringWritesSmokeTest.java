@@ -3,7 +3,7 @@ package dev.rapport.reliability.faults;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.rapport.platform.testing.Tokens;
-import dev.rapport.platform.testing.WebhookReceiver;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.Tokens;
+import dev.rapport.devstack.testing.WebhookReceiver;
+import dev.rapport.devstack.testing.suite.Suite;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.rapport.platform.testing.Tokens;
-import dev.rapport.platform.testing.WebhookReceiver;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.Tokens;
+import dev.rapport.devstack.testing.WebhookReceiver;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.platform.webhooks.StandardWebhooks;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.reliability.Http;
 import dev.rapport.reliability.KeycloakAdmin;
 import dev.rapport.reliability.QuickSuite;

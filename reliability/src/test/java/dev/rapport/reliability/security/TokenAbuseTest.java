@@ -16,8 +16,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.platform.testing.Tokens;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.Tokens;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.reliability.Http;
 import dev.rapport.reliability.KeycloakAdmin;
 import dev.rapport.reliability.QuickSuite;

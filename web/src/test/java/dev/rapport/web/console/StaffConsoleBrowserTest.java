@@ -20,7 +20,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
 import dev.rapport.demo.DemoData;
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.web.testing.RealSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -15,7 +15,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import dev.rapport.platform.testing.suite.Suite;
+import dev.rapport.devstack.testing.suite.Suite;
 import dev.rapport.web.testing.Chromium;
 import dev.rapport.web.testing.RealSuite;
 import io.quarkus.test.junit.QuarkusTest;

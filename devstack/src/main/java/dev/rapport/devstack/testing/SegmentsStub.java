@@ -1,4 +1,4 @@
-package dev.rapport.platform.testing;
+package dev.rapport.devstack.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;

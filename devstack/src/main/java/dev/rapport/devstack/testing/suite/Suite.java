@@ -1,4 +1,4 @@
-package dev.rapport.platform.testing.suite;
+package dev.rapport.devstack.testing.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.rapport.devstack.LocalPostgres;
-import dev.rapport.platform.testing.Tokens;
+import dev.rapport.devstack.testing.Tokens;
 
 /**
  * The whole suite as real processes, for end-to-end and reliability tests: optionally Keycloak (from the build's

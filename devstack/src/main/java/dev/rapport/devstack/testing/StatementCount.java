@@ -1,4 +1,4 @@
-package dev.rapport.platform.testing;
+package dev.rapport.devstack.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

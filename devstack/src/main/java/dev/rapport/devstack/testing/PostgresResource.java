@@ -1,4 +1,4 @@
-package dev.rapport.platform.testing;
+package dev.rapport.devstack.testing;
 
 import dev.rapport.devstack.DevStack;
 import dev.rapport.devstack.LocalPostgres;

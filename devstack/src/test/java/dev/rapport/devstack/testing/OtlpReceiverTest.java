@@ -1,4 +1,4 @@
-package dev.rapport.platform.testing;
+package dev.rapport.devstack.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

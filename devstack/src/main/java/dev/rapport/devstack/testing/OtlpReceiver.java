@@ -1,4 +1,4 @@
-package dev.rapport.platform.testing;
+package dev.rapport.devstack.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;

@@ -1,9 +1,6 @@
 package dev.rapport.contacts.contact;
 
-import dev.rapport.contacts.contactpoint.Channel;
 import dev.rapport.contacts.contactpoint.ContactPoint;
-import dev.rapport.contacts.contactpoint.PointContext;
-import dev.rapport.contacts.contactpoint.ProvenanceKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -52,7 +49,7 @@ public class ContactMergeQueries {
         return conn.preparedQuery("select * from contact_points where contact_id in ($1, $2) order by captured_at, id")
                 .execute(Tuple.of(survivor, loser)).map(rows -> {
                     List<ContactPoint> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(point(r)));
+                    rows.forEach(r -> out.add(ContactPoint.from(r)));
                     return out;
                 });
     }
@@ -106,19 +103,5 @@ public class ContactMergeQueries {
                 .chain(() -> conn.preparedQuery("update contacts set merged_into = $1, updated_at = now() where id = $2 or merged_into = $2")
                         .execute(both))
                 .replaceWithVoid();
-    }
-
-    private static ContactPoint point(Row r) {
-        ContactPoint p = new ContactPoint();
-        p.id = r.getUUID("id");
-        p.contactId = r.getUUID("contact_id");
-        p.channel = Channel.valueOf(r.getString("channel"));
-        p.address = r.getString("address");
-        p.context = PointContext.valueOf(r.getString("context"));
-        p.provenance = ProvenanceKind.valueOf(r.getString("provenance"));
-        p.provenanceSource = r.getString("provenance_source");
-        p.capturedAt = r.getOffsetDateTime("captured_at").toInstant();
-        p.verifiedAt = r.getOffsetDateTime("verified_at") == null ? null : r.getOffsetDateTime("verified_at").toInstant();
-        return p;
     }
 }

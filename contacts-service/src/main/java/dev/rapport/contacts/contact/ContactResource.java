@@ -36,7 +36,7 @@ public class ContactResource {
     @Inject
     Caller caller;
     @Inject
-    ContactSearch search;
+    ContactSearchQueries search;
     @Inject
     ContactMerge merges;
 
@@ -105,14 +105,14 @@ public class ContactResource {
             @Parameter(description = "Created before (ISO-8601)") @QueryParam("createdTo") String createdTo,
             @QueryParam("ids") List<String> ids, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        ContactSearch.Filter f = new ContactSearch.Filter(name, QueryParams.uuid("organisationId", organisationId), tags,
+        ContactSearchQueries.Filter f = new ContactSearchQueries.Filter(name, QueryParams.uuid("organisationId", organisationId), tags,
                 QueryParams.enumValue(LifecycleStage.class, "stage", stage), QueryParams.enumValue(Channel.class, "channel", channel),
                 QueryParams.enumValue(ProvenanceKind.class, "provenance", provenance), QueryParams.decimal("minValue", minValue),
                 QueryParams.decimal("maxValue", maxValue),
                 QueryParams.enumValue(SignalKind.class, "signal", signal), "me".equals(owner) ? caller.name() : owner,
                 QueryParams.instant("createdFrom", createdFrom), QueryParams.instant("createdTo", createdTo),
                 ids == null || ids.isEmpty() ? null : QueryParams.uuids("ids", ids, 500),
-                QueryParams.enumValue(ContactSearch.Sort.class, "sort", sort));
+                QueryParams.enumValue(ContactSearchQueries.Sort.class, "sort", sort));
         return search.search(f, cursor, Cursor.limit(limit, 50, 500));
     }
 

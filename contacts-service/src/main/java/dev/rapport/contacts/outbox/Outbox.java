@@ -4,15 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.tracing.TraceContext;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +23,10 @@ public class Outbox {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    OutboxRepository repository;
+    @Inject
+    OutboxQueries queries;
 
     public Uni<Void> append(List<ContactPointChange> changes) {
         return persist(changes.stream().map(c -> new Pending(CONTACT_POINT_CHANGED, c.contactId(), c)).toList());
@@ -51,8 +51,9 @@ public class Outbox {
     }
 
     /**
-     * Every outbox row is built here, whichever client writes it: the entity through the caller's Hibernate session,
-     * or the same fields as one batched insert on the caller's SQL connection.
+     * Every outbox row is built here, whichever client writes it: {@link OutboxRepository} persists the entity in the
+     * caller's Hibernate transaction, {@link OutboxQueries#insert} writes the same fields as one batched insert on the
+     * caller's SQL connection.
      */
     private OutboxEvent row(Pending p, Instant now, String traceparent) {
         OutboxEvent e = new OutboxEvent();
@@ -66,37 +67,17 @@ public class Outbox {
     }
 
     private Uni<Void> persist(List<Pending> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        Instant now = Instant.now();
-        String traceparent = TraceContext.current();
-        return Panache.getSession().chain(session -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Pending p : events) {
-                OutboxEvent e = row(p, now, traceparent);
-                chain = chain.chain(() -> session.persist(e)); // in order: the identity seq orders events per contact
-            }
-            return chain;
-        });
+        return events.isEmpty() ? Uni.createFrom().voidItem() : repository.add(rows(events));
     }
 
     private Uni<Void> insert(SqlConnection conn, List<Pending> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+        return events.isEmpty() ? Uni.createFrom().voidItem() : queries.insert(conn, rows(events));
+    }
+
+    private List<OutboxEvent> rows(List<Pending> events) {
         Instant now = Instant.now();
         String traceparent = TraceContext.current();
-        List<Tuple> rows = new ArrayList<>();
-        for (Pending p : events) {
-            OutboxEvent e = row(p, now, traceparent);
-            rows.add(Tuple.from(java.util.Arrays.asList(e.eventId, e.contactId, e.eventType, e.payload,
-                    e.createdAt.atOffset(ZoneOffset.UTC), e.traceparent)));
-        }
-        return conn.preparedQuery("""
-                insert into outbox (event_id, contact_id, event_type, payload, created_at, traceparent)
-                values ($1, $2, $3, $4, $5, $6)""")
-                .executeBatch(rows).replaceWithVoid();
+        return events.stream().map(p -> row(p, now, traceparent)).toList();
     }
 
     private String write(Object c) {

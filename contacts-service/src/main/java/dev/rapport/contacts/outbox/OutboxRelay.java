@@ -1,7 +1,5 @@
 package dev.rapport.contacts.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -14,16 +12,11 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,14 +34,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long LOCK_KEY = 0x52415050_4F425831L;
 
     @Inject
-    Pool pool;
+    OutboxQueries queries;
     @Inject
     OutboxConfig config;
-    @Inject
-    ObjectMapper json;
     @Inject
     MeterRegistry metrics;
     @Inject
@@ -87,37 +77,25 @@ public class OutboxRelay {
 
     /** Delivers one batch; true when it was full, so there may be more right away. */
     Uni<Boolean> deliverOnce() {
-        return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + LOCK_KEY + ") as locked").execute()
-                .chain(lock -> {
-                    if (!lock.iterator().next().getBoolean("locked")) {
-                        return Uni.createFrom().item(false);
-                    }
-                    int limit = batchSize.current();
-                    return conn.preparedQuery("""
-                            select seq, event_id, event_type, payload, created_at, traceparent from outbox
-                            where delivered_at is null and event_type = $2 order by seq limit $1""")
-                            .execute(Tuple.of(limit, Outbox.CONTACT_POINT_CHANGED)).chain(rows -> {
-                                List<OutboxMessage> batch = new ArrayList<>();
-                                List<Long> seqs = new ArrayList<>();
-                                for (Row r : rows) {
-                                    seqs.add(r.getLong("seq"));
-                                    batch.add(message(r));
-                                }
-                                if (batch.isEmpty()) {
-                                    pending.set(0);
-                                    return Uni.createFrom().item(false);
-                                }
-                                return post(batch)
-                                        .chain(() -> markDelivered(conn, seqs))
-                                        .map(x -> {
-                                            backoff = config.initialBackoff();
-                                            notBefore = 0;
-                                            batchSize.delivered();
-                                            return batch.size() == limit;
-                                        })
-                                        .onFailure().recoverWithUni(e -> markFailed(conn, seqs, e).replaceWith(false));
-                            });
-                }));
+        return queries.underRelayLock(conn -> {
+            int limit = batchSize.current();
+            return queries.undelivered(conn, Outbox.CONTACT_POINT_CHANGED, limit).chain(batch -> {
+                if (batch.isEmpty()) {
+                    pending.set(0);
+                    return Uni.createFrom().item(false);
+                }
+                List<Long> seqs = batch.stream().map(OutboxMessage::seq).toList();
+                return post(batch)
+                        .chain(() -> queries.markDelivered(conn, seqs))
+                        .map(x -> {
+                            backoff = config.initialBackoff();
+                            notBefore = 0;
+                            batchSize.delivered();
+                            return batch.size() == limit;
+                        })
+                        .onFailure().recoverWithUni(e -> queries.markFailed(conn, seqs, failed(seqs.size(), e)).replaceWith(false));
+            });
+        }, false);
     }
 
     /** The REST client's call starts inside the relay's span, so its request carries that trace context. */
@@ -149,31 +127,16 @@ public class OutboxRelay {
         return builder.startSpan();
     }
 
-    private Uni<Void> markDelivered(SqlConnection conn, List<Long> seqs) {
-        return conn.preparedQuery("update outbox set delivered_at = now(), attempts = attempts + 1, last_error = null where seq = any($1)")
-                .execute(Tuple.of(seqs.toArray(Long[]::new))).replaceWithVoid();
-    }
-
-    private Uni<Void> markFailed(SqlConnection conn, List<Long> seqs, Throwable e) {
+    /** Backs off and halves the next batch; answers why, for the rows' last error. */
+    private String failed(int count, Throwable e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         batchSize.failed();
-        LOG.warnf("Outbox delivery of %d change(s) failed (%s); retrying in %s with at most %d", seqs.size(), why, backoff,
+        LOG.warnf("Outbox delivery of %d change(s) failed (%s); retrying in %s with at most %d", count, why, backoff,
                 batchSize.current());
         notBefore = System.currentTimeMillis() + backoff.toMillis();
         Duration doubled = backoff.multipliedBy(2);
         backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
-        pending.set(seqs.size());
-        return conn.preparedQuery("update outbox set attempts = attempts + 1, last_error = $2 where seq = any($1)")
-                .execute(Tuple.of(seqs.toArray(Long[]::new), why.length() > 500 ? why.substring(0, 500) : why))
-                .replaceWithVoid();
-    }
-
-    private OutboxMessage message(Row r) {
-        try {
-            return new OutboxMessage(r.getUUID("event_id"), r.getLong("seq"), r.getString("event_type"),
-                    r.getOffsetDateTime("created_at").toInstant(), json.readTree(r.getString("payload")), r.getString("traceparent"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable outbox payload at seq " + r.getLong("seq"), e);
-        }
+        pending.set(count);
+        return why;
     }
 }

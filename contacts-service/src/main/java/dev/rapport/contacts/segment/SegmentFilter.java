@@ -1,6 +1,6 @@
 package dev.rapport.contacts.segment;
 
-import dev.rapport.contacts.contact.ContactSearch;
+import dev.rapport.contacts.contact.ContactSearchQueries;
 import dev.rapport.contacts.contact.LifecycleStage;
 import dev.rapport.contacts.contactpoint.Channel;
 import dev.rapport.contacts.contactpoint.ProvenanceKind;
@@ -42,8 +42,8 @@ public record SegmentFilter(
                 stage, channel, provenance, minValue, maxValue, signal, "me".equals(owner) ? caller : owner, createdFrom, createdTo);
     }
 
-    ContactSearch.Filter toSearch() {
-        return new ContactSearch.Filter(name, organisationId, tags, stage, channel, provenance, minValue, maxValue, signal, owner,
+    ContactSearchQueries.Filter toSearch() {
+        return new ContactSearchQueries.Filter(name, organisationId, tags, stage, channel, provenance, minValue, maxValue, signal, owner,
                 createdFrom, createdTo, null, null);
     }
 }

@@ -2,7 +2,7 @@ package dev.rapport.contacts.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.contacts.contact.ContactSearch;
+import dev.rapport.contacts.contact.ContactSearchQueries;
 import dev.rapport.contacts.contact.ContactView;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.paging.Cursor;
@@ -26,7 +26,7 @@ public class SegmentService {
     @Inject
     SegmentQueries queries;
     @Inject
-    ContactSearch search;
+    ContactSearchQueries search;
     @Inject
     SegmentConfig config;
     @Inject
@@ -151,7 +151,7 @@ public class SegmentService {
 
     /** Count and first members of a filter before it is saved. */
     public Uni<SegmentCount> preview(SegmentFilter filter, String caller) {
-        ContactSearch.Filter f = (filter == null ? empty() : filter.normalised(caller)).toSearch();
+        ContactSearchQueries.Filter f = (filter == null ? empty() : filter.normalised(caller)).toSearch();
         return search.count(f).chain(n -> search.searchLive(f, null, config.previewSize())
                 .map(page -> new SegmentCount(null, null, n, page.items())));
     }
@@ -160,7 +160,7 @@ public class SegmentService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        ContactSearch.Filter byIds = new ContactSearch.Filter(null, null, null, null, null, null, null, null, null, null, null, null,
+        ContactSearchQueries.Filter byIds = new ContactSearchQueries.Filter(null, null, null, null, null, null, null, null, null, null, null, null,
                 ids, null);
         return search.search(byIds, null, ids.size()).map(page -> {
             Map<UUID, ContactView> byId = page.items().stream().collect(Collectors.toMap(ContactView::id, c -> c));

@@ -2,7 +2,6 @@ package dev.rapport.platform.webhooks;
 
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +35,14 @@ public abstract class ServiceWebhooks {
     }
 
     /**
-     * CDI calls it once, with the service's pool, the shared settings and the service's tracer; fails, naming the
-     * setting, without a usable {@code rapport.webhooks.secret-key}.
+     * CDI calls it once, with the webhook tables' queries, the shared settings and the service's tracer; fails, naming
+     * the setting, without a usable {@code rapport.webhooks.secret-key}.
      */
     @Inject
-    public void wire(Pool pool, WebhooksConfig config, Tracer tracer) {
+    public void wire(WebhookQueries queries, WebhooksConfig config, Tracer tracer) {
         this.config = config;
         secrets = WebhookSecrets.fromConfig(config.secretKey(), config.previousSecretKeys());
-        store = new WebhookStore(pool, eventTypes, secrets);
+        store = queries.store(eventTypes, secrets);
         admin = new WebhookAdmin(store, config, eventTypes);
         dispatcher = new WebhookDispatcher(store, config, tracer, secrets);
     }

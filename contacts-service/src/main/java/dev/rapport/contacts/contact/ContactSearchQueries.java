@@ -30,7 +30,7 @@ import java.util.UUID;
  * is mapped in one place.
  */
 @ApplicationScoped
-public class ContactSearch {
+public class ContactSearchQueries {
     @Inject
     Pool pool;
     @Inject

@@ -1,18 +1,14 @@
 package dev.rapport.feedback.outreach;
 
+import dev.rapport.feedback.outreach.OutreachQueries.Claimed;
 import dev.rapport.platform.id.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,8 +23,8 @@ import org.jboss.logging.Logger;
  * claims each row, asks consent-service, and records QUEUED or DENIED. A crash in between leaves a PENDING row
  * whose {@code next_attempt_at} has passed, and {@link #retryDue} sends it again with the same Idempotency-Key.
  *
- * <p>Claiming and recording use the reactive SQL client directly: sending runs concurrently and outside any
- * request, where a Hibernate Reactive session (one operation at a time) cannot be shared.
+ * <p>Claiming and recording are {@link OutreachQueries}' statements on the reactive SQL client: sending runs
+ * concurrently and outside any request, where a Hibernate Reactive session (one operation at a time) cannot be shared.
  */
 @ApplicationScoped
 public class Outreach {
@@ -47,7 +43,7 @@ public class Outreach {
     @Inject
     OutreachConfig config;
     @Inject
-    Pool pool;
+    OutreachQueries queries;
 
     /** A PENDING message ready to persist with the caller's other writes. */
     public OutreachMessage prepare(MessageKind kind, UUID subjectId, UUID contactId, String channel, String campaign,
@@ -113,43 +109,15 @@ public class Outreach {
     @Scheduled(every = "${rapport.outreach.retry-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> retryDue() {
-        return pool.preparedQuery("select id from outreach_messages where next_attempt_at <= now() "
-                        + "and status <> 'QUEUED' and (attempts < $1 or $2 = any(reasons)) order by next_attempt_at limit 500")
-                .execute(Tuple.of(config.maxAttempts(), NOT_YET_KNOWN))
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID("id")));
-                    return ids;
-                })
+        return queries.due(config.maxAttempts())
                 .chain(ids -> send(ids))
                 .onFailure().invoke(e -> LOG.warn("Outreach retry round failed", e))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    /**
-     * Marks the rows as being sent (attempts + 1) and pushes their next attempt into the future by the backoff,
-     * so that a crash mid-send is retried later, not lost. Rows already decided are skipped.
-     */
     private Uni<List<Claimed>> claim(List<UUID> ids) {
-        return pool.preparedQuery("update outreach_messages set attempts = attempts + 1, "
-                        + "next_attempt_at = now() + make_interval(secs => least($2 * power(2, attempts), $3)) "
-                        + "where id = any($1) and status <> 'QUEUED' and (status = 'PENDING' or next_attempt_at is not null) "
-                        + "returning id, contact_id, purpose, channel, campaign, payload_ref, attempts, reasons, request_key, created_at")
-                .execute(Tuple.of(ids.toArray(new UUID[0]), (double) config.initialBackoff().toSeconds(),
-                        (double) config.maxBackoff().toSeconds()))
-                .map(rows -> {
-                    List<Claimed> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        String key = r.getString("request_key");
-                        out.add(new Claimed(r.getUUID("id"), r.getInteger("attempts"), new OutreachRequest(r.getUUID("contact_id"),
-                                r.getString("purpose"), r.getString("channel"), null, r.getString("campaign"),
-                                r.getString("payload_ref")), key == null ? r.getUUID("id").toString() : key,
-                                List.of(r.getArrayOfStrings("reasons")).contains(NOT_YET_KNOWN),
-                                r.getOffsetDateTime("created_at").toInstant()));
-                    }
-                    return out;
-                });
+        return queries.claim(ids, config.initialBackoff(), config.maxBackoff());
     }
 
     /**
@@ -201,19 +169,11 @@ public class Outreach {
     }
 
     private Uni<Void> store(UUID id, String status, List<String> reasons, UUID requestId, boolean retry) {
-        String sql = "update outreach_messages set status = $2, reasons = $3, outreach_request_id = $4, decided_at = $5"
-                + (retry ? "" : ", next_attempt_at = null") + " where id = $1 and status <> 'QUEUED'";
-        return pool.preparedQuery(sql).execute(Tuple.from(java.util.Arrays.asList(id, status, reasons.toArray(new String[0]),
-                        requestId == null ? (Object) null : requestId, OffsetDateTime.now(ZoneOffset.UTC))))
-                .replaceWithVoid();
+        return queries.store(id, status, reasons, requestId, retry);
     }
 
-    /** PENDING with reason not-yet-known, asked again after the interval; the next request goes under this key. */
     private Uni<Void> waitToBeKnown(UUID id, String requestKey) {
-        return pool.preparedQuery("update outreach_messages set status = 'PENDING', reasons = $2, request_key = $3, "
-                        + "next_attempt_at = now() + make_interval(secs => $4) where id = $1 and status <> 'QUEUED'")
-                .execute(Tuple.of(id, new String[] {NOT_YET_KNOWN}, requestKey, (double) config.notYetKnownInterval().toSeconds()))
-                .replaceWithVoid();
+        return queries.waitToBeKnown(id, requestKey, config.notYetKnownInterval());
     }
 
     private static DispatchSummary summarise(List<String> outcomes) {
@@ -234,9 +194,5 @@ public class Outreach {
             }
         }
         return new DispatchSummary(outcomes.size(), queued, denied, pending, by);
-    }
-
-    private record Claimed(UUID id, int attempts, OutreachRequest request, String requestKey, boolean waitingToBeKnown,
-            Instant createdAt) {
     }
 }

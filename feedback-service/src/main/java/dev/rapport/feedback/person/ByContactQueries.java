@@ -2,7 +2,7 @@ package dev.rapport.feedback.person;
 
 import dev.rapport.feedback.followup.Answer;
 import dev.rapport.feedback.followup.FollowUpView;
-import dev.rapport.feedback.invitation.InvitationService;
+import dev.rapport.feedback.invitation.InvitationQueries;
 import dev.rapport.feedback.invitation.InvitationView;
 import dev.rapport.feedback.rating.RatingView;
 import dev.rapport.feedback.rating.SubjectType;
@@ -60,7 +60,7 @@ public class ByContactQueries {
                                left join outreach_messages m on m.subject_id = i.id and m.kind = 'invitation'
                                where i.contact_id = any($1) and ($3::uuid is null or i.id < $3)) ranked
                 where rn <= $2 order by contact_id, id desc""",
-                Tuple.of(ids(ids), limit + 1, Keyset.idOf(cursor)), InvitationService::view, InvitationView::contactId, limit,
+                Tuple.of(ids(ids), limit + 1, Keyset.idOf(cursor)), InvitationQueries::view, InvitationView::contactId, limit,
                 v -> Cursor.encode(v.id()));
     }
 

@@ -5,59 +5,33 @@ import dev.rapport.feedback.consultation.InitiativeRepository;
 import dev.rapport.feedback.consultation.ConsultationService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Priorities are counted in PostgreSQL with one grouped query over the ratings (optionally joined to the responses'
- * segment, a GIN-indexed jsonb): loading 100k responses as entities to count them would cost far more than the count.
- * Ranking happens here with exact integer arithmetic, so equal scores compare equal.
+ * Priorities are counted in PostgreSQL ({@link PriorityQueries}) and ranked here with exact integer arithmetic, so
+ * equal scores compare equal.
  */
 @ApplicationScoped
 public class PriorityService {
     @Inject
-    Pool pool;
+    PriorityQueries queries;
     @Inject
     ConsultationService consultations;
     @Inject
     InitiativeRepository initiatives;
 
     public Uni<PrioritiesView> priorities(UUID consultationId, Map<String, String> segment) {
-        return initiativesOf(consultationId).chain(list -> {
-            boolean filtered = !segment.isEmpty();
-            JsonObject filter = new JsonObject(new HashMap<>(segment));
-            String counts = filtered
-                    ? "select r.initiative_id, r.bucket, count(*) as n from response_ratings r join responses p on p.id = r.response_id "
-                            + "where r.consultation_id = $1 and p.segment @> $2 group by r.initiative_id, r.bucket"
-                    : "select r.initiative_id, r.bucket, count(*) as n from response_ratings r where r.consultation_id = $1 "
-                            + "group by r.initiative_id, r.bucket";
-            String respondents = filtered
-                    ? "select count(*) as n from responses where consultation_id = $1 and segment @> $2"
-                    : "select count(*) as n from responses where consultation_id = $1";
-            Tuple params = filtered ? Tuple.of(consultationId, filter) : Tuple.of(consultationId);
-            return pool.preparedQuery(counts).execute(params).chain(rows -> pool.preparedQuery(respondents).execute(params)
-                    .map(total -> {
-                        Map<UUID, long[]> byInitiative = new HashMap<>();
-                        for (Row r : rows) {
-                            byInitiative.computeIfAbsent(r.getUUID("initiative_id"), k -> new long[4])[r.getInteger("bucket")] =
-                                    r.getLong("n");
-                        }
-                        return new PrioritiesView(consultationId, segment, total.iterator().next().getLong("n"),
-                                PrioritiesView.SCORE_DEFINITION, rank(list, byInitiative));
-                    }));
-        });
+        return initiativesOf(consultationId).chain(list -> queries.counts(consultationId, segment)
+                .map(counts -> new PrioritiesView(consultationId, segment, counts.respondents(), PrioritiesView.SCORE_DEFINITION,
+                        rank(list, counts.byInitiative()))));
     }
 
     @WithSession

@@ -8,17 +8,11 @@ import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,7 +23,7 @@ public class RatingService {
     @Inject
     CaseRepository cases;
     @Inject
-    Pool pool;
+    RatingQueries queries;
     @Inject
     Idempotency idempotency;
 
@@ -82,30 +76,9 @@ public class RatingService {
         });
     }
 
-    /** Averages and distributions in one grouped SQL query (rollup gives the overall row). */
+    /** Averages and distributions per staff member or touchpoint ({@link RatingQueries}). */
     public Uni<RatingReport> report(String by, Instant from, Instant to, SubjectType subjectType) {
-        String column = by.equals("staff") ? "staff" : "touchpoint";
-        String sql = "select " + column + " as key, grouping(" + column + ") as total, count(*) as n, avg(stars) as average, "
-                + "count(*) filter (where stars = 1) as s1, count(*) filter (where stars = 2) as s2, "
-                + "count(*) filter (where stars = 3) as s3, count(*) filter (where stars = 4) as s4, "
-                + "count(*) filter (where stars = 5) as s5 from ratings where rated_at >= $1 and rated_at < $2 "
-                + "and ($3::text is null or subject_type = $3) group by rollup (" + column + ") order by 2 desc, 1 nulls last";
-        return pool.preparedQuery(sql).execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
-                subjectType == null ? null : subjectType.name())).map(rows -> {
-                    RatingReport.Group overall = new RatingReport.Group(null, 0, null, List.of(0L, 0L, 0L, 0L, 0L));
-                    List<RatingReport.Group> groups = new ArrayList<>();
-                    for (Row row : rows) {
-                        RatingReport.Group g = new RatingReport.Group(row.getString("key"), row.getLong("n"),
-                                row.getBigDecimal("average") == null ? null : row.getBigDecimal("average").setScale(2, RoundingMode.HALF_UP),
-                                Arrays.asList(row.getLong("s1"), row.getLong("s2"), row.getLong("s3"), row.getLong("s4"), row.getLong("s5")));
-                        if (row.getInteger("total") == 1) {
-                            overall = g;
-                        } else {
-                            groups.add(g);
-                        }
-                    }
-                    return new RatingReport(from, to, by, overall, groups);
-                });
+        return queries.report(by, from, to, subjectType);
     }
 
     private static String blank(String s) {

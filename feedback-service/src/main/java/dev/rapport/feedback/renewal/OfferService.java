@@ -4,24 +4,20 @@ import dev.rapport.feedback.outreach.DispatchSummary;
 import dev.rapport.feedback.outreach.MessageKind;
 import dev.rapport.feedback.outreach.Outreach;
 import dev.rapport.feedback.outreach.OutreachMessage;
+import dev.rapport.feedback.outreach.OutreachQueries;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -43,7 +39,7 @@ public class OfferService {
     @Inject
     Outreach outreach;
     @Inject
-    Pool pool;
+    OutreachQueries ledger;
 
     public record Recorded(RenewalOffer offer, List<UUID> messageIds) {
     }
@@ -97,9 +93,7 @@ public class OfferService {
 
     /** Whether the offer's message to this person was queued for delivery (a decision that denied it sent nothing). */
     public Uni<Boolean> sentTo(UUID offerId, UUID contactId) {
-        return pool.preparedQuery("select 1 from outreach_messages where kind = 'renewal-offer' and subject_id = $1 "
-                        + "and contact_id = $2 and status = 'QUEUED'").execute(Tuple.of(offerId, contactId))
-                .map(rows -> rows.size() > 0);
+        return ledger.queuedTo(MessageKind.RENEWAL_OFFER, offerId, contactId);
     }
 
     @WithSession
@@ -114,27 +108,7 @@ public class OfferService {
 
     /** Where the offer's messages stand now (consent decisions can arrive later for large audiences). */
     public Uni<DispatchSummary> delivery(UUID offerId) {
-        return pool.preparedQuery("select status, reasons, count(*) as n from outreach_messages where kind = 'renewal-offer' "
-                        + "and subject_id = $1 group by status, reasons").execute(Tuple.of(offerId)).map(rows -> {
-                    int queued = 0;
-                    int denied = 0;
-                    int pending = 0;
-                    Map<String, Integer> by = new TreeMap<>();
-                    for (Row r : rows) {
-                        int n = r.getLong("n").intValue();
-                        switch (r.getString("status")) {
-                            case "QUEUED" -> queued += n;
-                            case "DENIED" -> {
-                                denied += n;
-                                for (String reason : r.getArrayOfStrings("reasons")) {
-                                    by.merge(reason, n, Integer::sum);
-                                }
-                            }
-                            default -> pending += n;
-                        }
-                    }
-                    return new DispatchSummary(queued + denied + pending, queued, denied, pending, by);
-                });
+        return ledger.delivery(MessageKind.RENEWAL_OFFER, offerId);
     }
 
     public static OfferView view(RenewalOffer o, DispatchSummary delivery) {

@@ -30,7 +30,7 @@ public class CaseResource {
     @Inject
     CaseService service;
     @Inject
-    CaseMetricsService metrics;
+    CaseMetricsQueries metrics;
     @Inject
     Outreach outreach;
     @Inject

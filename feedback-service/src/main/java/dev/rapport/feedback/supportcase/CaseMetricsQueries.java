@@ -11,9 +11,12 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Percentiles and rates over a period: one SQL aggregate with the reactive client instead of loading every case. */
+/**
+ * Percentiles and rates over a period: one SQL aggregate with the reactive client instead of loading every case (the
+ * percentiles are PostgreSQL's {@code percentile_cont}; Hibernate would have to load each case to compute them).
+ */
 @ApplicationScoped
-public class CaseMetricsService {
+public class CaseMetricsQueries {
     private static final String SQL = """
             select count(*) as opened,
                    count(*) filter (where status = 'CONFIRMED') as confirmed,

@@ -65,23 +65,21 @@ public class ConsentGraphQLApi {
             + "One GET /consents?contactIds= call for every contact in the answer.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<List<ConsentState>>> consents(@Source List<Contact> contacts, Instant at) {
-        String auth = caller.bearer();
         List<String> ids = ids(contacts);
         // a single contact (a contact-role caller reading itself) uses the per-contact endpoint it is allowed
         return ahead.orCall("consents", ids, Arrays.asList(at), () -> failed(ids.size() == 1
-                ? consent.consents(auth, ids.get(0), at).map(Collections::singletonList)
-                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.consentsOf(auth, chunk, at))));
+                ? consent.consents(ids.get(0), at).map(Collections::singletonList)
+                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.consentsOf(chunk, at))));
     }
 
     @Description("The person's contact policy (preferred channels, quiet hours, frequency cap, do-not-contact). "
             + "One GET /policies?contactIds= call for every contact in the answer.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<Policy>> policy(@Source List<Contact> contacts) {
-        String auth = caller.bearer();
         List<String> ids = ids(contacts);
         return ahead.orCall("policy", ids, List.of(), () -> failed(ids.size() == 1
-                ? consent.policy(auth, ids.get(0)).map(Collections::singletonList)
-                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.policiesOf(auth, chunk))));
+                ? consent.policy(ids.get(0)).map(Collections::singletonList)
+                : Batches.inChunks(ids, ConsentClient.MAX_IDS, chunk -> consent.policiesOf(chunk))));
     }
 
     @Description("The append-only consent ledger, newest first (one GET /by-contact/consent-events call for every "
@@ -90,10 +88,9 @@ public class ConsentGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<ConsentEventConnection>> consentLedger(@Source List<Contact> contacts, @DefaultValue("50") int first,
             String after) throws InvalidInputError {
-        String auth = caller.bearer();
         int size = Math.max(1, Math.min(first, 1000));
         String from = Connection.after(after);
-        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.ledgersOf(auth, chunk, from, size))
+        return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS, chunk -> consent.ledgersOf(chunk, from, size))
                 .map(pages -> Connection.each(pages, from, ConsentEventEdge::new, ConsentEventConnection::new)));
     }
 
@@ -103,11 +100,10 @@ public class ConsentGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<OutreachConnection>> touches(@Source List<Contact> contacts, OutreachStatus status,
             @DefaultValue("20") int first, String after) throws InvalidInputError {
-        String auth = caller.bearer();
         int size = Connection.first(first);
         String from = Connection.after(after);
         return failed(Batches.inChunks(ids(contacts), ConsentClient.MAX_IDS,
-                        chunk -> consent.touchesOf(auth, chunk, Enums.name(status), from, size))
+                        chunk -> consent.touchesOf(chunk, Enums.name(status), from, size))
                 .map(pages -> Connection.each(pages, from, OutreachEdge::new, OutreachConnection::new)));
     }
 
@@ -149,10 +145,9 @@ public class ConsentGraphQLApi {
     }
 
     private Uni<List<Decision>> decide(List<String> ids, String purpose, Channel channel) {
-        String auth = caller.bearer();
         Uni<List<Decision>> decided = ids.size() == 1
-                ? consent.decide(auth, ids.get(0), purpose, Enums.name(channel)).map(List::of)
-                : consent.decideAll(auth, ids, purpose, Enums.name(channel));
+                ? consent.decide(ids.get(0), purpose, Enums.name(channel)).map(List::of)
+                : consent.decideAll(ids, purpose, Enums.name(channel));
         return decided
                 .map(list -> list.stream().map(d -> d == null ? Decision.unavailable(purpose, channel) : d).toList())
                 .onFailure(t -> !(t instanceof ProblemResponse))
@@ -166,7 +161,7 @@ public class ConsentGraphQLApi {
     @Description("Purposes outreach may be for (newsletter, survey, …) with their default lawful basis.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<List<Purpose>> purposes() {
-        return failed(consent.purposes(caller.bearer()));
+        return failed(consent.purposes());
     }
 
     @Mutation
@@ -175,7 +170,7 @@ public class ConsentGraphQLApi {
     public Uni<ConsentEvent> recordConsent(@Id @NonNull String contactId, @NonNull Inputs.ConsentEventInput input)
             throws AccessDeniedError {
         caller.assertMayActFor(contactId);
-        return failed(consent.record(caller.bearer(), contactId, input));
+        return failed(consent.record(contactId, input));
     }
 
     @Mutation("setPolicy")
@@ -183,19 +178,19 @@ public class ConsentGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, CONTACT})
     public Uni<Policy> setPolicy(@Id @NonNull String contactId, @NonNull Inputs.PolicyInput input) throws AccessDeniedError {
         caller.assertMayActFor(contactId);
-        return failed(consent.putPolicy(caller.bearer(), contactId, input));
+        return failed(consent.putPolicy(contactId, input));
     }
 
     @Mutation
     @RolesAllowed(ADMIN)
     public Uni<Purpose> createPurpose(@NonNull Inputs.PurposeInput input) {
-        return failed(consent.createPurpose(caller.bearer(), input));
+        return failed(consent.createPurpose(input));
     }
 
     @Mutation
     @RolesAllowed(ADMIN)
     public Uni<Purpose> updatePurpose(@NonNull String code, @NonNull Inputs.PurposeInput input) {
-        return failed(consent.replacePurpose(caller.bearer(), code, input));
+        return failed(consent.replacePurpose(code, input));
     }
 
     @Mutation
@@ -204,7 +199,7 @@ public class ConsentGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
     public Uni<Touch> requestOutreach(@NonNull Inputs.OutreachInput input, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? "gateway-" + UUID.randomUUID() : idempotencyKey;
-        return failed(consent.requestOutreach(caller.bearer(), key, input));
+        return failed(consent.requestOutreach(key, input));
     }
 
     private static List<String> ids(List<Contact> contacts) {

@@ -74,7 +74,7 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<Contact> contact(@Id @NonNull String id) throws AccessDeniedError {
         caller.assertMayActFor(id);
-        Uni<Contact> contact = failed(service.get(caller.bearer(), id));
+        Uni<Contact> contact = failed(service.get(id));
         fieldsAhead.startFor(id);
         return contact;
     }
@@ -84,7 +84,7 @@ public class ContactGraphQLApi {
     @RolesAllowed(CONTACT)
     public Uni<Contact> me() throws AccessDeniedError {
         String own = ownContact();
-        Uni<Contact> contact = failed(service.get(caller.bearer(), own));
+        Uni<Contact> contact = failed(service.get(own));
         fieldsAhead.startFor(own);
         return contact;
     }
@@ -94,21 +94,21 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<ContactConnection> contacts(Inputs.ContactFilter filter, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
-        return failed(service.search(caller.bearer(), filter, after, pageSize(first))
+        return failed(service.search(filter, after, pageSize(first))
                 .map(p -> Connection.of(p, after, ContactEdge::new, ContactConnection::new)));
     }
 
     @Query
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<Organisation> organisation(@Id @NonNull String id) {
-        return failed(service.organisation(caller.bearer(), id));
+        return failed(service.organisation(id));
     }
 
     @Query
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<OrganisationConnection> organisations(String name, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
-        return failed(service.organisations(caller.bearer(), name, after, pageSize(first))
+        return failed(service.organisations(name, after, pageSize(first))
                 .map(p -> Connection.of(p, after, OrganisationEdge::new, OrganisationConnection::new)));
     }
 
@@ -117,7 +117,7 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<SignalConnection> signalsDue(String owner, SignalKind kind, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
-        return failed(service.signalsDue(caller.bearer(), owner, Enums.name(kind), after, pageSize(first))
+        return failed(service.signalsDue(owner, Enums.name(kind), after, pageSize(first))
                 .map(p -> Connection.of(p, after, SignalEdge::new, SignalConnection::new)));
     }
 
@@ -126,7 +126,7 @@ public class ContactGraphQLApi {
             + "seconds until COMPLETED or FAILED).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<ImportJob> importJob(@Id @NonNull String id) {
-        return failed(service.importJob(caller.bearer(), id));
+        return failed(service.importJob(id));
     }
 
     @Subscription
@@ -135,10 +135,11 @@ public class ContactGraphQLApi {
             + "job as it is now, then each time it changes, ending after COMPLETED or FAILED. An unknown id ends with not-found.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Multi<ImportJob> importProgress(@Id @NonNull String id) {
-        String auth = caller.bearer();
         String payer = caller.payer();
+        // the polls run on a timer, outside any request: the subscriber's token is read now and given to each poll
+        String bearer = caller.bearer();
         return Multi.createBy().repeating()
-                .uni(() -> charged(payer).chain(() -> service.importJob(auth, id)).onItem().ifNull()
+                .uni(() -> charged(payer).chain(() -> service.importJobFor(bearer, id)).onItem().ifNull()
                         .failWith(() -> new NotFoundError("Import " + id + " does not exist")))
                 .withDelay(importProgressInterval)
                 .whilst(job -> !ImportJob.isFinished(job.status()))
@@ -163,7 +164,7 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<ImportJob.ImportErrorConnection> importErrors(@Id @NonNull String id, @DefaultValue("50") int first,
             String after) throws InvalidInputError {
-        return failed(service.importErrors(caller.bearer(), id, after, pageSize(first))
+        return failed(service.importErrors(id, after, pageSize(first))
                 .map(p -> p == null ? null : Connection.of(p, after, ImportJob.ImportErrorEdge::new, ImportJob.ImportErrorConnection::new)));
     }
 
@@ -173,7 +174,7 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<ImportJob.ImportRowConnection> importRows(@Id @NonNull String id, ImportRowOutcome outcome,
             @DefaultValue("50") int first, String after) throws InvalidInputError {
-        return failed(service.importRows(caller.bearer(), id, Enums.name(outcome), after, pageSize(first))
+        return failed(service.importRows(id, Enums.name(outcome), after, pageSize(first))
                 .map(p -> p == null ? null : Connection.of(p, after, ImportJob.ImportRowEdge::new, ImportJob.ImportRowConnection::new)));
     }
 
@@ -186,36 +187,32 @@ public class ContactGraphQLApi {
         if (contacts.stream().allMatch(c -> c.contactPoints() != null)) {
             return Uni.createFrom().item(contacts.stream().map(Contact::contactPoints).toList());
         }
-        String auth = caller.bearer();
-        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.contactPointsOf(auth, chunk)));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.contactPointsOf(chunk)));
     }
 
     @Description("Lifetime and trailing-12-month spend (one GET /values call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<Value>> value(@Source List<Contact> contacts) {
-        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.values(caller.bearer(), chunk)));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.values(chunk)));
     }
 
     @Description("Behavioural lead score (one GET /lead-scores call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<LeadScore>> leadScore(@Source List<Contact> contacts) {
-        String auth = caller.bearer();
-        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.leadScoresOf(auth, chunk)));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.leadScoresOf(chunk)));
     }
 
     @Description("Signals active now (one GET /by-contact/signals call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<List<Signal>>> signals(@Source List<Contact> contacts) {
-        String auth = caller.bearer();
-        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.signalsOf(auth, chunk)));
+        return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS, chunk -> service.signalsOf(chunk)));
     }
 
     @Description("Follow-ups the person asked for (one GET /by-contact/follow-ups call for every contact in the answer).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<List<FollowUp>>> followUps(@Source List<Contact> contacts, @DefaultValue("false") boolean includeCompleted) {
-        String auth = caller.bearer();
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
-                chunk -> service.followUpsOf(auth, chunk, includeCompleted)));
+                chunk -> service.followUpsOf(chunk, includeCompleted)));
     }
 
     @Description("The interaction timeline, newest first, as a connection per contact (each has its own cursor). One "
@@ -223,11 +220,10 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<InteractionConnection>> timeline(@Source List<Contact> contacts, @DefaultValue("20") int first,
             String after, List<InteractionType> types) throws InvalidInputError {
-        String auth = caller.bearer();
         int size = pageSize(first);
         String from = Connection.after(after);
         return failed(Batches.inChunks(ids(contacts), ContactsClient.MAX_IDS,
-                        chunk -> service.timelinesOf(auth, chunk, Enums.names(types), from, size))
+                        chunk -> service.timelinesOf(chunk, Enums.names(types), from, size))
                 .map(pages -> Connection.each(pages, from, InteractionEdge::new, InteractionConnection::new)));
     }
 
@@ -235,12 +231,11 @@ public class ContactGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     @Name("organisation")
     public Uni<List<Organisation>> organisationOf(@Source List<Contact> contacts) {
-        String auth = caller.bearer();
         List<String> orgIds = contacts.stream().map(Contact::organisationId).filter(Objects::nonNull).distinct().toList();
         if (orgIds.isEmpty()) {
             return Uni.createFrom().item(contacts.stream().map(c -> (Organisation) null).toList());
         }
-        return failed(Batches.inChunks(orgIds, ContactsClient.MAX_IDS, chunk -> service.organisationsOf(auth, chunk))
+        return failed(Batches.inChunks(orgIds, ContactsClient.MAX_IDS, chunk -> service.organisationsOf(chunk))
                 .map(found -> {
                     Map<String, Organisation> byId = new HashMap<>();
                     found.stream().filter(Objects::nonNull).forEach(o -> byId.put(o.id(), o));
@@ -255,14 +250,14 @@ public class ContactGraphQLApi {
     @Description("Create a contact (with contact points). Pass idempotencyKey when you may retry.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
     public Uni<Contact> createContact(@NonNull Inputs.NewContact input, String idempotencyKey) {
-        return failed(service.create(caller.bearer(), idempotencyKey, input));
+        return failed(service.create(idempotencyKey, input));
     }
 
     @Mutation
     @Description("Change a contact; pass the version you read (a stale one is a conflict).")
     @RolesAllowed({ADMIN, AGENT, MARKETER})
     public Uni<Contact> updateContact(@Id @NonNull String id, @NonNull Inputs.ContactUpdate input) {
-        return failed(service.update(caller.bearer(), id, input));
+        return failed(service.update(id, input));
     }
 
     @Mutation("setMyLanguage")
@@ -271,59 +266,59 @@ public class ContactGraphQLApi {
             + "one is invalid-input naming `language`.")
     @RolesAllowed(CONTACT)
     public Uni<Contact> setMyLanguage(String language) throws AccessDeniedError {
-        return failed(service.setLanguage(caller.bearer(), ownContact(), language));
+        return failed(service.setLanguage(ownContact(), language));
     }
 
     @Mutation
     @Description("Merge a duplicate into this contact; contact points keep their provenance.")
     @RolesAllowed({ADMIN, AGENT})
     public Uni<Contact> mergeContacts(@Id @NonNull String id, @NonNull Inputs.Merge input) {
-        return failed(service.merge(caller.bearer(), id, input));
+        return failed(service.merge(id, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
     public Uni<ContactPoint> addContactPoint(@Id @NonNull String contactId, @NonNull Inputs.NewContactPoint input) {
-        return failed(service.addContactPoint(caller.bearer(), contactId, input));
+        return failed(service.addContactPoint(contactId, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
     public Uni<ContactPoint> updateContactPoint(@Id @NonNull String contactId, @Id @NonNull String contactPointId,
             @NonNull Inputs.ContactPointUpdate input) {
-        return failed(service.updateContactPoint(caller.bearer(), contactId, contactPointId, input));
+        return failed(service.updateContactPoint(contactId, contactPointId, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, MARKETER})
     public Uni<Boolean> removeContactPoint(@Id @NonNull String contactId, @Id @NonNull String contactPointId) {
-        return failed(service.removeContactPoint(caller.bearer(), contactId, contactPointId).replaceWith(true));
+        return failed(service.removeContactPoint(contactId, contactPointId).replaceWith(true));
     }
 
     @Mutation
     @Description("Record an interaction; (source, externalId) makes a retried push a no-op (status DUPLICATE).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
     public Uni<IngestResult> pushInteraction(@NonNull Inputs.NewInteraction input) {
-        return failed(service.pushInteraction(caller.bearer(), input));
+        return failed(service.pushInteraction(input));
     }
 
     @Mutation
     @Description("Record up to 1000 interactions in one call; one result per input, in order.")
     @RolesAllowed({ADMIN, INTEGRATION})
     public Uni<List<IngestResult>> pushInteractions(@NonNull List<Inputs.@NonNull NewInteraction> inputs) {
-        return failed(service.pushInteractions(caller.bearer(), inputs));
+        return failed(service.pushInteractions(inputs));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
     public Uni<Organisation> createOrganisation(@NonNull Inputs.Organisation input) {
-        return failed(service.createOrganisation(caller.bearer(), input));
+        return failed(service.createOrganisation(input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, MARKETER, INTEGRATION})
     public Uni<Organisation> updateOrganisation(@Id @NonNull String id, @NonNull Inputs.Organisation input) {
-        return failed(service.updateOrganisation(caller.bearer(), id, input));
+        return failed(service.updateOrganisation(id, input));
     }
 
     @Mutation
@@ -332,20 +327,20 @@ public class ContactGraphQLApi {
     public Uni<FollowUp> addFollowUp(@Id @NonNull String contactId, @NonNull Inputs.NewFollowUp input)
             throws AccessDeniedError {
         caller.assertMayActFor(contactId);
-        return failed(service.addFollowUp(caller.bearer(), contactId, input));
+        return failed(service.addFollowUp(contactId, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, MARKETER})
     public Uni<FollowUp> completeFollowUp(@Id @NonNull String contactId, @Id @NonNull String followUpId) {
-        return failed(service.completeFollowUp(caller.bearer(), contactId, followUpId));
+        return failed(service.completeFollowUp(contactId, followUpId));
     }
 
     @Mutation
     @Description("Mark a signal as acted on.")
     @RolesAllowed({ADMIN, AGENT, MARKETER})
     public Uni<Boolean> acknowledgeSignal(@Id @NonNull String contactId, @NonNull SignalKind kind) {
-        return failed(service.acknowledgeSignal(caller.bearer(), contactId, kind.name()).replaceWith(true));
+        return failed(service.acknowledgeSignal(contactId, kind.name()).replaceWith(true));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

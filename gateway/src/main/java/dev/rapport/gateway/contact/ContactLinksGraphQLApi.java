@@ -91,12 +91,11 @@ public class ContactLinksGraphQLApi {
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> (Contact) null).toList());
         }
-        String auth = caller.bearer();
         String own = caller.ownContactId();
         Uni<List<Contact>> found = own != null
-                ? (distinct.contains(own) ? contacts.get(auth, own).map(c -> c == null ? List.<Contact>of() : List.of(c))
+                ? (distinct.contains(own) ? contacts.get(own).map(c -> c == null ? List.<Contact>of() : List.of(c))
                         : Uni.createFrom().item(List.<Contact>of()))
-                : Batches.inChunks(distinct, ContactsClient.MAX_IDS, chunk -> contacts.byIds(auth, chunk));
+                : Batches.inChunks(distinct, ContactsClient.MAX_IDS, chunk -> contacts.byIds(chunk));
         return found.onFailure().transform(Downstream.toGraphQL(ContactsClient.SERVICE)).map(list -> {
             Map<String, Contact> byId = new HashMap<>();
             list.stream().filter(Objects::nonNull).forEach(c -> byId.put(c.id(), c));

@@ -30,7 +30,7 @@ public class DuplicatesGraphQLApi {
     @RolesAllowed({ADMIN, AGENT})
     public Uni<LikelyDuplicate.LikelyDuplicateConnection> likelyDuplicates(@DefaultValue("20") int first, String after)
             throws InvalidInputError {
-        return service.likelyDuplicates(caller.bearer(), after, ContactGraphQLApi.pageSize(first))
+        return service.likelyDuplicates(after, ContactGraphQLApi.pageSize(first))
                 .map(p -> Connection.of(p, after, LikelyDuplicate.LikelyDuplicateEdge::new,
                         LikelyDuplicate.LikelyDuplicateConnection::new))
                 .onFailure().transform(Downstream.toGraphQL(ContactsClient.SERVICE));

@@ -46,7 +46,7 @@ public class ImportGraphQLApi {
             throw new InvalidInputError("csv is larger than 1 MB", null, null,
                     List.of(new GatewayError.FieldError("csv", "must be at most 1 MB; send larger files to POST /imports")));
         }
-        return contacts.importCsv(caller.bearer(), idempotencyKey, fileName, Enums.name(mode), csv)
+        return contacts.importCsv(idempotencyKey, fileName, Enums.name(mode), csv)
                 .onFailure().transform(Downstream.toGraphQL(ContactsClient.SERVICE));
     }
 }

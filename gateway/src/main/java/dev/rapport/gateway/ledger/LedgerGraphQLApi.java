@@ -51,7 +51,7 @@ public class LedgerGraphQLApi {
             @Id String contactPointId, @Description("Evaluate as of this instant (default now)") Instant at)
             throws dev.rapport.gateway.error.AccessDeniedError {
         caller.assertMayActFor(contactId);
-        return consent.decideAt(caller.bearer(), contactId, purpose, Enums.name(channel), contactPointId, at)
+        return consent.decideAt(contactId, purpose, Enums.name(channel), contactPointId, at)
                 .onFailure(t -> !(t instanceof ProblemResponse)).recoverWithItem(() -> Decision.unavailable(purpose, channel))
                 .onFailure().transform(Downstream.toGraphQL(ConsentClient.SERVICE));
     }
@@ -60,7 +60,7 @@ public class LedgerGraphQLApi {
     @Description("One ledger event; a contact reads only its own.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<ConsentEvent> consentEvent(@Id @NonNull String id) {
-        return failed(consent.consentEvent(caller.bearer(), id));
+        return failed(consent.consentEvent(id));
     }
 
     @Query
@@ -70,7 +70,7 @@ public class LedgerGraphQLApi {
     public Uni<List<ConsentEvent>> consentEvents(@Id String contactId, String purpose, Instant from, Instant to,
             @DefaultValue("100") int first) {
         int size = Math.max(1, Math.min(first, MAX_EVENTS));
-        return failed(consent.consentEvents(caller.bearer(), contactId, purpose, from, to)
+        return failed(consent.consentEvents(contactId, purpose, from, to)
                 .map(all -> all.size() > size ? all.subList(0, size) : all));
     }
 
@@ -78,14 +78,14 @@ public class LedgerGraphQLApi {
     @Description("Re-compute a contact's hash chain and name the first broken link, if any.")
     @RolesAllowed({ADMIN, AGENT, ANALYST})
     public Uni<ChainVerification> verifyConsentChain(@Id @NonNull String contactId) {
-        return failed(consent.verifyChain(caller.bearer(), contactId));
+        return failed(consent.verifyChain(contactId));
     }
 
     @Query
     @Description("The Kantara consent receipt (v1.1 fields) for one ledger event; a contact reads only its own.")
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
     public Uni<ConsentReceipt> consentReceipt(@Id @NonNull String eventId) {
-        return failed(consent.receipt(caller.bearer(), eventId));
+        return failed(consent.receipt(eventId));
     }
 
     @Query
@@ -93,14 +93,14 @@ public class LedgerGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
     public Uni<List<ContactPointFact>> contactPointFacts(@Id @NonNull String contactId) throws AccessDeniedError {
         caller.assertMayActFor(contactId);
-        return failed(consent.contactPointFacts(caller.bearer(), contactId));
+        return failed(consent.contactPointFacts(contactId));
     }
 
     @Query
     @Description("One purpose by code; null when there is none.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION, CONTACT})
     public Uni<Purpose> purpose(@NonNull String code) {
-        return failed(consent.purpose(caller.bearer(), code));
+        return failed(consent.purpose(code));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

@@ -58,7 +58,7 @@ public class OutreachGraphQLApi {
     @Description("One outreach request with its decision (denials are kept).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, INTEGRATION})
     public Uni<Touch> outreachRequest(@Id @NonNull String id) {
-        return failed(consent.outreachRequest(caller.bearer(), id));
+        return failed(consent.outreachRequest(id));
     }
 
     @Query
@@ -66,7 +66,7 @@ public class OutreachGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<OutreachConnection> outreachRequests(@Id String contactId, String campaign, OutreachStatus status,
             @DefaultValue("20") int first, String after) {
-        return failed(consent.outreachRequests(caller.bearer(), contactId, campaign, Enums.name(status), after,
+        return failed(consent.outreachRequests(contactId, campaign, Enums.name(status), after,
                         Math.max(1, Math.min(first, 100)))
                 .map(p -> Connection.of(p, after, OutreachEdge::new, OutreachConnection::new)));
     }
@@ -84,7 +84,7 @@ public class OutreachGraphQLApi {
             throw new InvalidInputError("contactIds must hold 1 to " + MAX_BULK + " ids", null, null,
                     List.of(new GatewayError.FieldError("contactIds", "must hold 1 to " + MAX_BULK + " ids")));
         }
-        return failed(consent.requestOutreachBulk(caller.bearer(), contactIds, purpose, Enums.name(channel), campaign, payloadRef));
+        return failed(consent.requestOutreachBulk(contactIds, purpose, Enums.name(channel), campaign, payloadRef));
     }
 
     @Query
@@ -95,7 +95,7 @@ public class OutreachGraphQLApi {
     public Uni<SegmentReach> reachOfSegment(@Id @NonNull String segmentId, @NonNull String purpose, Channel channel)
             throws InvalidInputError {
         InvalidInputError.requireUuid("segmentId", segmentId);
-        return failed(consent.reachOfSegment(caller.bearer(), segmentId, purpose, channel));
+        return failed(consent.reachOfSegment(segmentId, purpose, channel));
     }
 
     @Mutation
@@ -112,7 +112,7 @@ public class OutreachGraphQLApi {
             throw new InvalidInputError("campaign must not be blank", null, null,
                     List.of(new GatewayError.FieldError("campaign", "must not be blank")));
         }
-        return failed(consent.requestOutreachForSegment(caller.bearer(), segmentId, purpose, channel, campaign, payloadRef));
+        return failed(consent.requestOutreachForSegment(segmentId, purpose, channel, campaign, payloadRef));
     }
 
     @Mutation
@@ -120,7 +120,7 @@ public class OutreachGraphQLApi {
             + "channel only (policy unsubscribeScope, or thisChannelOnly). A contact unsubscribes only itself.")
     @RolesAllowed({ADMIN, AGENT, INTEGRATION, CONTACT})
     public Uni<ConsentEvent> unsubscribe(@Id @NonNull String deliveryId, Boolean thisChannelOnly) {
-        return failed(consent.unsubscribe(caller.bearer(), deliveryId, thisChannelOnly));
+        return failed(consent.unsubscribe(deliveryId, thisChannelOnly));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

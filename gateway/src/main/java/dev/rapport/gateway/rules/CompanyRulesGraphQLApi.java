@@ -40,7 +40,7 @@ public class CompanyRulesGraphQLApi {
             + "hours per channel, and the transactional purposes they never apply to.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<CompanyRules> companyRules() {
-        return failed(rules.rules(caller.bearer()));
+        return failed(rules.rules());
     }
 
     @Query
@@ -55,7 +55,7 @@ public class CompanyRulesGraphQLApi {
         if (before != null) {
             InvalidInputError.requireUuid("before", before);
         }
-        return failed(rules.changes(caller.bearer(), ruleId, before, Math.max(1, Math.min(first, 500))));
+        return failed(rules.changes(ruleId, before, Math.max(1, Math.min(first, 500))));
     }
 
     @Mutation
@@ -63,7 +63,7 @@ public class CompanyRulesGraphQLApi {
             + "cap for this channel and purpose exists, rule-broken for an undefined purpose.")
     @RolesAllowed(ADMIN)
     public Uni<CompanyCap> createCompanyCap(@NonNull Inputs.CompanyCapInput input) {
-        return failed(rules.createCap(caller.bearer(), input));
+        return failed(rules.createCap(input));
     }
 
     @Mutation
@@ -71,7 +71,7 @@ public class CompanyRulesGraphQLApi {
     @RolesAllowed(ADMIN)
     public Uni<CompanyCap> updateCompanyCap(@Id @NonNull String id, @NonNull Inputs.CompanyCapInput input) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(rules.replaceCap(caller.bearer(), id, input));
+        return failed(rules.replaceCap(id, input));
     }
 
     @Mutation
@@ -80,14 +80,14 @@ public class CompanyRulesGraphQLApi {
     @Id
     public Uni<String> deleteCompanyCap(@Id @NonNull String id) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(rules.deleteCap(caller.bearer(), id).replaceWith(id));
+        return failed(rules.deleteCap(id).replaceWith(id));
     }
 
     @Mutation
     @Description("Add company quiet dates (a holiday or a range), for one channel or every channel.")
     @RolesAllowed(ADMIN)
     public Uni<CompanyQuietDates> createCompanyQuietDates(@NonNull Inputs.CompanyQuietDatesInput input) {
-        return failed(rules.createQuietDates(caller.bearer(), input));
+        return failed(rules.createQuietDates(input));
     }
 
     @Mutation
@@ -96,7 +96,7 @@ public class CompanyRulesGraphQLApi {
     public Uni<CompanyQuietDates> updateCompanyQuietDates(@Id @NonNull String id, @NonNull Inputs.CompanyQuietDatesInput input)
             throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(rules.replaceQuietDates(caller.bearer(), id, input));
+        return failed(rules.replaceQuietDates(id, input));
     }
 
     @Mutation
@@ -105,14 +105,14 @@ public class CompanyRulesGraphQLApi {
     @Id
     public Uni<String> deleteCompanyQuietDates(@Id @NonNull String id) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(rules.deleteQuietDates(caller.bearer(), id).replaceWith(id));
+        return failed(rules.deleteQuietDates(id).replaceWith(id));
     }
 
     @Mutation
     @Description("Add company quiet hours for a channel or every channel (one each), in the person's zone.")
     @RolesAllowed(ADMIN)
     public Uni<CompanyQuietHours> createCompanyQuietHours(@NonNull Inputs.CompanyQuietHoursInput input) {
-        return failed(rules.createQuietHours(caller.bearer(), input));
+        return failed(rules.createQuietHours(input));
     }
 
     @Mutation
@@ -121,7 +121,7 @@ public class CompanyRulesGraphQLApi {
     public Uni<CompanyQuietHours> updateCompanyQuietHours(@Id @NonNull String id, @NonNull Inputs.CompanyQuietHoursInput input)
             throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(rules.replaceQuietHours(caller.bearer(), id, input));
+        return failed(rules.replaceQuietHours(id, input));
     }
 
     @Mutation
@@ -130,7 +130,7 @@ public class CompanyRulesGraphQLApi {
     @Id
     public Uni<String> deleteCompanyQuietHours(@Id @NonNull String id) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(rules.deleteQuietHours(caller.bearer(), id).replaceWith(id));
+        return failed(rules.deleteQuietHours(id).replaceWith(id));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

@@ -8,8 +8,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is asking. The gateway forwards the caller's own bearer token to every service (each service checks roles
- * itself); the {@code contact} role is also held to its own {@code contact_id} here, before any call goes out.
+ * Who is asking. The gateway forwards the caller's own bearer token to every service
+ * ({@link dev.rapport.gateway.clients.CallerToken}), and each service checks roles itself; the {@code contact} role is
+ * also held to its own {@code contact_id} here, before any call goes out.
  */
 @RequestScoped
 public class Caller {
@@ -20,7 +21,11 @@ public class Caller {
     private LinkSessionScope linkSession;
     private boolean linkSessionRead;
 
-    /** The Authorization header to send downstream; none without a token (only the bench profile allows that). */
+    /**
+     * The caller's Authorization header, for the rare call made outside the request (a subscription's timed polls).
+     * Every other call gets the caller's token from {@link dev.rapport.gateway.clients.CallerToken} as it goes out.
+     * None without a token (only the bench profile allows that).
+     */
     public String bearer() {
         String raw = jwt.getRawToken();
         return raw == null ? null : "Bearer " + raw;

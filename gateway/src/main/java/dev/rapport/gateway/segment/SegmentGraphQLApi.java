@@ -41,7 +41,7 @@ public class SegmentGraphQLApi {
     @Description("Saved segments by name. Cursor paging: pass pageInfo.endCursor as `after`.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<Segment.SegmentConnection> segments(@DefaultValue("20") int first, String after) throws InvalidInputError {
-        return failed(segments.list(caller.bearer(), after, pageSize(first))
+        return failed(segments.list(after, pageSize(first))
                 .map(p -> Connection.of(p, after, Segment.SegmentEdge::new, Segment.SegmentConnection::new)));
     }
 
@@ -50,7 +50,7 @@ public class SegmentGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<Segment> segment(@Id @NonNull String id) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(segments.get(caller.bearer(), id));
+        return failed(segments.get(id));
     }
 
     @Query
@@ -60,7 +60,7 @@ public class SegmentGraphQLApi {
     public Uni<ContactConnection> segmentMembers(@Id @NonNull String id, @DefaultValue("20") int first, String after)
             throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(segments.members(caller.bearer(), id, after, pageSize(first))
+        return failed(segments.members(id, after, pageSize(first))
                 .map(p -> p == null ? null : Connection.of(p, after, ContactEdge::new, ContactConnection::new)));
     }
 
@@ -69,21 +69,21 @@ public class SegmentGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<SegmentCount> segmentCount(@Id @NonNull String id) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(segments.count(caller.bearer(), id));
+        return failed(segments.count(id));
     }
 
     @Query
     @Description("A filter before it is saved: how many contacts it selects now, and the first few by name.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<SegmentCount> previewSegment(SegmentFilter filter) {
-        return failed(segments.preview(caller.bearer(), filter));
+        return failed(segments.preview(filter));
     }
 
     @Mutation
     @Description("Save a segment (version 1). A STATIC one starts empty: give its list with setSegmentMembers.")
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Segment> createSegment(@NonNull SegmentInput input) {
-        return failed(segments.create(caller.bearer(), input));
+        return failed(segments.create(input));
     }
 
     @Mutation
@@ -92,7 +92,7 @@ public class SegmentGraphQLApi {
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Segment> updateSegment(@Id @NonNull String id, @NonNull SegmentInput input, int version) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(segments.update(caller.bearer(), id, input, version));
+        return failed(segments.update(id, input, version));
     }
 
     @Mutation
@@ -100,7 +100,7 @@ public class SegmentGraphQLApi {
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Boolean> deleteSegment(@Id @NonNull String id) throws InvalidInputError {
         InvalidInputError.requireUuid("id", id);
-        return failed(segments.delete(caller.bearer(), id).replaceWith(true));
+        return failed(segments.delete(id).replaceWith(true));
     }
 
     @Mutation
@@ -119,7 +119,7 @@ public class SegmentGraphQLApi {
         for (String c : contactIds) {
             InvalidInputError.requireUuid("contactIds", c);
         }
-        return failed(segments.setMembers(caller.bearer(), id, contactIds));
+        return failed(segments.setMembers(id, contactIds));
     }
 
     static int pageSize(int first) throws InvalidInputError {

@@ -29,6 +29,6 @@ public class SignalGraphQLApi {
     @Description("Due signals counted per owner and kind: the team's to-do list at a glance.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<SignalSummary>> signalSummary() {
-        return contacts.signalSummary(caller.bearer()).onFailure().transform(Downstream.toGraphQL(ContactsClient.SERVICE));
+        return contacts.signalSummary().onFailure().transform(Downstream.toGraphQL(ContactsClient.SERVICE));
     }
 }

@@ -48,7 +48,7 @@ public class WebhookGraphQLApi {
             + "error naming it (extensions.problem.service).")
     @RolesAllowed(ADMIN)
     public Uni<List<WebhookSubscription>> webhookSubscriptions() {
-        return routing.list(caller.bearer());
+        return routing.list();
     }
 
     @Query
@@ -57,8 +57,8 @@ public class WebhookGraphQLApi {
     @RolesAllowed(ADMIN)
     public Uni<WebhookDelivery.WebhookDeliveryConnection> webhookDeliveries(@Id @NonNull String subscriptionId,
             WebhookDelivery.WebhookDeliveryStatus status, @DefaultValue("50") int first, String after) {
-        return routing.at(caller.bearer(), "subscriptionId", subscriptionId,
-                        s -> webhooks.deliveries(s, caller.bearer(), subscriptionId, status, after, Math.max(1, Math.min(first, 200))))
+        return routing.at("subscriptionId", subscriptionId,
+                        s -> webhooks.deliveries(s, subscriptionId, status, after, Math.max(1, Math.min(first, 200))))
                 .map(p -> Connection.of(p, after, WebhookDelivery.WebhookDeliveryEdge::new,
                         WebhookDelivery.WebhookDeliveryConnection::new));
     }
@@ -70,7 +70,7 @@ public class WebhookGraphQLApi {
             + "naming the field; nothing is registered then.")
     @RolesAllowed(ADMIN)
     public Uni<WebhookSubscription.WebhookRegistration> registerWebhookSubscription(@NonNull WebhookSubscriptionInput input) {
-        return routing.register(caller.bearer(), input.url(), input.eventTypes(), input.description(), input.secret())
+        return routing.register(input.url(), input.eventTypes(), input.description(), input.secret())
                 .map(r -> new WebhookSubscription.WebhookRegistration(r.subscriptions(), r.secret()));
     }
 
@@ -78,7 +78,7 @@ public class WebhookGraphQLApi {
     @Description("Pause a subscription: nothing is sent, new events wait and go out in order on resume.")
     @RolesAllowed(ADMIN)
     public Uni<WebhookSubscription> pauseWebhookSubscription(@Id @NonNull String id) {
-        return routing.at(caller.bearer(), "id", id, s -> webhooks.pause(s, caller.bearer(), id).map(x -> x.view(s)));
+        return routing.at("id", id, s -> webhooks.pause(s, id).map(x -> x.view(s)));
     }
 
     @Mutation
@@ -86,7 +86,7 @@ public class WebhookGraphQLApi {
             + "24-hour retry period.")
     @RolesAllowed(ADMIN)
     public Uni<WebhookSubscription> resumeWebhookSubscription(@Id @NonNull String id) {
-        return routing.at(caller.bearer(), "id", id, s -> webhooks.resume(s, caller.bearer(), id).map(x -> x.view(s)));
+        return routing.at("id", id, s -> webhooks.resume(s, id).map(x -> x.view(s)));
     }
 
     @Mutation
@@ -96,7 +96,7 @@ public class WebhookGraphQLApi {
             + "subscriptions, give the same secret to each. A malformed secret is an invalid-input error naming it.")
     @RolesAllowed(ADMIN)
     public Uni<WebhookSubscription.WebhookSecretRotation> rotateWebhookSecret(@Id @NonNull String id, String secret) {
-        return routing.at(caller.bearer(), "id", id, s -> webhooks.rotateSecret(s, caller.bearer(), id, secret)
+        return routing.at("id", id, s -> webhooks.rotateSecret(s, id, secret)
                 .map(r -> new WebhookSubscription.WebhookSecretRotation(r.view(s), r.secret())));
     }
 
@@ -104,7 +104,7 @@ public class WebhookGraphQLApi {
     @Description("Delete a subscription with its deliveries and their log.")
     @RolesAllowed(ADMIN)
     public Uni<Boolean> deleteWebhookSubscription(@Id @NonNull String id) {
-        return routing.at(caller.bearer(), "id", id, s -> webhooks.delete(s, caller.bearer(), id).replaceWith(true));
+        return routing.at("id", id, s -> webhooks.delete(s, id).replaceWith(true));
     }
 
     @Mutation
@@ -112,6 +112,6 @@ public class WebhookGraphQLApi {
             + "webhook-id); answers how many deliveries were scheduled.")
     @RolesAllowed(ADMIN)
     public Uni<Integer> replayWebhookSubscription(@Id @NonNull String id, @NonNull Instant from) {
-        return routing.at(caller.bearer(), "id", id, s -> webhooks.replay(s, caller.bearer(), id, from));
+        return routing.at("id", id, s -> webhooks.replay(s, id, from));
     }
 }

@@ -36,7 +36,7 @@ public class WebhookRouting {
     public record Registered(List<WebhookSubscription> subscriptions, String secret) {
     }
 
-    public Uni<Registered> register(String auth, String url, List<WebhookEventType> types, String description, String secret) {
+    public Uni<Registered> register(String url, List<WebhookEventType> types, String description, String secret) {
         if (types == null || types.isEmpty() || types.contains(null)) {
             String problem = "must name at least one event type, and no null";
             return Uni.createFrom().failure(new InvalidInputError("eventTypes: " + problem, null, null,
@@ -44,28 +44,28 @@ public class WebhookRouting {
         }
         Map<WebhookService, List<WebhookEventType>> byService = new EnumMap<>(WebhookService.class);
         types.stream().distinct().forEach(t -> byService.computeIfAbsent(t.service(), k -> new ArrayList<>()).add(t));
-        return registerEach(auth, url, description, secret, new ArrayList<>(byService.entrySet()), new ArrayList<>());
+        return registerEach(url, description, secret, new ArrayList<>(byService.entrySet()), new ArrayList<>());
     }
 
-    private Uni<Registered> registerEach(String auth, String url, String description, String secret,
+    private Uni<Registered> registerEach(String url, String description, String secret,
             List<Map.Entry<WebhookService, List<WebhookEventType>>> rest, List<WebhookSubscription> done) {
         if (rest.isEmpty()) {
             return Uni.createFrom().item(new Registered(done, secret));
         }
         WebhookService s = rest.get(0).getKey();
-        return webhooks.register(s, auth, new WebhooksClient.NewSubscription(url, rest.get(0).getValue(), description, secret))
-                .onFailure().call(failure -> undo(auth, done))
+        return webhooks.register(s, new WebhooksClient.NewSubscription(url, rest.get(0).getValue(), description, secret))
+                .onFailure().call(failure -> undo(done))
                 .onFailure().transform(graphQL(s))
                 .chain(created -> {
                     done.add(created.view(s));
-                    return registerEach(auth, url, description, secret != null ? secret : created.secret(),
+                    return registerEach(url, description, secret != null ? secret : created.secret(),
                             rest.subList(1, rest.size()), done);
                 });
     }
 
     /** Deletes what a failed registration had already made; what cannot be deleted is logged for an admin to remove. */
-    private Uni<Void> undo(String auth, List<WebhookSubscription> done) {
-        List<Uni<Void>> deletes = done.stream().map(d -> webhooks.delete(d.service(), auth, d.id()).onFailure().recoverWithItem(e -> {
+    private Uni<Void> undo(List<WebhookSubscription> done) {
+        List<Uni<Void>> deletes = done.stream().map(d -> webhooks.delete(d.service(), d.id()).onFailure().recoverWithItem(e -> {
             LOG.warnf("Webhook subscription %s in %s outlived a failed registration: %s", d.id(), d.service().serviceName(), e);
             return null;
         })).toList();
@@ -81,10 +81,10 @@ public class WebhookRouting {
      * open) leaves the others' subscriptions answered, with a {@code service-unavailable} error naming it; a service
      * that refuses (4xx) fails the listing.
      */
-    public Uni<List<WebhookSubscription>> list(String auth) {
+    public Uni<List<WebhookSubscription>> list() {
         List<Uni<Listed>> each = new ArrayList<>();
         for (WebhookService s : WebhookService.values()) {
-            each.add(webhooks.list(s, auth).map(all -> new Listed(s, all.stream().map(x -> x.view(s)).toList(), false))
+            each.add(webhooks.list(s).map(all -> new Listed(s, all.stream().map(x -> x.view(s)).toList(), false))
                     .onFailure(e -> !(e instanceof ProblemResponse)).recoverWithItem(e -> {
                         LOG.debugf(e, "Webhook subscriptions of %s could not be listed", s.serviceName());
                         return new Listed(s, List.of(), true);
@@ -103,23 +103,23 @@ public class WebhookRouting {
     }
 
     /** Runs {@code call} at the service that keeps subscription {@code id}; {@code field} names the id in errors. */
-    public <T> Uni<T> at(String auth, String field, String id, Function<WebhookService, Uni<T>> call) {
+    public <T> Uni<T> at(String field, String id, Function<WebhookService, Uni<T>> call) {
         try {
             InvalidInputError.requireUuid(field, id);
         } catch (InvalidInputError e) {
             return Uni.createFrom().failure(e);
         }
-        return owner(auth, field, id).chain(s -> call.apply(s).onFailure().transform(graphQL(s)));
+        return owner(field, id).chain(s -> call.apply(s).onFailure().transform(graphQL(s)));
     }
 
     private record Lookup(WebhookService service, boolean found, Throwable failure) {
     }
 
     /** Asks the three services at once; the one that has it answers. One that could not answer matters only if none had it. */
-    private Uni<WebhookService> owner(String auth, String field, String id) {
+    private Uni<WebhookService> owner(String field, String id) {
         List<Uni<Lookup>> each = new ArrayList<>();
         for (WebhookService s : WebhookService.values()) {
-            each.add(webhooks.get(s, auth, id).map(x -> new Lookup(s, true, null)).onFailure().recoverWithItem(e ->
+            each.add(webhooks.get(s, id).map(x -> new Lookup(s, true, null)).onFailure().recoverWithItem(e ->
                     e instanceof ProblemResponse p && p.status() == 404 ? new Lookup(s, false, null) : new Lookup(s, false, e)));
         }
         return Uni.join().all(each).andFailFast().chain(lookups -> {

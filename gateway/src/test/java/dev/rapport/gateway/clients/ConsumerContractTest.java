@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +33,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * The consumer side of the services' contracts: every call the gateway's REST clients make — method, path and query
- * parameters — exists in the OpenAPI document the called service stores at build
+ * The consumer side of the services' contracts: every call the gateway's REST clients make — method, path, query
+ * parameters and the fields of its JSON body (a record) — exists in the OpenAPI document the called service stores at build
  * ({@code quarkus.smallrye-openapi.store-schema-directory=target/openapi}), so a renamed path or parameter fails the
  * gateway's build instead of the end-to-end suite. Skipped when a service has not been built (no document yet).
  */
@@ -41,6 +44,8 @@ class ConsumerContractTest {
     @ParameterizedTest(name = "{0} calls only what {1} documents")
     @CsvSource({
             "dev.rapport.gateway.clients.contacts.ContactsRestClient, contacts-service",
+            "dev.rapport.gateway.clients.contacts.ImportProgressRestClient, contacts-service",
+            "dev.rapport.gateway.clients.consent.LinkOpensRestClient, consent-service",
             "dev.rapport.gateway.clients.webhooks.WebhooksRestClient, contacts-service",
             "dev.rapport.gateway.clients.webhooks.WebhooksRestClient, consent-service",
             "dev.rapport.gateway.clients.webhooks.WebhooksRestClient, feedback-service",
@@ -52,7 +57,7 @@ class ConsumerContractTest {
         assumeTrue(Files.exists(document), () -> service + " is not built: no " + document);
         List<String> calls = new ArrayList<>();
         List<String> missing = violations(Class.forName(client), read(document), calls);
-        assertTrue(calls.size() > 5, "found the client's calls: " + calls);
+        assertTrue(!calls.isEmpty(), "found no call in " + client);
         assertEquals(List.of(), missing, "calls the gateway makes that " + service + "'s OpenAPI document does not have");
     }
 
@@ -64,13 +69,29 @@ class ConsumerContractTest {
         @POST
         @jakarta.ws.rs.Path("contacts/{id}/archive")
         Object gonePath(@jakarta.ws.rs.PathParam("id") String id);
+
+        @POST
+        @jakarta.ws.rs.Path("contacts")
+        Object renamedField(NewContact body);
+
+        @POST
+        @jakarta.ws.rs.Path("contacts/batch")
+        Object noBodyThere(List<NewContact> body);
+    }
+
+    record NewContact(String givenName, String nickname) {
     }
 
     @org.junit.jupiter.api.Test
     void aCallTheDocumentDoesNotHaveIsNamed() throws Exception {
         JsonNode document = new ObjectMapper().readTree("""
-                {"paths": {"/contacts/{contactId}": {"get": {"parameters": [{"name": "expand", "in": "query"}]}}}}""");
-        assertEquals(List.of("GET /contacts/{}?include", "POST /contacts/{}/archive"),
+                {"paths": {"/contacts/{contactId}": {"get": {"parameters": [{"name": "expand", "in": "query"}]}},
+                  "/contacts": {"post": {"requestBody": {"content": {"application/json":
+                      {"schema": {"$ref": "#/components/schemas/NewContact"}}}}}},
+                  "/contacts/batch": {"post": {}}},
+                 "components": {"schemas": {"NewContact": {"properties": {"givenName": {"type": "string"}}}}}}""");
+        assertEquals(List.of("GET /contacts/{}?include", "POST /contacts body.nickname", "POST /contacts/batch body.givenName",
+                "POST /contacts/batch body.nickname", "POST /contacts/{}/archive"),
                 violations(Drifted.class, document, new ArrayList<>()).stream().sorted().toList());
     }
 
@@ -107,13 +128,50 @@ class ConsumerContractTest {
                 out.add(verb.toUpperCase(Locale.ROOT) + " " + path);
                 continue;
             }
+            Set<String> bodyFields = new HashSet<>();
+            for (JsonNode pathItem : matching(openApi.path("paths"), path)) {
+                pathItem.path(verb).path("requestBody").path("content")
+                        .forEach(media -> bodyFields.addAll(properties(openApi, media.path("schema"))));
+            }
             for (Parameter p : m.getParameters()) {
                 QueryParam q = p.getAnnotation(QueryParam.class);
                 if (q != null && !documented.contains(q.value())) {
                     out.add(verb.toUpperCase(Locale.ROOT) + " " + path + "?" + q.value());
                 }
+                Class<?> body = p.getAnnotations().length == 0 ? recordOf(p) : null;
+                if (body != null) {
+                    for (RecordComponent field : body.getRecordComponents()) {
+                        if (!bodyFields.contains(field.getName())) {
+                            out.add(verb.toUpperCase(Locale.ROOT) + " " + path + " body." + field.getName());
+                        }
+                    }
+                }
             }
         }
+        return out;
+    }
+
+    /** The record a body parameter sends, alone or as a list; null for text bodies. */
+    private static Class<?> recordOf(Parameter p) {
+        Type type = p.getParameterizedType();
+        if (type instanceof ParameterizedType list && List.class.equals(list.getRawType())) {
+            type = list.getActualTypeArguments()[0];
+        }
+        return type instanceof Class<?> c && c.isRecord() ? c : null;
+    }
+
+    /** The property names of a schema, following $ref, array items and allOf. */
+    private static Set<String> properties(JsonNode document, JsonNode schema) {
+        Set<String> out = new HashSet<>();
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asText().substring("#/components/schemas/".length());
+            return properties(document, document.path("components").path("schemas").path(name));
+        }
+        if (schema.has("items")) {
+            out.addAll(properties(document, schema.get("items")));
+        }
+        schema.path("allOf").forEach(part -> out.addAll(properties(document, part)));
+        schema.path("properties").fieldNames().forEachRemaining(out::add);
         return out;
     }
 

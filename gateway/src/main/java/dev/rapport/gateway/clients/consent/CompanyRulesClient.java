@@ -30,52 +30,52 @@ public class CompanyRulesClient {
     ConsentRestClient rest;
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<CompanyRules> rules(String auth) {
-        return rest.companyRules(auth);
+    public Uni<CompanyRules> rules() {
+        return rest.companyRules();
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<CompanyRuleChange>> changes(String auth, String ruleId, String before, int limit) {
-        return rest.companyRuleChanges(auth, ruleId, before, limit).map(list -> list.stream()
+    public Uni<List<CompanyRuleChange>> changes(String ruleId, String before, int limit) {
+        return rest.companyRuleChanges(ruleId, before, limit).map(list -> list.stream()
                 .map(c -> new CompanyRuleChange(c.id(), c.ruleKind(), c.ruleId(), c.action(), c.actor(), c.changedAt(),
                         c.before() == null || c.before().isNull() ? null : c.before().toString(),
                         c.after() == null || c.after().isNull() ? null : c.after().toString()))
                 .toList());
     }
 
-    public Uni<CompanyCap> createCap(String auth, Inputs.CompanyCapInput in) {
-        return rest.createCaps(auth, in);
+    public Uni<CompanyCap> createCap(Inputs.CompanyCapInput in) {
+        return rest.createCaps(in);
     }
 
-    public Uni<CompanyCap> replaceCap(String auth, String id, Inputs.CompanyCapInput in) {
-        return rest.replaceCaps(auth, id, in);
+    public Uni<CompanyCap> replaceCap(String id, Inputs.CompanyCapInput in) {
+        return rest.replaceCaps(id, in);
     }
 
-    public Uni<Void> deleteCap(String auth, String id) {
-        return rest.deleteCaps(auth, id);
+    public Uni<Void> deleteCap(String id) {
+        return rest.deleteCaps(id);
     }
 
-    public Uni<CompanyQuietDates> createQuietDates(String auth, Inputs.CompanyQuietDatesInput in) {
-        return rest.createQuietDates(auth, in);
+    public Uni<CompanyQuietDates> createQuietDates(Inputs.CompanyQuietDatesInput in) {
+        return rest.createQuietDates(in);
     }
 
-    public Uni<CompanyQuietDates> replaceQuietDates(String auth, String id, Inputs.CompanyQuietDatesInput in) {
-        return rest.replaceQuietDates(auth, id, in);
+    public Uni<CompanyQuietDates> replaceQuietDates(String id, Inputs.CompanyQuietDatesInput in) {
+        return rest.replaceQuietDates(id, in);
     }
 
-    public Uni<Void> deleteQuietDates(String auth, String id) {
-        return rest.deleteQuietDates(auth, id);
+    public Uni<Void> deleteQuietDates(String id) {
+        return rest.deleteQuietDates(id);
     }
 
-    public Uni<CompanyQuietHours> createQuietHours(String auth, Inputs.CompanyQuietHoursInput in) {
-        return rest.createQuietHours(auth, in);
+    public Uni<CompanyQuietHours> createQuietHours(Inputs.CompanyQuietHoursInput in) {
+        return rest.createQuietHours(in);
     }
 
-    public Uni<CompanyQuietHours> replaceQuietHours(String auth, String id, Inputs.CompanyQuietHoursInput in) {
-        return rest.replaceQuietHours(auth, id, in);
+    public Uni<CompanyQuietHours> replaceQuietHours(String id, Inputs.CompanyQuietHoursInput in) {
+        return rest.replaceQuietHours(id, in);
     }
 
-    public Uni<Void> deleteQuietHours(String auth, String id) {
-        return rest.deleteQuietHours(auth, id);
+    public Uni<Void> deleteQuietHours(String id) {
+        return rest.deleteQuietHours(id);
     }
 }

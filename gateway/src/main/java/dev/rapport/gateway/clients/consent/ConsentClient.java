@@ -52,17 +52,20 @@ public class ConsentClient {
     @RestClient
     ConsentRestClient rest;
     @Inject
+    @RestClient
+    LinkOpensRestClient linkOpens;
+    @Inject
     ObjectMapper json;
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<ConsentState>> consents(String auth, String contactId, Instant at) {
-        return Downstream.notFoundAsNull(rest.consents(auth, contactId, at == null ? null : at.toString()));
+    public Uni<List<ConsentState>> consents(String contactId, Instant at) {
+        return Downstream.notFoundAsNull(rest.consents(contactId, at == null ? null : at.toString()));
     }
 
     /** Up to 500 contacts in one call (staff and integrations); in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<ConsentState>>> consentsOf(String auth, List<String> contactIds, Instant at) {
-        return rest.consentsOf(auth, String.join(",", contactIds), at == null ? null : at.toString()).map(found -> {
+    public Uni<List<List<ConsentState>>> consentsOf(List<String> contactIds, Instant at) {
+        return rest.consentsOf(String.join(",", contactIds), at == null ? null : at.toString()).map(found -> {
             Map<String, List<ConsentState>> byId = new HashMap<>();
             found.forEach(c -> byId.put(c.contactId(), c.consents()));
             return contactIds.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
@@ -71,8 +74,8 @@ public class ConsentClient {
 
     /** Up to 500 contacts in one call (staff and integrations); in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Policy>> policiesOf(String auth, List<String> contactIds) {
-        return rest.policiesOf(auth, String.join(",", contactIds)).map(found -> {
+    public Uni<List<Policy>> policiesOf(List<String> contactIds) {
+        return rest.policiesOf(String.join(",", contactIds)).map(found -> {
             Map<String, Policy> byId = new HashMap<>();
             found.forEach(p -> byId.put(p.contactId(), p));
             return contactIds.stream().map(byId::get).toList();
@@ -80,39 +83,35 @@ public class ConsentClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<ConsentEvent>> ledger(String auth, String contactId, String cursor, Integer limit) {
-        return Downstream.notFoundAsNull(rest.ledger(auth, contactId, cursor, limit));
+    public Uni<Page<ConsentEvent>> ledger(String contactId, String cursor, Integer limit) {
+        return Downstream.notFoundAsNull(rest.ledger(contactId, cursor, limit));
     }
 
-    public Uni<ConsentEvent> record(String auth, String contactId, Inputs.ConsentEventInput in) {
-        return rest.record(auth, contactId, in);
+    public Uni<ConsentEvent> record(String contactId, Inputs.ConsentEventInput in) {
+        return rest.record(contactId, in);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Policy> policy(String auth, String contactId) {
-        return Downstream.notFoundAsNull(rest.policy(auth, contactId));
+    public Uni<Policy> policy(String contactId) {
+        return Downstream.notFoundAsNull(rest.policy(contactId));
     }
 
     /** Carries the version the caller read, so a retry after a lost answer fails with a conflict instead of applying twice. */
-    public Uni<Policy> putPolicy(String auth, String contactId, Inputs.PolicyInput in) {
-        return rest.putPolicy(auth, contactId, in);
+    public Uni<Policy> putPolicy(String contactId, Inputs.PolicyInput in) {
+        return rest.putPolicy(contactId, in);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("a decision is a read: POST /decisions stores nothing")
-    public Uni<Decision> decide(String auth, String contactId, String purpose, String channel) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("contactId", contactId);
-        body.put("purpose", purpose);
-        body.put("channel", channel);
-        return rest.decide(auth, body).map(d -> d.withPurpose(purpose));
+    public Uni<Decision> decide(String contactId, String purpose, String channel) {
+        return rest.decide(new DecisionQuestion(contactId, purpose, channel, null, null)).map(d -> d.withPurpose(purpose));
     }
 
     /** One streamed call for the whole list: decisions in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("decisions are reads: POST /decisions/bulk stores nothing")
-    public Uni<List<Decision>> decideAll(String auth, List<String> contactIds, String purpose, String channel) {
-        return rest.decideBulk(auth, purpose, channel, String.join("\n", contactIds)).map(ndjson -> {
+    public Uni<List<Decision>> decideAll(List<String> contactIds, String purpose, String channel) {
+        return rest.decideBulk(purpose, channel, String.join("\n", contactIds)).map(ndjson -> {
             Map<String, Decision> byContact = new HashMap<>();
             for (String line : ndjson.split("\n")) {
                 if (line.isBlank()) {
@@ -135,54 +134,54 @@ public class ConsentClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Purpose>> purposes(String auth) {
-        return rest.purposes(auth);
+    public Uni<List<Purpose>> purposes() {
+        return rest.purposes();
     }
 
-    public Uni<Purpose> createPurpose(String auth, Inputs.PurposeInput in) {
-        return rest.createPurpose(auth, in);
+    public Uni<Purpose> createPurpose(Inputs.PurposeInput in) {
+        return rest.createPurpose(in);
     }
 
-    public Uni<Purpose> replacePurpose(String auth, String code, Inputs.PurposeInput in) {
-        return rest.replacePurpose(auth, code, in);
+    public Uni<Purpose> replacePurpose(String code, Inputs.PurposeInput in) {
+        return rest.replacePurpose(code, in);
     }
 
     /** Idempotency-Key makes a retry safe: consent-service answers a repeated key with the first result. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("the Idempotency-Key (made by the gateway when the caller gives none) replays the first answer")
-    public Uni<Touch> requestOutreach(String auth, String idempotencyKey, Inputs.OutreachInput in) {
-        return rest.requestOutreach(auth, idempotencyKey, in);
+    public Uni<Touch> requestOutreach(String idempotencyKey, Inputs.OutreachInput in) {
+        return rest.requestOutreach(idempotencyKey, in);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Touch>> touches(String auth, String contactId, String status, String cursor, Integer limit) {
-        return rest.outreach(auth, contactId, null, status, cursor, limit);
+    public Uni<Page<Touch>> touches(String contactId, String status, String cursor, Integer limit) {
+        return rest.outreach(contactId, null, status, cursor, limit);
     }
 
     /** Up to 500 contacts in one call: each contact's newest events with its own cursor; in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Page<ConsentEvent>>> ledgersOf(String auth, List<String> contactIds, String cursor, Integer limit) {
-        return rest.ledgersOf(auth, String.join(",", contactIds), cursor, limit).map(found -> PerContact.pages(contactIds, found));
+    public Uni<List<Page<ConsentEvent>>> ledgersOf(List<String> contactIds, String cursor, Integer limit) {
+        return rest.ledgersOf(String.join(",", contactIds), cursor, limit).map(found -> PerContact.pages(contactIds, found));
     }
 
     /** Up to 500 contacts in one call: each contact's newest outreach requests; in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Page<Touch>>> touchesOf(String auth, List<String> contactIds, String status, String cursor, Integer limit) {
-        return rest.touchesOf(auth, String.join(",", contactIds), status, cursor, limit)
+    public Uni<List<Page<Touch>>> touchesOf(List<String> contactIds, String status, String cursor, Integer limit) {
+        return rest.touchesOf(String.join(",", contactIds), status, cursor, limit)
                 .map(found -> PerContact.pages(contactIds, found));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<String> dataExport(String auth, String contactId) {
-        return rest.dataExport(auth, contactId);
+    public Uni<String> dataExport(String contactId) {
+        return rest.dataExport(contactId);
     }
 
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
     @ReplaysFirstAnswer("erasing twice leaves the same state; consent-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
     @Timeout(30000)
-    public Uni<Void> erase(String auth, String contactId) {
-        return rest.erase(auth, contactId);
+    public Uni<Void> erase(String contactId) {
+        return rest.erase(contactId);
     }
 
     // --- the ledger by filter, single items, receipts, outreach reads and bulk ---------------------------------------
@@ -190,56 +189,51 @@ public class ConsentClient {
     /** One decision with every option consent-service offers: one contact point, and as of a past instant. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("a decision is a read: POST /decisions stores nothing")
-    public Uni<Decision> decideAt(String auth, String contactId, String purpose, String channel, String contactPointId,
+    public Uni<Decision> decideAt(String contactId, String purpose, String channel, String contactPointId,
             Instant at) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("contactId", contactId);
-        body.put("purpose", purpose);
-        body.put("channel", channel);
-        body.put("contactPointId", contactPointId);
-        body.put("at", at == null ? null : at.toString());
-        return rest.decide(auth, body).map(d -> d.withPurpose(purpose));
+        return rest.decide(new DecisionQuestion(contactId, purpose, channel, contactPointId, at == null ? null : at.toString()))
+                .map(d -> d.withPurpose(purpose));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<ConsentEvent> consentEvent(String auth, String id) {
-        return Downstream.notFoundAsNull(rest.consentEvent(auth, id));
+    public Uni<ConsentEvent> consentEvent(String id) {
+        return Downstream.notFoundAsNull(rest.consentEvent(id));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<ConsentEvent>> consentEvents(String auth, String contactId, String purpose, Instant from, Instant to) {
-        return rest.consentEvents(auth, contactId, purpose, from == null ? null : from.toString(), to == null ? null : to.toString());
+    public Uni<List<ConsentEvent>> consentEvents(String contactId, String purpose, Instant from, Instant to) {
+        return rest.consentEvents(contactId, purpose, from == null ? null : from.toString(), to == null ? null : to.toString());
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<ChainVerification> verifyChain(String auth, String contactId) {
-        return rest.verifyChain(auth, contactId);
+    public Uni<ChainVerification> verifyChain(String contactId) {
+        return rest.verifyChain(contactId);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<ConsentReceipt> receipt(String auth, String eventId) {
-        return Downstream.notFoundAsNull(rest.receipt(auth, eventId));
+    public Uni<ConsentReceipt> receipt(String eventId) {
+        return Downstream.notFoundAsNull(rest.receipt(eventId));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<ContactPointFact>> contactPointFacts(String auth, String contactId) {
-        return rest.contactPointFacts(auth, contactId);
+    public Uni<List<ContactPointFact>> contactPointFacts(String contactId) {
+        return rest.contactPointFacts(contactId);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Purpose> purpose(String auth, String code) {
-        return Downstream.notFoundAsNull(rest.purpose(auth, code));
+    public Uni<Purpose> purpose(String code) {
+        return Downstream.notFoundAsNull(rest.purpose(code));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Touch> outreachRequest(String auth, String id) {
-        return Downstream.notFoundAsNull(rest.outreachRequest(auth, id));
+    public Uni<Touch> outreachRequest(String id) {
+        return Downstream.notFoundAsNull(rest.outreachRequest(id));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Touch>> outreachRequests(String auth, String contactId, String campaign, String status, String cursor,
+    public Uni<Page<Touch>> outreachRequests(String contactId, String campaign, String status, String cursor,
             Integer limit) {
-        return rest.outreach(auth, contactId, campaign, status, cursor, limit);
+        return rest.outreach(contactId, campaign, status, cursor, limit);
     }
 
     /**
@@ -247,9 +241,9 @@ public class ConsentClient {
      * a longer timeout.
      */
     @Timeout(30000)
-    public Uni<List<BulkOutreachResult>> requestOutreachBulk(String auth, List<String> contactIds, String purpose, String channel,
+    public Uni<List<BulkOutreachResult>> requestOutreachBulk(List<String> contactIds, String purpose, String channel,
             String campaign, String payloadRef) {
-        return rest.requestOutreachBulk(auth, purpose, channel, campaign, payloadRef, String.join("\n", contactIds))
+        return rest.requestOutreachBulk(purpose, channel, campaign, payloadRef, String.join("\n", contactIds))
                 .map(ndjson -> {
                     List<BulkOutreachResult> out = new ArrayList<>(contactIds.size());
                     for (String line : ndjson.split("\n")) {
@@ -272,8 +266,8 @@ public class ConsentClient {
      * longer timeout.
      */
     @Timeout(120000)
-    public Uni<SegmentReach> reachOfSegment(String auth, String segmentId, String purpose, Channel channel) {
-        return rest.decideSegment(auth, purpose, Enums.name(channel), segmentId, "")
+    public Uni<SegmentReach> reachOfSegment(String segmentId, String purpose, Channel channel) {
+        return rest.decideSegment(purpose, Enums.name(channel), segmentId, "")
                 .collect().in(AudienceTally::new, AudienceTally::decision)
                 .map(t -> t.reach(segmentId, purpose, channel));
     }
@@ -283,21 +277,30 @@ public class ConsentClient {
      * makes the caller's own retry safe (a repeat answers DUPLICATE for those already asked).
      */
     @Timeout(120000)
-    public Uni<SegmentOutreach> requestOutreachForSegment(String auth, String segmentId, String purpose, Channel channel,
+    public Uni<SegmentOutreach> requestOutreachForSegment(String segmentId, String purpose, Channel channel,
             String campaign, String payloadRef) {
-        return rest.requestOutreachForSegment(auth, purpose, Enums.name(channel), campaign, payloadRef, segmentId, "")
+        return rest.requestOutreachForSegment(purpose, Enums.name(channel), campaign, payloadRef, segmentId, "")
                 .collect().in(AudienceTally::new, AudienceTally::outreach)
                 .map(t -> t.outreachResult(segmentId, purpose, campaign));
     }
 
-    public Uni<ConsentEvent> unsubscribe(String auth, String deliveryId, Boolean thisChannelOnly) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("thisChannelOnly", thisChannelOnly);
-        return rest.unsubscribe(auth, deliveryId, body);
+    public Uni<ConsentEvent> unsubscribe(String deliveryId, Boolean thisChannelOnly) {
+        return rest.unsubscribe(deliveryId, new UnsubscribeChoice(thisChannelOnly));
     }
 
-    /** How many sessions the session's own link has opened, this one included. Not retried: a repeat would count twice. */
-    public Uni<LinkOpen> countLinkOpen(String auth) {
-        return rest.countLinkOpen(auth);
+    /**
+     * How many sessions the session's own link has opened, this one included, asked as that session (its
+     * {@code Authorization} header), not as the caller, who has no token. Not retried: a repeat would count twice.
+     */
+    public Uni<LinkOpen> countLinkOpen(String sessionBearer) {
+        return linkOpens.countLinkOpen(sessionBearer);
+    }
+
+    /** {@code POST /decisions}'s body: one contact, one purpose; a channel, a contact point and a past instant if asked. */
+    public record DecisionQuestion(String contactId, String purpose, String channel, String contactPointId, String at) {
+    }
+
+    /** {@code POST /outreach/deliveries/{id}/unsubscribe}'s body. */
+    public record UnsubscribeChoice(Boolean thisChannelOnly) {
     }
 }

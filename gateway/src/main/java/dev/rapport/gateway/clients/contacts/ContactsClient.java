@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.common.Page;
@@ -18,6 +18,7 @@ import dev.rapport.gateway.contact.FollowUp;
 import dev.rapport.gateway.contact.IngestResult;
 import dev.rapport.gateway.contact.Inputs;
 import dev.rapport.gateway.contact.Interaction;
+import dev.rapport.gateway.contact.InteractionType;
 import dev.rapport.gateway.contact.LeadScore;
 import dev.rapport.gateway.contact.LikelyDuplicate;
 import dev.rapport.gateway.contact.Organisation;
@@ -45,19 +46,18 @@ public class ContactsClient {
     public static final String SERVICE = "contacts-service";
     /** contacts-service's limit for {@code GET /contacts?ids=} and {@code GET /values?contactIds=}. */
     public static final int MAX_IDS = 500;
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     @Inject
     @RestClient
     ContactsRestClient rest;
     @Inject
-    ObjectMapper json;
+    @RestClient
+    ImportProgressRestClient progress;
 
     /** One call for up to 500 ids; the answer is in the order asked, null where a contact does not exist. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Contact>> byIds(String auth, List<String> ids) {
-        return rest.byIds(auth, String.join(",", ids), Math.min(ids.size(), MAX_IDS))
+    public Uni<List<Contact>> byIds(List<String> ids) {
+        return rest.byIds(String.join(",", ids), Math.min(ids.size(), MAX_IDS))
                 .map(page -> inOrder(ids, page.itemsOrEmpty()));
     }
 
@@ -70,31 +70,31 @@ public class ContactsClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Contact> get(String auth, String id) {
-        return Downstream.notFoundAsNull(rest.get(auth, id));
+    public Uni<Contact> get(String id) {
+        return Downstream.notFoundAsNull(rest.get(id));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Contact>> search(String auth, Inputs.ContactFilter f, String cursor, Integer limit) {
+    public Uni<Page<Contact>> search(Inputs.ContactFilter f, String cursor, Integer limit) {
         Inputs.ContactFilter q = f == null ? new Inputs.ContactFilter(null, null, null, null, null, null, null, null, null, null, null) : f;
-        return rest.search(auth, q.name(), q.organisationId(), q.tags(), Enums.name(q.stage()), Enums.name(q.channel()), Enums.name(q.provenance()),
+        return rest.search(q.name(), q.organisationId(), q.tags(), Enums.name(q.stage()), Enums.name(q.channel()), Enums.name(q.provenance()),
                 q.minValue() == null ? null : q.minValue().toPlainString(),
                 q.maxValue() == null ? null : q.maxValue().toPlainString(), Enums.name(q.signal()), q.owner(), q.sort(), cursor, limit);
     }
 
-    public Uni<Contact> create(String auth, String idempotencyKey, Inputs.NewContact in) {
-        return rest.create(auth, idempotencyKey, in);
+    public Uni<Contact> create(String idempotencyKey, Inputs.NewContact in) {
+        return rest.create(idempotencyKey, in);
     }
 
-    public Uni<Contact> update(String auth, String id, Inputs.ContactUpdate in) {
-        return rest.update(auth, id, in);
+    public Uni<Contact> update(String id, Inputs.ContactUpdate in) {
+        return rest.update(id, in);
     }
 
     /** Idempotent (the same language set twice is one change), so retried like a read. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("a PUT of the same language answers the same contact")
-    public Uni<Contact> setLanguage(String auth, String id, String language) {
-        return rest.setLanguage(auth, id, new LanguageChoice(language));
+    public Uni<Contact> setLanguage(String id, String language) {
+        return rest.setLanguage(id, new LanguageChoice(language));
     }
 
     /** {@code PUT /contacts/{id}/language}'s body. */
@@ -102,26 +102,26 @@ public class ContactsClient {
     }
 
     @Timeout(30000)
-    public Uni<Contact> merge(String auth, String id, Inputs.Merge in) {
-        return rest.merge(auth, id, in);
+    public Uni<Contact> merge(String id, Inputs.Merge in) {
+        return rest.merge(id, in);
     }
 
-    public Uni<ContactPoint> addContactPoint(String auth, String contactId, Inputs.NewContactPoint in) {
-        return rest.addPoint(auth, contactId, in);
+    public Uni<ContactPoint> addContactPoint(String contactId, Inputs.NewContactPoint in) {
+        return rest.addPoint(contactId, in);
     }
 
-    public Uni<ContactPoint> updateContactPoint(String auth, String contactId, String pointId, Inputs.ContactPointUpdate in) {
-        return rest.updatePoint(auth, contactId, pointId, in);
+    public Uni<ContactPoint> updateContactPoint(String contactId, String pointId, Inputs.ContactPointUpdate in) {
+        return rest.updatePoint(contactId, pointId, in);
     }
 
-    public Uni<Void> removeContactPoint(String auth, String contactId, String pointId) {
-        return rest.removePoint(auth, contactId, pointId);
+    public Uni<Void> removeContactPoint(String contactId, String pointId) {
+        return rest.removePoint(contactId, pointId);
     }
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<ContactPoint>>> contactPointsOf(String auth, List<String> contactIds) {
-        return rest.contactPointsOf(auth, String.join(",", contactIds)).map(points -> {
+    public Uni<List<List<ContactPoint>>> contactPointsOf(List<String> contactIds) {
+        return rest.contactPointsOf(String.join(",", contactIds)).map(points -> {
             Map<String, List<ContactPoint>> byId = new LinkedHashMap<>();
             points.forEach(p -> byId.computeIfAbsent(p.contactId(), k -> new ArrayList<>()).add(p));
             return contactIds.stream().map(id -> byId.getOrDefault(id, List.of())).toList();
@@ -130,8 +130,8 @@ public class ContactsClient {
 
     /** One call for up to 500 contacts; in the order asked, null where there is nothing. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Value>> values(String auth, List<String> contactIds) {
-        return rest.values(auth, String.join(",", contactIds)).map(values -> {
+    public Uni<List<Value>> values(List<String> contactIds) {
+        return rest.values(String.join(",", contactIds)).map(values -> {
             Map<String, Value> byId = new LinkedHashMap<>();
             values.forEach(v -> byId.put(v.contactId(), v));
             return contactIds.stream().map(byId::get).toList();
@@ -139,110 +139,123 @@ public class ContactsClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<LeadScore> leadScore(String auth, String contactId) {
-        return Downstream.notFoundAsNull(rest.leadScore(auth, contactId));
+    public Uni<LeadScore> leadScore(String contactId) {
+        return Downstream.notFoundAsNull(rest.leadScore(contactId));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Signal>> signals(String auth, String contactId) {
-        return Downstream.notFoundAsNull(rest.signals(auth, contactId));
+    public Uni<List<Signal>> signals(String contactId) {
+        return Downstream.notFoundAsNull(rest.signals(contactId));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Signal>> signalsDue(String auth, String owner, String kind, String cursor, Integer limit) {
-        return rest.signalsDue(auth, owner, kind, cursor, limit);
+    public Uni<Page<Signal>> signalsDue(String owner, String kind, String cursor, Integer limit) {
+        return rest.signalsDue(owner, kind, cursor, limit);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<LikelyDuplicate>> likelyDuplicates(String auth, String cursor, Integer limit) {
-        return rest.likelyDuplicates(auth, cursor, limit);
+    public Uni<Page<LikelyDuplicate>> likelyDuplicates(String cursor, Integer limit) {
+        return rest.likelyDuplicates(cursor, limit);
     }
 
-    public Uni<Void> acknowledgeSignal(String auth, String contactId, String kind) {
-        return rest.acknowledgeSignal(auth, contactId, kind);
+    public Uni<Void> acknowledgeSignal(String contactId, String kind) {
+        return rest.acknowledgeSignal(contactId, kind);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Interaction>> timeline(String auth, String contactId, List<String> types, String cursor, Integer limit) {
-        return Downstream.notFoundAsNull(rest.timeline(auth, contactId, types, cursor, limit));
+    public Uni<Page<Interaction>> timeline(String contactId, List<String> types, String cursor, Integer limit) {
+        return Downstream.notFoundAsNull(rest.timeline(contactId, types, cursor, limit));
     }
 
     /**
      * Not retried: contacts-service makes a repeated (source, externalId) a no-op, but it answers DUPLICATE where the
      * first call answered CREATED.
      */
-    public Uni<IngestResult> pushInteraction(String auth, Inputs.NewInteraction in) {
-        return rest.push(auth, body(in));
+    public Uni<IngestResult> pushInteraction(Inputs.NewInteraction in) {
+        return rest.push(InteractionBody.of(in));
     }
 
     /** Not retried (a repeat answers DUPLICATE for every row); a batch of up to 1000 gets a longer timeout. */
     @Timeout(30000)
-    public Uni<List<IngestResult>> pushInteractions(String auth, List<Inputs.NewInteraction> in) {
-        return rest.pushBatch(auth, in.stream().map(this::body).toList());
+    public Uni<List<IngestResult>> pushInteractions(List<Inputs.NewInteraction> in) {
+        return rest.pushBatch(in.stream().map(InteractionBody::of).toList());
     }
 
-    private Map<String, Object> body(Inputs.NewInteraction in) {
-        Map<String, Object> body = json.convertValue(in, MAP);
-        if (in.details() != null) {
-            Map<String, String> details = new LinkedHashMap<>();
-            in.details().forEach(e -> details.put(e.key(), e.value()));
-            body.put("details", details);
+    /** {@code POST /interactions}'s body: the GraphQL input, its details as the JSON object contacts-service takes. */
+    public record InteractionBody(String contactId, Inputs.ContactPointRef contactPoint, InteractionType type,
+            Instant occurredAt, String source, String externalId, BigDecimal amount, String currency, String channel,
+            String subject, Map<String, String> details) {
+        static InteractionBody of(Inputs.NewInteraction in) {
+            Map<String, String> details = null;
+            if (in.details() != null) {
+                details = new LinkedHashMap<>();
+                for (Inputs.Entry e : in.details()) {
+                    details.put(e.key(), e.value());
+                }
+            }
+            return new InteractionBody(in.contactId(), in.contactPoint(), in.type(), in.occurredAt(), in.source(),
+                    in.externalId(), in.amount(), in.currency(), in.channel(), in.subject(), details);
         }
-        return body;
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<FollowUp>> followUps(String auth, String contactId, boolean includeCompleted) {
-        return Downstream.notFoundAsNull(rest.followUps(auth, contactId, includeCompleted));
+    public Uni<List<FollowUp>> followUps(String contactId, boolean includeCompleted) {
+        return Downstream.notFoundAsNull(rest.followUps(contactId, includeCompleted));
     }
 
-    public Uni<FollowUp> addFollowUp(String auth, String contactId, Inputs.NewFollowUp in) {
-        return rest.addFollowUp(auth, contactId, in);
+    public Uni<FollowUp> addFollowUp(String contactId, Inputs.NewFollowUp in) {
+        return rest.addFollowUp(contactId, in);
     }
 
-    public Uni<FollowUp> completeFollowUp(String auth, String contactId, String followUpId) {
-        return rest.completeFollowUp(auth, contactId, followUpId);
-    }
-
-    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Organisation> organisation(String auth, String id) {
-        return Downstream.notFoundAsNull(rest.organisation(auth, id));
+    public Uni<FollowUp> completeFollowUp(String contactId, String followUpId) {
+        return rest.completeFollowUp(contactId, followUpId);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Organisation>> organisations(String auth, String name, String cursor, Integer limit) {
-        return rest.organisations(auth, name, cursor, limit);
-    }
-
-    public Uni<Organisation> createOrganisation(String auth, Inputs.Organisation in) {
-        return rest.createOrganisation(auth, in);
-    }
-
-    public Uni<Organisation> updateOrganisation(String auth, String id, Inputs.Organisation in) {
-        return rest.updateOrganisation(auth, id, in);
+    public Uni<Organisation> organisation(String id) {
+        return Downstream.notFoundAsNull(rest.organisation(id));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<dev.rapport.gateway.contact.ImportJob> importJob(String auth, String id) {
-        return Downstream.notFoundAsNull(rest.importJob(auth, id));
+    public Uni<Page<Organisation>> organisations(String name, String cursor, Integer limit) {
+        return rest.organisations(name, cursor, limit);
+    }
+
+    public Uni<Organisation> createOrganisation(Inputs.Organisation in) {
+        return rest.createOrganisation(in);
+    }
+
+    public Uni<Organisation> updateOrganisation(String id, Inputs.Organisation in) {
+        return rest.updateOrganisation(id, in);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportError>> importErrors(String auth, String id, String cursor,
+    public Uni<dev.rapport.gateway.contact.ImportJob> importJob(String id) {
+        return Downstream.notFoundAsNull(rest.importJob(id));
+    }
+
+    /** {@link #importJob} for a subscription's poll, as the subscriber (see {@link ImportProgressRestClient}). */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<dev.rapport.gateway.contact.ImportJob> importJobFor(String subscriberBearer, String id) {
+        return Downstream.notFoundAsNull(progress.importJob(subscriberBearer, id));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportError>> importErrors(String id, String cursor,
             Integer limit) {
-        return Downstream.notFoundAsNull(rest.importErrors(auth, id, cursor, limit));
+        return Downstream.notFoundAsNull(rest.importErrors(id, cursor, limit));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportRow>> importRows(String auth, String id, String outcome, String cursor,
+    public Uni<Page<dev.rapport.gateway.contact.ImportJob.ImportRow>> importRows(String id, String outcome, String cursor,
             Integer limit) {
-        return Downstream.notFoundAsNull(rest.importRows(auth, id, outcome, cursor, limit));
+        return Downstream.notFoundAsNull(rest.importRows(id, outcome, cursor, limit));
     }
 
     /** One call for up to 500 organisations; in the order asked, null where one does not exist. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Organisation>> organisationsOf(String auth, List<String> ids) {
-        return rest.organisationsByIds(auth, String.join(",", ids), Math.min(ids.size(), MAX_IDS)).map(page -> {
+    public Uni<List<Organisation>> organisationsOf(List<String> ids) {
+        return rest.organisationsByIds(String.join(",", ids), Math.min(ids.size(), MAX_IDS)).map(page -> {
             Map<String, Organisation> byId = new LinkedHashMap<>();
             page.itemsOrEmpty().forEach(o -> byId.put(o.id(), o));
             return ids.stream().map(byId::get).toList();
@@ -251,8 +264,8 @@ public class ContactsClient {
 
     /** One call for up to 500 contacts; in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<LeadScore>> leadScoresOf(String auth, List<String> contactIds) {
-        return rest.leadScoresOf(auth, String.join(",", contactIds)).map(found -> {
+    public Uni<List<LeadScore>> leadScoresOf(List<String> contactIds) {
+        return rest.leadScoresOf(String.join(",", contactIds)).map(found -> {
             Map<String, LeadScore> byId = new LinkedHashMap<>();
             found.forEach(s -> byId.put(s.contactId(), s));
             return contactIds.stream().map(byId::get).toList();
@@ -261,51 +274,51 @@ public class ContactsClient {
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<Signal>>> signalsOf(String auth, List<String> contactIds) {
-        return rest.signalsOf(auth, String.join(",", contactIds)).map(found -> PerContact.lists(contactIds, found));
+    public Uni<List<List<Signal>>> signalsOf(List<String> contactIds) {
+        return rest.signalsOf(String.join(",", contactIds)).map(found -> PerContact.lists(contactIds, found));
     }
 
     /** One call for up to 500 contacts; one list per contact, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<List<FollowUp>>> followUpsOf(String auth, List<String> contactIds, boolean includeCompleted) {
-        return rest.followUpsOf(auth, String.join(",", contactIds), includeCompleted)
+    public Uni<List<List<FollowUp>>> followUpsOf(List<String> contactIds, boolean includeCompleted) {
+        return rest.followUpsOf(String.join(",", contactIds), includeCompleted)
                 .map(found -> PerContact.lists(contactIds, found));
     }
 
     /** One call for up to 500 contacts: each contact's first page, with its own cursor; in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Page<Interaction>>> timelinesOf(String auth, List<String> contactIds, List<String> types, String cursor,
+    public Uni<List<Page<Interaction>>> timelinesOf(List<String> contactIds, List<String> types, String cursor,
             Integer limit) {
-        return rest.timelinesOf(auth, String.join(",", contactIds), types, cursor, limit)
+        return rest.timelinesOf(String.join(",", contactIds), types, cursor, limit)
                 .map(found -> PerContact.pages(contactIds, found));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<String> dataExport(String auth, String contactId) {
-        return rest.dataExport(auth, contactId);
+    public Uni<String> dataExport(String contactId) {
+        return rest.dataExport(contactId);
     }
 
     /** Erasure is idempotent (erasing twice leaves the same state), so it is retried. */
     @ReplaysFirstAnswer("erasing twice leaves the same state; contacts-service answers 204 again")
     @Retry(maxRetries = 3, delay = 200, maxDuration = 6000, abortOn = ProblemResponse.class)
     @Timeout(30000)
-    public Uni<Void> erase(String auth, String contactId) {
-        return rest.erase(auth, contactId);
+    public Uni<Void> erase(String contactId) {
+        return rest.erase(contactId);
     }
 
     // --- signal summary and inline imports -------------------------------------------------------------------------
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<dev.rapport.gateway.signal.SignalSummary>> signalSummary(String auth) {
-        return rest.signalSummary(auth);
+    public Uni<List<dev.rapport.gateway.signal.SignalSummary>> signalSummary() {
+        return rest.signalSummary();
     }
 
     /** The Idempotency-Key names the job: a retry returns the same job, so it is retried. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("the Idempotency-Key (required) names the job: a repeat answers the same job")
     @Timeout(30000)
-    public Uni<dev.rapport.gateway.contact.ImportJob> importCsv(String auth, String idempotencyKey, String fileName,
+    public Uni<dev.rapport.gateway.contact.ImportJob> importCsv(String idempotencyKey, String fileName,
             String mode, String csv) {
-        return rest.importCsv(auth, idempotencyKey, fileName, mode, csv);
+        return rest.importCsv(idempotencyKey, fileName, mode, csv);
     }
 }

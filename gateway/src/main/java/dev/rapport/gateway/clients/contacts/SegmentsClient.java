@@ -9,13 +9,12 @@ import dev.rapport.gateway.segment.Segment;
 import dev.rapport.gateway.segment.SegmentCount;
 import dev.rapport.gateway.segment.SegmentFilter;
 import dev.rapport.gateway.segment.SegmentInput;
+import dev.rapport.gateway.segment.SegmentKind;
 import dev.rapport.gateway.segment.SegmentMembersUpload;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -30,60 +29,61 @@ public class SegmentsClient {
     @RestClient
     ContactsRestClient rest;
 
+    /** No criteria: every contact (written as {@code {}}). */
+    private static final SegmentFilter EVERY_CONTACT = new SegmentFilter(null, null, null, null, null, null, null, null, null,
+            null, null, null);
+
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Segment>> list(String auth, String cursor, Integer limit) {
-        return rest.segments(auth, cursor, limit);
+    public Uni<Page<Segment>> list(String cursor, Integer limit) {
+        return rest.segments(cursor, limit);
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Segment> get(String auth, String id) {
-        return Downstream.notFoundAsNull(rest.segment(auth, id));
+    public Uni<Segment> get(String id) {
+        return Downstream.notFoundAsNull(rest.segment(id));
     }
 
-    public Uni<Segment> create(String auth, SegmentInput in) {
-        return rest.createSegment(auth, body(in, null));
+    public Uni<Segment> create(SegmentInput in) {
+        return rest.createSegment(SegmentBody.of(in, null));
     }
 
     /** Carries the version read: a repeat of an applied update is refused (409), never applied twice, so it is retried. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("the version read makes a repeat a 409, never a second change")
-    public Uni<Segment> update(String auth, String id, SegmentInput in, int version) {
-        return rest.updateSegment(auth, id, body(in, version));
+    public Uni<Segment> update(String id, SegmentInput in, int version) {
+        return rest.updateSegment(id, SegmentBody.of(in, version));
     }
 
-    public Uni<Void> delete(String auth, String id) {
-        return rest.deleteSegment(auth, id);
+    public Uni<Void> delete(String id) {
+        return rest.deleteSegment(id);
     }
 
     /** The whole list replaces the old one: sending it twice leaves the same list. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     @ReplaysFirstAnswer("the list replaces the stored one whole: a repeat stores the same list")
-    public Uni<SegmentMembersUpload> setMembers(String auth, String id, List<String> contactIds) {
-        return rest.uploadSegmentMembers(auth, id, String.join("\n", contactIds) + "\n");
+    public Uni<SegmentMembersUpload> setMembers(String id, List<String> contactIds) {
+        return rest.uploadSegmentMembers(id, String.join("\n", contactIds) + "\n");
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<Page<Contact>> members(String auth, String id, String cursor, Integer limit) {
-        return Downstream.notFoundAsNull(rest.segmentMembers(auth, id, cursor, limit));
+    public Uni<Page<Contact>> members(String id, String cursor, Integer limit) {
+        return Downstream.notFoundAsNull(rest.segmentMembers(id, cursor, limit));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<SegmentCount> count(String auth, String id) {
-        return Downstream.notFoundAsNull(rest.segmentCount(auth, id));
+    public Uni<SegmentCount> count(String id) {
+        return Downstream.notFoundAsNull(rest.segmentCount(id));
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<SegmentCount> preview(String auth, SegmentFilter filter) {
-        return rest.previewSegment(auth, filter == null ? Map.of() : filter);
+    public Uni<SegmentCount> preview(SegmentFilter filter) {
+        return rest.previewSegment(filter == null ? EVERY_CONTACT : filter);
     }
 
-    private static Map<String, Object> body(SegmentInput in, Integer version) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", in.name());
-        body.put("description", in.description());
-        body.put("kind", in.kind());
-        body.put("filter", in.filter());
-        body.put("version", version);
-        return body;
+    /** {@code POST /segments} and {@code PUT /segments/{id}}'s body: the definition, and the version read for a change. */
+    public record SegmentBody(String name, String description, SegmentKind kind, SegmentFilter filter, Integer version) {
+        static SegmentBody of(SegmentInput in, Integer version) {
+            return new SegmentBody(in.name(), in.description(), in.kind(), in.filter(), version);
+        }
     }
 }

@@ -101,41 +101,41 @@ public class WebhooksClient {
         }
     }
 
-    public Uni<Subscription> register(WebhookService s, String auth, NewSubscription in) {
-        return write(s, () -> rest.get(s).register(auth, in));
+    public Uni<Subscription> register(WebhookService s, NewSubscription in) {
+        return write(s, () -> rest.get(s).register(in));
     }
 
-    public Uni<List<Subscription>> list(WebhookService s, String auth) {
-        return read(s, () -> rest.get(s).list(auth));
+    public Uni<List<Subscription>> list(WebhookService s) {
+        return read(s, () -> rest.get(s).list());
     }
 
-    public Uni<Subscription> get(WebhookService s, String auth, String id) {
-        return read(s, () -> rest.get(s).get(auth, id));
+    public Uni<Subscription> get(WebhookService s, String id) {
+        return read(s, () -> rest.get(s).get(id));
     }
 
-    public Uni<Subscription> pause(WebhookService s, String auth, String id) {
-        return write(s, () -> rest.get(s).pause(auth, id));
+    public Uni<Subscription> pause(WebhookService s, String id) {
+        return write(s, () -> rest.get(s).pause(id));
     }
 
-    public Uni<Subscription> resume(WebhookService s, String auth, String id) {
-        return write(s, () -> rest.get(s).resume(auth, id));
+    public Uni<Subscription> resume(WebhookService s, String id) {
+        return write(s, () -> rest.get(s).resume(id));
     }
 
-    public Uni<Subscription> rotateSecret(WebhookService s, String auth, String id, String secret) {
-        return write(s, () -> rest.get(s).rotateSecret(auth, id, new SecretRotation(secret)));
+    public Uni<Subscription> rotateSecret(WebhookService s, String id, String secret) {
+        return write(s, () -> rest.get(s).rotateSecret(id, new SecretRotation(secret)));
     }
 
-    public Uni<Void> delete(WebhookService s, String auth, String id) {
-        return write(s, () -> rest.get(s).delete(auth, id));
+    public Uni<Void> delete(WebhookService s, String id) {
+        return write(s, () -> rest.get(s).delete(id));
     }
 
-    public Uni<Integer> replay(WebhookService s, String auth, String id, Instant from) {
-        return write(s, () -> rest.get(s).replay(auth, id, new Replay(from))).map(Replayed::scheduled);
+    public Uni<Integer> replay(WebhookService s, String id, Instant from) {
+        return write(s, () -> rest.get(s).replay(id, new Replay(from))).map(Replayed::scheduled);
     }
 
-    public Uni<Page<WebhookDelivery>> deliveries(WebhookService s, String auth, String id, WebhookDelivery.WebhookDeliveryStatus status,
+    public Uni<Page<WebhookDelivery>> deliveries(WebhookService s, String id, WebhookDelivery.WebhookDeliveryStatus status,
             String cursor, int limit) {
-        return read(s, () -> rest.get(s).deliveries(auth, id, status == null ? null : status.name(), cursor, limit));
+        return read(s, () -> rest.get(s).deliveries(id, status == null ? null : status.name(), cursor, limit));
     }
 
     /** A read: through the service's guard, tried again twice (each try through the breaker) unless the service refused. */

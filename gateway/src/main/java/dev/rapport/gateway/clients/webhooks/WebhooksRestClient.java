@@ -3,10 +3,12 @@ package dev.rapport.gateway.clients.webhooks;
 import dev.rapport.gateway.common.Page;
 import dev.rapport.gateway.webhook.WebhookDelivery;
 import io.smallrye.mutiny.Uni;
+import dev.rapport.gateway.clients.CallerToken;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,44 +23,44 @@ import java.util.List;
  * only caller.
  */
 @Path("webhook-subscriptions")
+@RegisterProvider(value = CallerToken.class, priority = Priorities.AUTHENTICATION)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface WebhooksRestClient {
-    String AUTH = "Authorization";
 
     @POST
-    Uni<WebhooksClient.Subscription> register(@HeaderParam(AUTH) String auth, WebhooksClient.NewSubscription body);
+    Uni<WebhooksClient.Subscription> register(WebhooksClient.NewSubscription body);
 
     @GET
-    Uni<List<WebhooksClient.Subscription>> list(@HeaderParam(AUTH) String auth);
+    Uni<List<WebhooksClient.Subscription>> list();
 
     @GET
     @Path("{id}")
-    Uni<WebhooksClient.Subscription> get(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+    Uni<WebhooksClient.Subscription> get(@PathParam("id") String id);
 
     @POST
     @Path("{id}/pause")
-    Uni<WebhooksClient.Subscription> pause(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+    Uni<WebhooksClient.Subscription> pause(@PathParam("id") String id);
 
     @POST
     @Path("{id}/resume")
-    Uni<WebhooksClient.Subscription> resume(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+    Uni<WebhooksClient.Subscription> resume(@PathParam("id") String id);
 
     @POST
     @Path("{id}/secret")
-    Uni<WebhooksClient.Subscription> rotateSecret(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+    Uni<WebhooksClient.Subscription> rotateSecret(@PathParam("id") String id,
             WebhooksClient.SecretRotation body);
 
     @DELETE
     @Path("{id}")
-    Uni<Void> delete(@HeaderParam(AUTH) String auth, @PathParam("id") String id);
+    Uni<Void> delete(@PathParam("id") String id);
 
     @POST
     @Path("{id}/replay")
-    Uni<WebhooksClient.Replayed> replay(@HeaderParam(AUTH) String auth, @PathParam("id") String id, WebhooksClient.Replay body);
+    Uni<WebhooksClient.Replayed> replay(@PathParam("id") String id, WebhooksClient.Replay body);
 
     @GET
     @Path("{id}/deliveries")
-    Uni<Page<WebhookDelivery>> deliveries(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+    Uni<Page<WebhookDelivery>> deliveries(@PathParam("id") String id,
             @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 }

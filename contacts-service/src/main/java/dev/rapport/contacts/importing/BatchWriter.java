@@ -18,7 +18,8 @@ import org.postgresql.copy.CopyManager;
  * rows and the file offset to resume from) and, with the last batch, the import.completed webhook event. Data and progress commit together,
  * so after a crash a resumed job starts at exactly the first row whose batch did not commit: nothing twice,
  * nothing lost. The progress update also checks that the job still stands where this batch started; if another
- * runner moved it on, the batch is rolled back.
+ * runner moved it on, or the previous batch written beside this one rolled back ({@link OrderedWrites}), the batch
+ * is rolled back.
  *
  * <p>Why JDBC COPY and not Hibernate Reactive: COPY is the only way to get close to {@code psql \copy} of the same
  * file (bench/import/run.sh and the figure in bench/README.md); per-entity inserts of ~4 rows for each CSV row do
@@ -36,7 +37,8 @@ final class BatchWriter {
     private BatchWriter() {
     }
 
-    static void write(Connection c, UUID jobId, ImportMode mode, Batch b) throws SQLException, Superseded {
+    static void write(Connection c, UUID jobId, ImportMode mode, Batch b, OrderedWrites.Turn turn)
+            throws SQLException, Superseded, InterruptedException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -57,6 +59,7 @@ final class BatchWriter {
                 }
                 copy(copy, "import_errors (job_id, line, field, message)", errors);
             }
+            turn.awaitPrevious();
             try (PreparedStatement s = c.prepareStatement("update import_jobs set processed_rows = processed_rows + ?, "
                     + "imported_rows = imported_rows + ?, failed_rows = failed_rows + ?, resume_offset = ?, resume_line = ?, "
                     + "created_rows = created_rows + ?, matched_rows = matched_rows + ?, updated_rows = updated_rows + ?, "
@@ -84,7 +87,8 @@ final class BatchWriter {
                 completed(c, jobId);
             }
             c.commit();
-        } catch (SQLException | RuntimeException e) {
+            turn.passOn();
+        } catch (SQLException | RuntimeException | InterruptedException e) {
             c.rollback();
             throw e;
         } finally {

@@ -24,6 +24,15 @@ public interface ImportConfig {
     @WithDefault("2")
     int checkThreads();
 
+    /**
+     * Batches of one job written at the same time, each on its own connection: PostgreSQL's share of an import
+     * (indexes, foreign keys, outbox) is larger than the service's, and one connection keeps it on one core.
+     * Progress still commits in file order. Batches that match existing contacts (upsert, external ids) are
+     * written one at a time.
+     */
+    @WithDefault("2")
+    int writeConnections();
+
     /** Jobs that run at the same time in this process; more wait as QUEUED. */
     @WithDefault("1")
     int maxConcurrentJobs();

@@ -36,8 +36,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs import jobs off the request path. Per job, three stages overlap: a reader cuts the file into batches of
- * records, checker threads validate and render batches in parallel, and the job's own thread writes them in file
- * order, one transaction each ({@link BatchWriter}). A job stops early only by crashing or by shutdown; it is left
+ * records, checker threads validate and render batches in parallel, and the job's own thread hands them to writers,
+ * one transaction each ({@link BatchWriter}), several at once whose progress commits in file order
+ * ({@link OrderedWrites}). A job stops early only by crashing or by shutdown; it is left
  * RUNNING and picked up again from its last committed batch at the next start or re-submission.
  */
 @ApplicationScoped
@@ -55,6 +56,7 @@ public class ImportRunner {
     private ExecutorService writers;
     private ExecutorService readers;
     private ExecutorService checkers;
+    private ExecutorService writing;
     private ObjectWriter changeWriter;
 
     @PostConstruct
@@ -62,6 +64,7 @@ public class ImportRunner {
         writers = Executors.newFixedThreadPool(config.maxConcurrentJobs(), named("import-job"));
         readers = Executors.newCachedThreadPool(named("import-read"));
         checkers = Executors.newFixedThreadPool(config.checkThreads(), named("import-check"));
+        writing = Executors.newCachedThreadPool(named("import-write"));
         changeWriter = json.writerFor(ContactPointChange.class);
     }
 
@@ -80,6 +83,7 @@ public class ImportRunner {
         writers.shutdownNow();
         readers.shutdownNow();
         checkers.shutdownNow();
+        writing.shutdownNow();
         writers.awaitTermination(10, TimeUnit.SECONDS);
     }
 
@@ -138,9 +142,10 @@ public class ImportRunner {
         }
         RowCheck check = new RowCheck(layout, config.defaultContext(), config.defaultPhoneRegion().orElse(null),
                 jobs.organisationsByDomain());
-        BlockingQueue<CompletableFuture<Batch>> queue = new ArrayBlockingQueue<>(config.checkThreads() + 1);
+        BlockingQueue<CompletableFuture<Batch>> queue =
+                new ArrayBlockingQueue<>(config.checkThreads() + config.writeConnections());
         Future<?> reading = readers.submit(() -> read(job, file, check, queue));
-        try {
+        try (OrderedWrites writes = new OrderedWrites(writing, config.writeConnections())) {
             long written = 0;
             while (true) {
                 Batch batch = result(queue.take());
@@ -148,19 +153,31 @@ public class ImportRunner {
                     throw new IllegalStateException("The stored file has " + (batch.processedBefore + batch.records)
                             + " rows, the job was accepted with " + job.totalRows());
                 }
-                try (Connection c = jobs.connection()) {
-                    BatchWriter.write(c, job.id(), job.mode(), batch);
+                if (batch.pending == null) {
+                    writes.submit(turn -> write(job, batch, turn));
+                } else {
+                    // A planned batch matches against what earlier batches committed: it waits for them.
+                    writes.drain();
+                    write(job, batch, OrderedWrites.Turn.ALONE);
                 }
                 if (batch.last) {
+                    writes.drain();
                     finished(job, file);
                     return;
                 }
                 if (++written >= maxBatches || Thread.currentThread().isInterrupted()) {
+                    writes.drain();
                     return;
                 }
             }
         } finally {
             reading.cancel(true);
+        }
+    }
+
+    private void write(ImportJob job, Batch batch, OrderedWrites.Turn turn) throws Exception {
+        try (Connection c = jobs.connection()) {
+            BatchWriter.write(c, job.id(), job.mode(), batch, turn);
         }
     }
 

@@ -225,7 +225,7 @@ class ImportUpsertTest {
     private void write(ImportJob job, long[] processed, Batch batch) {
         batch.processedBefore = processed[0];
         try (Connection c = jobs.connection()) {
-            BatchWriter.write(c, job.id(), ImportMode.UPSERT, batch);
+            BatchWriter.write(c, job.id(), ImportMode.UPSERT, batch, OrderedWrites.Turn.ALONE);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

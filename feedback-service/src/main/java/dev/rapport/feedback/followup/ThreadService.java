@@ -4,6 +4,8 @@ import dev.rapport.feedback.outreach.MessageKind;
 import dev.rapport.feedback.outreach.Outreach;
 import dev.rapport.feedback.outreach.OutreachMessage;
 import dev.rapport.platform.id.Ids;
+import dev.rapport.platform.paging.Keyset;
+import dev.rapport.platform.paging.Page;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
@@ -87,12 +89,15 @@ public class ThreadService {
     }
 
     /**
-     * Threads with their messages (one more statement for the whole page). Staff see a thread with an anonymous
-     * respondent without its contact, and never when they filter by that contact.
+     * A page of threads with their messages (one more statement for the whole page), oldest activity first, continued
+     * after a keyset cursor (last activity, id). Staff see a thread with an anonymous respondent without its contact,
+     * and never when they filter by that contact.
      */
     @WithSession
-    public Uni<List<ThreadView>> list(UUID consultationId, UUID contactId, ThreadStatus status, List<UUID> ids, Caller caller) {
+    public Uni<Page<ThreadView>> list(UUID consultationId, UUID contactId, ThreadStatus status, List<UUID> ids, String cursor,
+            int limit, Caller caller) {
         boolean staff = caller.isStaff();
+        Keyset after = Keyset.of(cursor);
         StringBuilder q = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         if (consultationId != null) {
@@ -114,12 +119,19 @@ public class ThreadService {
             params.add(ids);
             q.append(" and id in ?").append(params.size());
         }
+        if (after.at() != null) {
+            params.add(after.at().toInstant());
+            params.add(after.id());
+            q.append(" and (lastActivity > ?").append(params.size() - 1).append(" or (lastActivity = ?")
+                    .append(params.size() - 1).append(" and id > ?").append(params.size()).append("))");
+        }
         q.append(" order by lastActivity, id");
-        return threads.find(q.toString(), params.toArray()).page(0, 500).list().chain(page -> page.isEmpty()
-                ? Uni.createFrom().item(List.<ThreadView>of())
+        return threads.find(q.toString(), params.toArray()).page(0, limit + 1).list().chain(page -> page.isEmpty()
+                ? Uni.createFrom().item(new Page<ThreadView>(List.of(), null, List.of()))
                 : messages.list("threadId in ?1 order by createdAt, id", page.stream().map(t -> t.id).toList()).map(all -> {
                     Map<UUID, List<ThreadMessage>> byThread = all.stream().collect(Collectors.groupingBy(m -> m.threadId));
-                    return page.stream().map(t -> ThreadView.from(t, byThread.getOrDefault(t.id, List.of()), !staff)).toList();
+                    return Page.of(page, limit, t -> ThreadView.from(t, byThread.getOrDefault(t.id, List.of()), !staff),
+                            t -> Keyset.encode(t.lastActivity, t.id));
                 }));
     }
 

@@ -11,7 +11,12 @@ public record ThreadView(UUID id, UUID consultationId, UUID initiativeId, UUID c
 
     public record MessageView(UUID id, String author, boolean fromStaff, String body, Instant createdAt) {
         static MessageView from(ThreadMessage m, boolean showContact) {
-            return new MessageView(m.id, showContact || m.fromStaff ? m.author : CUSTOMER, m.fromStaff, m.body, m.createdAt);
+            return of(m.id, m.author, m.fromStaff, m.body, m.createdAt, showContact);
+        }
+
+        /** The person's own messages are signed "contact" unless the reader may see who they are. */
+        static MessageView of(UUID id, String author, boolean fromStaff, String body, Instant createdAt, boolean showContact) {
+            return new MessageView(id, showContact || fromStaff ? author : CUSTOMER, fromStaff, body, createdAt);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.rapport.feedback.supportcase;
 import dev.rapport.feedback.outreach.Outreach;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
+import dev.rapport.platform.paging.PerContact;
+import dev.rapport.platform.paging.PerParent;
+import dev.rapport.platform.web.QueryParams;
 import dev.rapport.platform.problem.ProblemException;
 import dev.rapport.platform.security.Caller;
 import dev.rapport.platform.security.Roles;
@@ -23,6 +26,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/cases")
@@ -33,6 +39,8 @@ public class CaseResource {
     CaseMetricsQueries metrics;
     @Inject
     Outreach outreach;
+    @Inject
+    CaseHistoryQueries history;
     @Inject
     Caller caller;
 
@@ -85,6 +93,31 @@ public class CaseResource {
             throw ProblemException.badField("to", "must be after from");
         }
         return metrics.metrics(f, t);
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST, Roles.INTEGRATION, Roles.CONTACT})
+    @Operation(summary = "The status history of many cases, oldest step first",
+            description = "caseIds: comma-separated or repeated, at most 500. One entry per distinct id, in the order asked, "
+                    + "each with a page of that case's steps, its `total` count, `cursors` (one per step) and `next` (null on "
+                    + "its last page); pass a cursor back as `cursor` to read on after it (it applies to every case asked). "
+                    + "`limit` (default 20, at most 100) caps each case's page. One statement for any number of cases. An "
+                    + "unknown id answers an empty page and 0, and so does, for a contact, someone else's case.")
+    @APIResponse(responseCode = "200", description = "One page per case asked",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryPage.class)))
+    @APIResponse(responseCode = "400", description = "A case id is not a UUID, none or more than 500 were given, or the "
+            + "cursor or limit is malformed; the problem names it")
+    public Uni<List<PerParent<CaseView.EventView>>> history(@QueryParam("caseIds") List<String> caseIds,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        List<UUID> ids = QueryParams.uuids("caseIds", caseIds, PerContact.MAX_IDS);
+        UUID onlyOf = caller.isStaff() ? null : caller.contactId().orElseThrow(() -> ProblemException.forbidden(
+                "You may only act on your own data"));
+        return history.history(ids, cursor, Cursor.limit(limit, 20, 100), onlyOf);
+    }
+
+    /** The OpenAPI shape of one entry of {@code GET /cases/history}. */
+    record HistoryPage(UUID id, List<CaseView.EventView> items, String next, List<String> cursors, long total) {
     }
 
     @GET

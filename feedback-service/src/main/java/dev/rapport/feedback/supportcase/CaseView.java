@@ -10,9 +10,9 @@ public record CaseView(UUID id, UUID contactId, String problem, CaseChannel chan
         CaseStatus status, Instant resolvedAt, boolean resolvedOnFirstContact, Instant confirmedAt, int reopenCount,
         long version, List<EventView> history) {
 
-    public record EventView(Instant at, String type, String status, String actor, String note) {
+    public record EventView(UUID id, Instant at, String type, String status, String actor, String note) {
         static EventView from(CaseEvent e) {
-            return new EventView(e.at, e.type, e.status, e.actor, e.note);
+            return new EventView(e.id, e.at, e.type, e.status, e.actor, e.note);
         }
     }
 

@@ -61,10 +61,12 @@ class AnonymityTest {
             as(role).get("/follow-ups/" + followUp).then().statusCode(404);
             // the thread: staff answer it, but never learn who it is with
             assertEquals(List.of(), as(role).queryParam("contactId", shy).get("/threads").then().statusCode(200)
-                    .extract().jsonPath().getList(""), role);
+                    .extract().jsonPath().getList("items"), role);
             JsonPath listed = as(role).queryParam("consultationId", c.id()).get("/threads").then().statusCode(200).extract().jsonPath();
-            assertEquals(thread, listed.getString("[0].id"));
-            assertNull(listed.get("[0].contactId"), role);
+            assertEquals(thread, listed.getString("items[0].id"));
+            assertNull(listed.get("items[0].contactId"), role);
+            assertEquals(List.of("contact"), as(role).queryParam("threadIds", thread).get("/threads/messages").then()
+                    .statusCode(200).extract().jsonPath().getList("[0].items.author"), role + ": the bulk read signs them too");
             assertFalse(listed.prettify().contains(shy.toString()), role);
             JsonPath one = as(role).get("/threads/" + thread).then().statusCode(200).extract().jsonPath();
             assertNull(one.get("contactId"));

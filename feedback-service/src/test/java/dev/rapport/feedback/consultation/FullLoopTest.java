@@ -113,12 +113,12 @@ class FullLoopTest {
         assertEquals(1, pipesRow.get("openThreads"));
 
         String thread = agent().queryParam("consultationId", c.id()).queryParam("status", "OPEN").get("/threads")
-                .then().statusCode(200).body("", hasSize(1)).extract().path("[0].id");
+                .then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
         agent().get("/threads/" + thread).then().body("messages[0].body", containsString("My street is not on the list"));
         // the follow-up leads to the thread its NO opened; lists carry what single reads carry
         agent().get("/follow-ups/" + annFollowUp).then().statusCode(200).body("threadId", equalTo(thread));
-        agent().queryParam("ids", thread).get("/threads").then().statusCode(200).body("", hasSize(1))
-                .body("[0].messages[0].body", containsString("My street is not on the list"));
+        agent().queryParam("ids", thread).get("/threads").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].messages[0].body", containsString("My street is not on the list"));
         analyst().get("/consultations").then().statusCode(200)
                 .body("items.find { it.id == '" + c.id() + "' }.initiatives", hasSize(3));
         contact(bob).get("/threads/" + thread).then().statusCode(403);

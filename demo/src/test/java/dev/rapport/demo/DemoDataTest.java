@@ -134,9 +134,9 @@ class DemoDataTest {
         }
 
         // Marketer: the consultation, its priorities, what we did, the loop, the newsletter's outcomes
-        JsonNode consultation = graphql("marketer", "query($id: ID!) { consultation(id: $id) { status initiatives { id } } }",
+        JsonNode consultation = graphql("marketer", "query($id: ID!) { consultation(id: $id) { status initiatives(first: 1) { totalCount } } }",
                 Map.of("id", loaded.consultationId())).path("consultation");
-        assertEquals(125, consultation.path("initiatives").size());
+        assertEquals(125, consultation.path("initiatives").path("totalCount").asInt());
         JsonNode priorities = graphql("marketer", "query($id: ID!) { priorities(consultationId: $id) { respondents "
                 + "initiatives { rank score ratings } } }", Map.of("id", loaded.consultationId())).path("priorities");
         assertTrue(priorities.path("respondents").asInt() > 300, "respondents " + priorities.path("respondents"));

@@ -74,12 +74,12 @@ class ContractShapesTest {
         JsonPath answer = GraphQL.query(AGENT, """
                 { contacts(first: 40) { nodes { id
                     cases { nodes { id contact { id displayName } } }
-                    loopFollowUps { nodes { id thread { id status messages { body } contact { id } } } } } } }""");
+                    loopFollowUps { nodes { id thread { id status messages { nodes { body } } contact { id } } } } } } }""");
 
         assertNull(answer.get("errors"), answer::prettify);
         assertEquals("c-007", answer.getString("data.contacts.nodes[7].cases.nodes[0].contact.id"));
         assertEquals("th-c-007", answer.getString("data.contacts.nodes[7].loopFollowUps.nodes[0].thread.id"));
-        assertEquals("too slow", answer.getString("data.contacts.nodes[7].loopFollowUps.nodes[0].thread.messages[0].body"));
+        assertEquals("too slow", answer.getString("data.contacts.nodes[7].loopFollowUps.nodes[0].thread.messages.nodes[0].body"));
         assertEquals("c-007", answer.getString("data.contacts.nodes[7].loopFollowUps.nodes[0].thread.contact.id"));
         List<StubService.Call> contactCalls = Stubs.contacts.calls();
         // the search, then one GET /contacts?ids= per link field (Case.contact, WhyNotThread.contact) for all 40

@@ -6,7 +6,7 @@ import { graphql } from '../shared/graphql.js';
 import { formatDateTime, t } from '../shared/i18n.js';
 import { loadCase } from './load-case.js';
 
-const CASE_FIELDS = 'id status problem openedAt resolvedAt confirmedAt reopenCount history { type status at note }';
+const CASE_FIELDS = 'id status problem openedAt resolvedAt confirmedAt reopenCount';
 const CONFIRM = `mutation Confirm($id: ID!, $input: CaseConfirmationInput!) {
   confirmCase(id: $id, input: $input) { id status confirmedAt reopenCount }
 }`;

@@ -12,8 +12,9 @@ export const BUCKETS = ['ESSENTIAL', 'IMPORTANT', 'LOW_BUT_IMPORTANT', 'NOT_IMPO
 
 const INVITATION = `query Invitation($after: String) { me { id invitations(first: 100, after: $after) {
   nodes { id consultationId consultationTitle responded } pageInfo { hasNextPage endCursor } } } }`;
-const CONSULTATION = `query Consultation($id: ID!) {
-  consultation(id: $id) { id title status initiatives { id title description position } }
+const CONSULTATION = `query Consultation($id: ID!, $after: String) {
+  consultation(id: $id) { id title status initiatives(first: 100, after: $after) {
+    nodes { id title description position } pageInfo { hasNextPage endCursor } } }
 }`;
 const SUBMIT = `mutation Respond($input: ConsultationResponseInput!) {
   submitConsultationResponse(input: $input) { id anonymous submittedAt }
@@ -77,13 +78,28 @@ class ConsultationPage extends RapportPage {
     }
   }
 
+  /** The consultation with every initiative: a person ranks them all, so the pages (100 each) are read to the end. */
+  async readConsultation(id) {
+    let after = null;
+    let consultation = null;
+    const initiatives = [];
+    do {
+      const found = (await graphql(CONSULTATION, { id, after })).consultation;
+      if (!found) return null;
+      consultation = found;
+      initiatives.push(...found.initiatives.nodes);
+      after = found.initiatives.pageInfo.hasNextPage ? found.initiatives.pageInfo.endCursor : null;
+    } while (after);
+    return { ...consultation, initiatives };
+  }
+
   get draftKey() { return 'rapport.consultation-draft.' + this.params.invitationId; }
 
   async load() {
     try {
       this.invitation = await this.findInvitation();
       if (!this.invitation) throw Object.assign(new Error('no invitation'), { code: 'not-found' });
-      this.consultation = (await graphql(CONSULTATION, { id: this.invitation.consultationId })).consultation;
+      this.consultation = await this.readConsultation(this.invitation.consultationId);
       const draft = JSON.parse(sessionStorage.getItem(this.draftKey) || 'null');
       if (draft) Object.assign(this, draft);
     } catch (e) {

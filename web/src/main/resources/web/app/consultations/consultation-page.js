@@ -11,8 +11,10 @@ import './priorities-view.js';
 import './invite-view.js';
 import './loop-view.js';
 
-const QUERY = `query C($id: ID!) { consultation(id: $id) { id title purpose status openedAt closedAt initiatives { id position title } }
+const INITIATIVES = 'initiatives(first: 100, after: $after) { nodes { id position title } pageInfo { hasNextPage endCursor } totalCount }';
+const QUERY = `query C($id: ID!, $after: String) { consultation(id: $id) { id title purpose status openedAt closedAt ${INITIATIVES} }
   actions(consultationId: $id) { id initiativeId decision description reason publishedAt } }`;
+const MORE = `query M($id: ID!, $after: String) { consultation(id: $id) { id ${INITIATIVES} } }`;
 const NEXT = { DRAFT: ['OPEN'], OPEN: ['CLOSED'], CLOSED: ['OPEN', 'ANSWERED'], ANSWERED: [] };
 const TABS = ['priorities', 'invite', 'actions', 'loop'];
 const DECISIONS = ['WILL_DO', 'DOING', 'DONE', 'WONT_DO'];
@@ -32,11 +34,30 @@ class ConsultationPage extends RapportPage {
     this.load();
   }
 
+  /**
+   * The consultation with its first 100 initiatives ("Show more" under the actions reads on); read again after a
+   * change, as far as the list had been read.
+   */
   async load() {
+    const shown = this.c ? this.c.initiatives.nodes.length : 0;
     try {
-      const data = await graphql(QUERY, { id: this.params.id });
+      const data = await graphql(QUERY, { id: this.params.id, after: null });
       this.c = data.consultation;
       this.actions = data.actions;
+      while (this.c.initiatives.nodes.length < shown && this.c.initiatives.pageInfo.hasNextPage) await this.readOn();
+    } catch (e) {
+      this.error = e;
+    }
+  }
+
+  async readOn() {
+    const page = (await graphql(MORE, { id: this.c.id, after: this.c.initiatives.pageInfo.endCursor })).consultation.initiatives;
+    this.c = { ...this.c, initiatives: { ...page, nodes: [...this.c.initiatives.nodes, ...page.nodes] } };
+  }
+
+  async moreInitiatives() {
+    try {
+      await this.readOn();
     } catch (e) {
       this.error = e;
     }
@@ -83,7 +104,7 @@ class ConsultationPage extends RapportPage {
     return html`
       <p><a href="/staff/consultations">${t('consultations.title')}</a></p>
       <h1><bdi>${c.title}</bdi></h1>
-      <p>${label('consultation', c.status)} · ${t('consultation.initiatives', { n: num(c.initiatives.length), count: c.initiatives.length })}
+      <p>${label('consultation', c.status)} · ${t('consultation.initiatives', { n: num(c.initiatives.totalCount), count: c.initiatives.totalCount })}
         ${c.openedAt ? html` · ${t('consultation.openedOn', { date: date(c.openedAt) })}` : ''}</p>
       <div class="actions">${NEXT[c.status].map((s) => html`<button type="button" class="secondary" @click=${() => this.status(s)}>
         ${t('consultation.to.' + s)}</button>`)}</div>
@@ -101,10 +122,12 @@ class ConsultationPage extends RapportPage {
 
   actionsView() {
     const byInitiative = new Map(this.actions.map((a) => [a.initiativeId, a]));
-    return table(t('consultation.tab.actions'), [
+    return html`${table(t('consultation.tab.actions'), [
       { title: t('priorities.col.initiative'), cell: (i) => html`<bdi>${i.title}</bdi>` },
       { title: t('consultation.col.decision'), cell: (i) => this.decision(i, byInitiative.get(i.id)) }
-    ], this.c.initiatives);
+    ], this.c.initiatives.nodes)}
+      ${this.c.initiatives.pageInfo.hasNextPage ? html`<div class="pager"><button type="button" class="secondary"
+        aria-label=${t('staff.more') + ': ' + t('consultation.tab.actions')} @click=${() => this.moreInitiatives()}>${t('staff.more')}</button></div>` : ''}`;
   }
 
   decision(initiative, action) {

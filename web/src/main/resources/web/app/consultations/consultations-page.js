@@ -7,7 +7,7 @@ import { t } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { staffStyles, label, table, date, num } from '../staff/common.js';
 
-const LIST = `{ consultations(first: 100) { nodes { id title status createdAt openedAt closedAt initiatives { id } } } }`;
+const LIST = `{ consultations(first: 100) { nodes { id title status createdAt openedAt closedAt initiatives(first: 1) { totalCount } } } }`;
 const CREATE = `mutation($in: ConsultationInput!) { createConsultation(input: $in) { id } }`;
 
 /** One initiative per non-empty line; a tab or " | " separates a description (as pasted from a spreadsheet). */
@@ -47,7 +47,7 @@ class ConsultationsPage extends RapportPage {
       ${!this.list ? loadingNotice() : table(t('consultations.title'), [
         { title: t('consultations.col.title'), cell: (c) => html`<a href="/staff/consultations/${c.id}"><bdi>${c.title}</bdi></a>` },
         { title: t('consultations.col.status'), cell: (c) => label('consultation', c.status) },
-        { title: t('consultations.col.initiatives'), num: true, cell: (c) => num((c.initiatives || []).length) },
+        { title: t('consultations.col.initiatives'), num: true, cell: (c) => num(c.initiatives.totalCount) },
         { title: t('consultations.col.created'), cell: (c) => date(c.createdAt) }
       ], this.list, t('consultations.none'))}
       <form class="card" @submit=${this.create}>

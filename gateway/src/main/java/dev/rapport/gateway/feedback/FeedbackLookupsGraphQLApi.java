@@ -17,6 +17,7 @@ import dev.rapport.gateway.clients.feedback.FeedbackClient;
 import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.PageInfo;
 import dev.rapport.gateway.error.AccessDeniedError;
+import dev.rapport.gateway.error.InvalidInputError;
 import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -114,15 +115,19 @@ public class FeedbackLookupsGraphQLApi {
     }
 
     @Query
-    @Description("\"Why not\" threads with their messages, oldest activity first; staff filter by consultation and status (OPEN = waiting for "
+    @Description("\"Why not\" threads, oldest activity first (a new message moves a thread to the end, so a list read page "
+            + "by page while people write can show one twice); staff filter by consultation and status (OPEN = waiting for "
             + "staff), a contact lists its own (contactId defaults to the caller's).")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
-    public Uni<List<Thread>> whyNotThreads(@Id String consultationId, @Id String contactId,
-            ThreadStatus status) throws AccessDeniedError {
+    public Uni<Thread.ThreadConnection> whyNotThreads(@Id String consultationId, @Id String contactId,
+            ThreadStatus status, @DefaultValue("20") int first, String after) throws AccessDeniedError, InvalidInputError {
+        int size = Connection.first(first);
+        String from = Connection.after(after);
         String own = caller.ownContactId();
         String who = own != null && contactId == null ? own : contactId;
         caller.assertMayActFor(who);
-        return failed(feedback.threads(caller.bearer(), consultationId, who, Enums.name(status)));
+        return failed(feedback.threads(caller.bearer(), consultationId, who, Enums.name(status), from, size)
+                .map(p -> Connection.of(p, from, Thread.ThreadEdge::new, Thread.ThreadConnection::new)));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

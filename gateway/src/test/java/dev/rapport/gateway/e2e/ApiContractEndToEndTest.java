@@ -70,10 +70,11 @@ class ApiContractEndToEndTest {
     @Test
     void listsCarryWhatSingleReadsCarry() {
         String id = openConsultation("Listed with its initiatives");
-        JsonPath listed = ok(token("marketer"), "{ consultations(first: 100) { nodes { id initiatives { id title } } } }");
+        JsonPath listed = ok(token("marketer"), "{ consultations(first: 100) { nodes { id initiatives { nodes { id title } totalCount } } } }");
         List<Map<String, Object>> nodes = listed.getList("data.consultations.nodes");
         Map<String, Object> mine = nodes.stream().filter(n -> id.equals(n.get("id"))).findFirst().orElseThrow();
-        assertEquals(1, ((List<?>) mine.get("initiatives")).size(), listed::prettify);
+        assertEquals(1, ((List<?>) ((Map<?, ?>) mine.get("initiatives")).get("nodes")).size(), listed::prettify);
+        assertEquals(1, ((Map<?, ?>) mine.get("initiatives")).get("totalCount"), listed::prettify);
     }
 
     @Test
@@ -164,9 +165,9 @@ class ApiContractEndToEndTest {
         String shy = consentingContact("Shy", "survey");
         JsonPath consultation = ok(token("marketer"), """
                 mutation { createConsultation(input: {title: "Anonymous loop", purpose: "p", initiatives: [{title: "Lights"}]}) {
-                  id initiatives { id } } }""");
+                  id initiatives { nodes { id } } } }""");
         String id = consultation.getString("data.createConsultation.id");
-        String lights = consultation.getString("data.createConsultation.initiatives[0].id");
+        String lights = consultation.getString("data.createConsultation.initiatives.nodes[0].id");
         ok(token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: OPEN) { status } }",
                 Map.of("id", id));
         ok(token("marketer"), """
@@ -188,7 +189,7 @@ class ApiContractEndToEndTest {
         String followUp = ok(token("contact"), "{ me { loopFollowUps { nodes { id } } } }").getString("data.me.loopFollowUps.nodes[0].id");
         ok(token("contact"), "mutation($f: ID!) { answerFollowUp(id: $f, input: {answer: NO, why: \"Too dark\"}) { answer } }",
                 Map.of("f", followUp));
-        JsonPath mine = ok(token("contact"), "query($f: ID!) { loopFollowUp(id: $f) { threadId thread { id messages { body } } } }",
+        JsonPath mine = ok(token("contact"), "query($f: ID!) { loopFollowUp(id: $f) { threadId thread { id messages { nodes { body } } } } }",
                 Map.of("f", followUp));
         String thread = mine.getString("data.loopFollowUp.threadId");
         assertNotNull(thread, mine::prettify);
@@ -197,18 +198,18 @@ class ApiContractEndToEndTest {
         for (String role : List.of("admin", "agent", "marketer", "analyst")) {
             JsonPath staff = GraphQL.query(token(role), """
                     query($c: ID!, $k: ID, $f: ID!, $t: ID!) { contact(id: $c) { id loopFollowUps { nodes { id } } touches { nodes { campaign payloadRef } } }
-                      loopFollowUp(id: $f) { id } byPerson: whyNotThreads(contactId: $c) { id }
-                      byConsultation: whyNotThreads(consultationId: $k) { id contactId contact { id } messages { author } }
+                      loopFollowUp(id: $f) { id } byPerson: whyNotThreads(contactId: $c) { nodes { id } }
+                      byConsultation: whyNotThreads(consultationId: $k) { nodes { id contactId contact { id } messages { nodes { author } } } }
                       whyNotThread(id: $t) { contactId contact { id } } }""",
                     Map.of("c", shy, "k", id, "f", followUp, "t", thread));
             String everything = staff.prettify();
             assertNull(staff.get("data.loopFollowUp"), role + everything);
             assertFalse(String.valueOf(staff.getList("data.contact.loopFollowUps.nodes.id")).contains(followUp), role + everything);
-            assertFalse(String.valueOf(staff.getList("data.byPerson.id")).contains(thread), role + everything);
-            assertEquals(thread, staff.getString("data.byConsultation[0].id"), role + everything);
-            assertNull(staff.get("data.byConsultation[0].contactId"), role + everything);
+            assertFalse(String.valueOf(staff.getList("data.byPerson.nodes.id")).contains(thread), role + everything);
+            assertEquals(thread, staff.getString("data.byConsultation.nodes[0].id"), role + everything);
+            assertNull(staff.get("data.byConsultation.nodes[0].contactId"), role + everything);
             assertNull(staff.get("data.whyNotThread.contactId"), role + everything);
-            assertEquals(List.of("contact"), staff.getList("data.byConsultation[0].messages.author"), role + everything);
+            assertEquals(List.of("contact"), staff.getList("data.byConsultation.nodes[0].messages.nodes.author"), role + everything);
             String touches = String.valueOf(staff.getList("data.contact.touches.nodes"));
             assertFalse(touches.contains(action) || touches.contains(thread) || touches.contains("feedback:action"), role + touches);
         }

@@ -50,8 +50,10 @@ class CaseOutcomeTest {
 
         JsonPath confirmed = ok(Suite.token("contact"), """
                 mutation($id: ID!) { confirmCase(id: $id, input: {outcome: CONFIRMED, comment: "Thanks, it is right now"}) {
-                  status confirmedAt history { status } } }""", Map.of("id", id));
+                  status confirmedAt history(first: 1, after: null) { nodes { status } totalCount } } }""", Map.of("id", id));
         assertEquals("CONFIRMED", confirmed.getString("data.confirmCase.status"));
+        assertEquals("OPEN", confirmed.getString("data.confirmCase.history.nodes[0].status"), "the first step: opened");
+        assertEquals(4, confirmed.getInt("data.confirmCase.history.totalCount"), "opened, assigned, resolved, confirmed");
         JsonPath after = ok(Suite.token("analyst"), METRICS, window);
         assertEquals(count(before, "resolvedAndConfirmed") + 1, count(after, "resolvedAndConfirmed"), after::prettify);
         assertEquals(count(before, "awaitingConfirmation"), count(after, "awaitingConfirmation"));

@@ -38,10 +38,10 @@ class ConsultationLoopTest {
 
         JsonPath consultation = ok(Suite.token("marketer"), """
                 mutation { createConsultation(input: {title: "Our plans for 2027", purpose: "Tell us what matters",
-                  initiatives: [{title: "Longer opening hours"}, {title: "Free parking"}]}) { id initiatives { id title } } }""");
+                  initiatives: [{title: "Longer opening hours"}, {title: "Free parking"}]}) { id initiatives { nodes { id title } } } }""");
         String id = consultation.getString("data.createConsultation.id");
-        String hours = consultation.getString("data.createConsultation.initiatives[0].id");
-        String parking = consultation.getString("data.createConsultation.initiatives[1].id");
+        String hours = consultation.getString("data.createConsultation.initiatives.nodes[0].id");
+        String parking = consultation.getString("data.createConsultation.initiatives.nodes[1].id");
         ok(Suite.token("marketer"), "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: OPEN) { status } }",
                 Map.of("id", id));
         // a person is invited at most once per consultation: asking again after a timeout is safe
@@ -88,16 +88,16 @@ class ConsultationLoopTest {
                 mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: NO, why: "I work until 20:00"}) { answer } }""",
                 Map.of("id", annFollowUp));
         assertEquals("NO", no.getString("data.answerFollowUp.answer"));
-        List<String> threads = ok(Suite.token("contact"), "query($c: ID) { whyNotThreads(consultationId: $c) { id initiativeId } }",
-                Map.of("c", id)).getList("data.whyNotThreads.id");
+        List<String> threads = ok(Suite.token("contact"), "query($c: ID) { whyNotThreads(consultationId: $c) { nodes { id initiativeId } } }",
+                Map.of("c", id)).getList("data.whyNotThreads.nodes.id");
         assertEquals(1, threads.size(), "a NO opens one thread with that person");
         String thread = threads.get(0);
         ok(Suite.token("agent"), """
                 mutation($t: ID!) { postThreadMessage(threadId: $t, input: {body: "Saturdays until 22:00, would that help?"}) {
                   status } }""", Map.of("t", thread));
-        JsonPath threadRead = ok(Suite.token("contact"), "query($t: ID!) { whyNotThread(id: $t) { contactId messages { fromStaff body } } }",
+        JsonPath threadRead = ok(Suite.token("contact"), "query($t: ID!) { whyNotThread(id: $t) { contactId messages { nodes { fromStaff body } } } }",
                 Map.of("t", thread));
-        assertEquals(List.of(false, true), threadRead.getList("data.whyNotThread.messages.fromStaff"));
+        assertEquals(List.of(false, true), threadRead.getList("data.whyNotThread.messages.nodes.fromStaff"));
         String bobFollowUp = followUpOf(Suite.token("agent"), "query { contact(id: \"" + bob + "\") { loopFollowUps { nodes { id actionId answer } } } }",
                 "data.contact.loopFollowUps.nodes");
         ok(Suite.token("agent"), "mutation($id: ID!) { answerFollowUp(id: $id, input: {answer: YES}) { answer } }", Map.of("id", bobFollowUp));
@@ -118,8 +118,8 @@ class ConsultationLoopTest {
         String anonymous = ok(Suite.token("marketer"), """
                 mutation($inv: ID) { submitConsultationResponse(input: {invitationId: $inv, anonymous: true,
                   ratings: [{initiativeId: "%s", bucket: LOW_BUT_IMPORTANT, comment: "@SUM(1+1)"}]}) { id } }"""
-                .formatted(ok(Suite.token("marketer"), "query($id: ID!) { consultation(id: $id) { initiatives { id } } }",
-                        Map.of("id", id)).getString("data.consultation.initiatives[1].id")), Map.of("inv", nobodysInvitation))
+                .formatted(ok(Suite.token("marketer"), "query($id: ID!) { consultation(id: $id) { initiatives { nodes { id } } } }",
+                        Map.of("id", id)).getString("data.consultation.initiatives.nodes[1].id")), Map.of("inv", nobodysInvitation))
                 .getString("data.submitConsultationResponse.id");
 
         JsonPath responses = ok(Suite.token("analyst"), """

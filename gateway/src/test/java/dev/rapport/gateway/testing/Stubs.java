@@ -116,6 +116,23 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
 
     public static final int MANY = 5;
 
+    /**
+     * A bulk read of a list nested in a thread, case or consultation: one entry per id asked ({@code idsParam}), each
+     * with {@link #MANY} items paged as {@link #perContact} pages a "many…" contact's, and its total.
+     */
+    static StubService.Answer perParent(StubService.Request r, String idsParam, java.util.function.Function<String, String> item) {
+        int after;
+        try {
+            after = positionAfter(r.param("cursor"));
+        } catch (IllegalArgumentException notOurs) {
+            return StubService.Answer.problem(400, "invalid-request", "cursor: is not a cursor this API returned", "cursor");
+        }
+        int limit = r.param("limit") == null ? 20 : Integer.parseInt(r.param("limit"));
+        return StubService.Answer.json("[" + Arrays.stream(r.param(idsParam).split(","))
+                .map(id -> pageOf(id, item, after, limit).replaceFirst("^\\{\"contactId\"", "{\"total\":" + MANY + ",\"id\""))
+                .collect(Collectors.joining(",")) + "]");
+    }
+
     private static String pageOf(String id, java.util.function.Function<String, String> item, int after, int limit) {
         List<String> items = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
@@ -239,6 +256,12 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
 
     static StubService feedbackService() {
         return new StubService("feedback-service", vertx)
+                .on("GET", "/threads/messages", r -> perParent(r, "threadIds", id -> "{\"id\":\"m-" + id
+                        + "\",\"author\":\"contact\",\"fromStaff\":false,\"body\":\"too slow\",\"createdAt\":\"2026-03-01T00:00:00Z\"}"))
+                .on("GET", "/cases/history", r -> perParent(r, "caseIds", id -> "{\"id\":\"ev-" + id
+                        + "\",\"at\":\"2026-03-01T00:00:00Z\",\"type\":\"OPENED\",\"status\":\"OPEN\",\"actor\":\"sam\"}"))
+                .on("GET", "/consultations/initiatives", r -> perParent(r, "consultationIds", id -> "{\"id\":\"in-" + id
+                        + "\",\"position\":1,\"title\":\"Parking\"}"))
                 .on("GET", "/cases", r -> StubService.Answer.json("{\"items\":[{\"id\":\"case-" + r.param("contactId")
                         + "\",\"contactId\":\"" + r.param("contactId") + "\",\"problem\":\"bill\",\"channel\":\"PHONE\",\"status\":\"OPEN\","
                         + "\"reopenCount\":0,\"version\":1,\"history\":[]}],\"next\":null}"))
@@ -253,10 +276,10 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                         + "\"consultationTitle\":\"Roadmap\",\"contactId\":\"" + id + "\",\"responded\":true}", null))
                 .on("GET", "/by-contact/follow-ups", r -> perContact(r, id -> "{\"id\":\"lf-" + id + "\",\"contactId\":\"" + id
                         + "\",\"answer\":\"PARTLY\",\"why\":\"too slow\",\"threadId\":\"th-" + id + "\"}", null))
-                .on("GET", "/threads", r -> StubService.Answer.json("[" + (r.param("ids") == null ? "" : Arrays.stream(r.param("ids")
+                .on("GET", "/threads", r -> StubService.Answer.json("{\"items\":[" + (r.param("ids") == null ? "" : Arrays.stream(r.param("ids")
                         .split(",")).map(id -> "{\"id\":\"" + id + "\",\"contactId\":\"" + id.substring(3) + "\",\"status\":\"OPEN\","
-                                + "\"reopenCount\":0,\"messages\":[{\"author\":\"contact\",\"fromStaff\":false,\"body\":\"too slow\"}]}")
-                        .collect(Collectors.joining(","))) + "]"))
+                                + "\"reopenCount\":0}")
+                        .collect(Collectors.joining(","))) + "],\"next\":null}"))
                 .on("GET", "/by-contact/ratings", r -> perContact(r, id -> "{\"id\":\"r-" + id + "\",\"subjectType\":\"STAFF\","
                         + "\"subjectId\":\"sam\",\"stars\":" + (id.endsWith("3") ? 2 : 5) + ",\"contactId\":\"" + id + "\"}", null))
                 .on("GET", "/by-contact/responses", r -> perContact(r, id -> "{\"id\":\"resp-" + id + "\",\"consultationId\":\"k1\","

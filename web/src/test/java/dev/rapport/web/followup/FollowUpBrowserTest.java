@@ -75,8 +75,8 @@ class FollowUpBrowserTest {
         page.getByLabel("Your message").fill("Saturday works, thank you");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the message")).click();
         assertThat(page.locator("[data-thread] li")).hasCount(3);
-        JsonNode messages = person.call("query($id: ID!) { whyNotThread(id: $id) { messages { body fromStaff } } }",
-                Map.of("id", answered.path("threadId").asText())).path("whyNotThread").path("messages");
+        JsonNode messages = person.call("query($id: ID!) { whyNotThread(id: $id) { messages { nodes { body fromStaff } } } }",
+                Map.of("id", answered.path("threadId").asText())).path("whyNotThread").path("messages").path("nodes");
         assertEquals("Saturday works, thank you", messages.path(2).path("body").asText());
         assertEquals(List.of(), watch.problems());
     }

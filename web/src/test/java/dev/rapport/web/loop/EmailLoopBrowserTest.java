@@ -88,10 +88,11 @@ class EmailLoopBrowserTest {
 
         // staff see the thread and answer it
         JsonNode threads = Gql.as("agent", """
-                query($c: ID!) { whyNotThreads(consultationId: $c, status: OPEN) { id contactId messages { body fromStaff } } }""",
-                Map.of("c", consultation.id())).path("whyNotThreads");
+                query($c: ID!) { whyNotThreads(consultationId: $c, status: OPEN, first: 100) {
+                  nodes { id contactId messages { nodes { body fromStaff } } } } }""",
+                Map.of("c", consultation.id())).path("whyNotThreads").path("nodes");
         JsonNode thread = Scenarios.find(threads, "contactId", person.contactId());
-        assertTrue(thread.path("messages").path(0).path("body").asText().contains("I work on Sundays until 15:00"), thread.toString());
+        assertTrue(thread.path("messages").path("nodes").path(0).path("body").asText().contains("I work on Sundays until 15:00"), thread.toString());
         Scenarios.staffReply(thread.path("id").asText(), "We will stay open until 17:00: does that work?");
 
         // the answer asks again by e-mail ("does it work for you now?", a follow-up of its own on the same thread); its

@@ -22,14 +22,24 @@ public final class Scenarios {
         List<Map<String, String>> input = initiatives.stream()
                 .map(i -> i[1] == null ? Map.of("title", i[0]) : Map.of("title", i[0], "description", i[1])).toList();
         JsonNode created = Gql.as("marketer", """
-                mutation($input: ConsultationInput!) { createConsultation(input: $input) { id initiatives { id position } } }""",
+                mutation($input: ConsultationInput!) { createConsultation(input: $input) { id
+                  initiatives(first: 100) { nodes { id } pageInfo { hasNextPage endCursor } } } }""",
                 Map.of("input", Map.of("title", title, "purpose", "survey", "initiatives", input))).path("createConsultation");
         String id = created.path("id").asText();
         Gql.as("marketer", "mutation($id: ID!) { changeConsultationStatus(consultationId: $id, status: OPEN) { status } }",
                 Map.of("id", id));
         List<String> ids = new ArrayList<>();
-        created.path("initiatives").forEach(i -> ids.add(i.path("id").asText()));
-        return new Consultation(id, ids);
+        JsonNode page = created.path("initiatives");
+        for (;;) {
+            page.path("nodes").forEach(i -> ids.add(i.path("id").asText()));
+            if (!page.path("pageInfo").path("hasNextPage").asBoolean()) {
+                return new Consultation(id, ids);
+            }
+            page = Gql.as("marketer", """
+                    query($id: ID!, $after: String) { consultation(id: $id) {
+                      initiatives(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }""",
+                    Map.of("id", id, "after", page.path("pageInfo").path("endCursor").asText())).path("consultation").path("initiatives");
+        }
     }
 
     /** Invites the person (survey consent by e-mail granted first) and answers the invitation's id once it exists. */

@@ -16,6 +16,7 @@ import dev.rapport.gateway.feedback.Invitation;
 import dev.rapport.gateway.feedback.InvitationLink;
 import dev.rapport.gateway.feedback.LoopFollowUp;
 import dev.rapport.gateway.feedback.LoopMetrics;
+import dev.rapport.gateway.feedback.NestedPage;
 import dev.rapport.gateway.feedback.Priorities;
 import dev.rapport.gateway.feedback.RenewalScore;
 import dev.rapport.gateway.feedback.SupportCase;
@@ -275,14 +276,35 @@ public class FeedbackClient {
     }
 
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
-    public Uni<List<Thread>> threads(String auth, String consultationId, String contactId, String status) {
-        return rest.threads(auth, consultationId, contactId, status, null);
+    public Uni<Page<Thread>> threads(String auth, String consultationId, String contactId, String status, String cursor,
+            Integer limit) {
+        return rest.threads(auth, consultationId, contactId, status, null, cursor, limit);
     }
 
     /** Up to 500 threads by id in one call: those found that the caller may see, in no particular order. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<List<Thread>> threadsByIds(String auth, List<String> ids) {
-        return rest.threads(auth, null, null, null, String.join(",", ids));
+        return rest.threads(auth, null, null, null, String.join(",", ids), null, MAX_IDS).map(Page::itemsOrEmpty);
+    }
+
+    /** One call for up to 500 threads: a page of each one's messages, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<NestedPage<Thread.Message>>> threadMessages(String auth, List<String> threadIds, String cursor, Integer limit) {
+        return rest.threadMessages(auth, String.join(",", threadIds), cursor, limit).map(found -> NestedPage.inOrder(threadIds, found));
+    }
+
+    /** One call for up to 500 cases: a page of each one's steps, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<NestedPage<SupportCase.CaseEvent>>> caseHistory(String auth, List<String> caseIds, String cursor, Integer limit) {
+        return rest.caseHistory(auth, String.join(",", caseIds), cursor, limit).map(found -> NestedPage.inOrder(caseIds, found));
+    }
+
+    /** One call for up to 500 consultations: a page of each one's initiatives, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<NestedPage<Consultation.Initiative>>> initiatives(String auth, List<String> consultationIds, String cursor,
+            Integer limit) {
+        return rest.initiatives(auth, String.join(",", consultationIds), cursor, limit)
+                .map(found -> NestedPage.inOrder(consultationIds, found));
     }
 
     /** Retried only with an Idempotency-Key (feedback-service then answers a repeat with the first result). */

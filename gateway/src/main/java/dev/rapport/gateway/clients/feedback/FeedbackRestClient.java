@@ -13,6 +13,7 @@ import dev.rapport.gateway.feedback.Invitation;
 import dev.rapport.gateway.feedback.InvitationLink;
 import dev.rapport.gateway.feedback.LoopFollowUp;
 import dev.rapport.gateway.feedback.LoopMetrics;
+import dev.rapport.gateway.feedback.NestedPage;
 import dev.rapport.gateway.feedback.Priorities;
 import dev.rapport.gateway.feedback.RenewalScore;
 import dev.rapport.gateway.feedback.SupportCase;
@@ -232,8 +233,25 @@ interface FeedbackRestClient {
 
     @GET
     @Path("threads")
-    Uni<List<Thread>> threads(@HeaderParam(AUTH) String auth, @QueryParam("consultationId") String consultationId,
-            @QueryParam("contactId") String contactId, @QueryParam("status") String status, @QueryParam("ids") String ids);
+    Uni<Page<Thread>> threads(@HeaderParam(AUTH) String auth, @QueryParam("consultationId") String consultationId,
+            @QueryParam("contactId") String contactId, @QueryParam("status") String status, @QueryParam("ids") String ids,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("threads/messages")
+    Uni<List<NestedPage<Thread.Message>>> threadMessages(@HeaderParam(AUTH) String auth, @QueryParam("threadIds") String threadIds,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("cases/history")
+    Uni<List<NestedPage<SupportCase.CaseEvent>>> caseHistory(@HeaderParam(AUTH) String auth, @QueryParam("caseIds") String caseIds,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("consultations/initiatives")
+    Uni<List<NestedPage<Consultation.Initiative>>> initiatives(@HeaderParam(AUTH) String auth,
+            @QueryParam("consultationIds") String consultationIds, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @POST
     @Path("ratings")

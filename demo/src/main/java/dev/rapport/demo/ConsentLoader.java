@@ -75,9 +75,14 @@ final class ConsentLoader {
         throw new Http.DemoFailure("consent-service did not learn the demo contacts' addresses within 10 minutes");
     }
 
+    /** How many days before the demo's anchor the person signed up: their consents are dated then. */
+    static int signedUpDaysAgo(Person p) {
+        return 30 + (int) (p.chance("signed-up") * 500);
+    }
+
     static List<Event> events(Person p, Instant anchor) {
         List<Event> out = new ArrayList<>();
-        int signedUp = 30 + (int) (p.chance("signed-up") * 500);
+        int signedUp = signedUpDaysAgo(p);
         if (p.origin() == Origin.IMPORTED) {
             if (p.chance("newsletter") < 0.5) {
                 out.add(event(p, out.size(), "GRANT", "newsletter", "EMAIL", "IMPORT", People.IMPORT_FILE,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.demo.People.Organisation;
 import dev.rapport.demo.People.Origin;
 import dev.rapport.demo.People.Person;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,12 +91,15 @@ final class ContactsLoader {
         return byName;
     }
 
-    private static Map<String, Object> provided(Person p, Map<String, String> organisations) {
+    static Map<String, Object> provided(Person p, Map<String, String> organisations) {
+        // given on the sign-up form, the day they consented (ConsentLoader), not the day the demo was loaded: every
+        // message's "why you receive this" says when the address was given and when the consent was
+        String given = signedUpAt(p).toString();
         List<Map<String, Object>> points = new ArrayList<>();
-        points.add(Map.of("channel", "EMAIL", "address", p.email(), "context", p.emailContext(),
+        points.add(Map.of("channel", "EMAIL", "address", p.email(), "context", p.emailContext(), "capturedAt", given,
                 "provenance", Map.of("kind", "PROVIDED_BY_CONTACT", "source", p.emailSource())));
         if (p.phone() != null && p.chance("phone-given") < 0.6) {
-            points.add(Map.of("channel", "PHONE", "address", p.phone(), "context", "PERSONAL",
+            points.add(Map.of("channel", "PHONE", "address", p.phone(), "context", "PERSONAL", "capturedAt", given,
                     "provenance", Map.of("kind", "PROVIDED_BY_CONTACT", "source", p.emailSource())));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -109,6 +113,14 @@ final class ContactsLoader {
         }
         body.put("contactPoints", points);
         return body;
+    }
+
+    /**
+     * When a person given on a form signed up: their consents' day before the anchor (the first demo contact's creation,
+     * about now), an hour earlier so the address always comes before the consent it was given with.
+     */
+    static Instant signedUpAt(Person p) {
+        return Instant.now().minus(Duration.ofDays(ConsentLoader.signedUpDaysAgo(p))).minus(Duration.ofHours(1));
     }
 
     private void importFile(List<Person> people) {

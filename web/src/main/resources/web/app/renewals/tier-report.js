@@ -3,7 +3,7 @@
 // and the table: a score that does not predict renewal shows as flat bars at a glance.
 import { LitElement, html } from 'lit';
 import { graphql } from '../shared/graphql.js';
-import { t } from '../shared/i18n.js';
+import { t, currentLanguage } from '../shared/i18n.js';
 import { pageStyles } from '../shared/styles.js';
 import { errorNotice } from '../shared/page.js';
 import { staffStyles, table, num, PALETTE } from '../staff/common.js';
@@ -30,6 +30,15 @@ class TierReport extends LitElement {
     }
   }
 
+  /** The chart in words, from the figures it draws: each tier's renewal rate (or that none is known yet), then the programme's. */
+  summary(r) {
+    const rate = (x) => (x === null || x === undefined ? t('renewals.summary.unknown') : num(x, 1) + ' %');
+    const tiers = r.tiers.map((x) => t('renewals.summary.tier', {
+      stars: t('renewals.stars', { n: x.tier }), rate: x.members ? rate(x.renewalRate) : t('renewals.summary.empty') }));
+    const list = new Intl.ListFormat(currentLanguage(), { type: 'unit', style: 'long' }).format(tiers);
+    return t('renewals.summary', { period: this.period, tiers: list, rate: rate(r.total.renewalRate) });
+  }
+
   render() {
     const r = this.report;
     if (!r) return errorNotice(this.error);
@@ -47,7 +56,7 @@ class TierReport extends LitElement {
       ]
     };
     return html`<div class="chart-and-table">
-      <rapport-chart .option=${option} height="300px" label=${t('renewals.chartLabel', { period: this.period })}></rapport-chart>
+      <rapport-chart .option=${option} height="300px" label=${this.summary(r)}></rapport-chart>
       ${table(t('renewals.table', { period: this.period }), [
         { title: t('renewals.col.tier'), cell: (x) => html`<span aria-label=${t('renewals.stars', { n: x.tier })}>${'★'.repeat(x.tier)}</span>` },
         { title: t('renewals.col.members'), num: true, cell: (x) => num(x.members) },

@@ -1,6 +1,7 @@
 // <rapport-chart>: an echarts chart (canvas: it sets no style attributes, which the pages' CSP refuses) for staff pages only; the person's pages never load
 // it. Every chart has a table beside or below it with the same numbers: the chart is for the eye, the table for
-// everyone. Pass option (an echarts option) and label (what the chart shows, read by screen readers).
+// everyone. Pass option (an echarts option) and label: what the chart shows, in words, read by screen readers. echarts'
+// aria component would otherwise write its own generated description over it ("This is a chart…", NaN for a gap).
 import { LitElement, html, css } from 'lit';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -34,7 +35,7 @@ class RapportChart extends LitElement {
     if (this.option) {
       // tooltips drawn in the canvas: echarts' HTML tooltips carry style attributes, which the CSP refuses
       const tooltip = this.option.tooltip ? { ...this.option.tooltip, renderMode: 'richText' } : undefined;
-      this.chart.setOption({ aria: { enabled: true }, animation: false, ...this.option, tooltip }, true);
+      this.chart.setOption({ aria: { enabled: true, label: { description: this.label || '' } }, animation: false, ...this.option, tooltip }, true);
     }
   }
 

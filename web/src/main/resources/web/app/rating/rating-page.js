@@ -55,7 +55,7 @@ class RatingPage extends RapportPage {
 
   render() {
     const title = html`<h1>${t('rating.title')}</h1>`;
-    if (this.rated) return html`${title}<p class="notice ok" role="status">${t('rating.thanks', { stars: this.rated.stars })}</p>`;
+    if (this.rated) return html`${title}<p class="notice ok" role="status">${t('rating.thanks', { stars: this.rated.stars, count: this.rated.stars })}</p>`;
     if (!this.theCase) return html`${title}${this.problem ? errorNotice(this.problem) : loadingNotice()}`;
     return html`
       ${title}

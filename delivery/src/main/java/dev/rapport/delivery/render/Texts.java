@@ -118,7 +118,7 @@ public interface Texts {
     @Message("Does this work for you?")
     String actionQuestion();
 
-    @Message("Answer: yes, partly or no")
+    @Message("Answer yes, partly or no")
     String actionAction();
 
     // --- thread reply ------------------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ public interface Texts {
     @Message("It only counts as solved when you say so.")
     String caseNote();
 
-    @Message("Tell us: solved or not")
+    @Message("Tell us whether it is solved")
     String caseAction();
 
     @Message("Rate how we did (1 to 5 stars)")

@@ -117,6 +117,10 @@ class RenderingTest {
         if (ACTION.containsKey(kind)) {
             assertTrue(inHtml.stream().anyMatch(c -> c.action() == ACTION.get(kind) && ref.equals(c.ref())), inHtml::toString);
         }
+        // a link's label ends with one colon in the text part: "Tell us whether it is solved:", not "Tell us: solved or not:"
+        for (String line : text.split("\\R")) {
+            assertFalse(line.endsWith(":") && line.indexOf(':') < line.length() - 1 && !line.contains("//"), kind + " " + language + ": " + line);
+        }
         if (kind == Kind.CASE_CONFIRMATION) {
             assertTrue(inHtml.stream().anyMatch(c -> c.action() == LinkAction.RATING && ref.equals(c.ref())));
             assertTrue(text.contains("> My <order> is late") && html.contains("My &lt;order&gt; is late"));

@@ -21,7 +21,7 @@ const DECISIONS = ['WILL_DO', 'DOING', 'DONE', 'WONT_DO'];
 
 class ConsultationPage extends RapportPage {
   static styles = [pageStyles, staffStyles];
-  static properties = { c: { state: true }, actions: { state: true }, error: { state: true }, tab: { state: true },
+  static properties = { c: { state: true }, actions: { state: true }, error: { state: true }, tab: { state: true }, publishing: { state: true },
     notice: { state: true } };
 
   constructor() {
@@ -88,12 +88,16 @@ class ConsultationPage extends RapportPage {
   }
 
   async publish(action) {
+    if (this.publishing) return;
+    this.publishing = action.id; // one click: the notices go out once, and the button says so while they do
     try {
       const { publishAction } = await graphql(`mutation($id: ID!) { publishAction(id: $id) { recipients unreachableAnonymous } }`, { id: action.id });
       this.notice = t('consultation.published', { n: num(publishAction.recipients), anonymous: num(publishAction.unreachableAnonymous) });
       this.load();
     } catch (e) {
       this.error = e;
+    } finally {
+      this.publishing = null;
     }
   }
 
@@ -135,7 +139,8 @@ class ConsultationPage extends RapportPage {
       return html`<strong>${label('decision', action.decision)}</strong> — <bdi>${action.description}</bdi>
         ${action.reason ? html`<div class="muted">${t('consultation.because')} <bdi>${action.reason}</bdi></div>` : ''}
         ${action.publishedAt ? html`<div class="muted">${t('consultation.publishedOn', { date: date(action.publishedAt) })}</div>`
-          : html`<div><button type="button" @click=${() => this.publish(action)}>${t('consultation.publish')}</button></div>`}`;
+          : html`<div><button type="button" ?disabled=${this.publishing === action.id} aria-busy=${this.publishing === action.id ? 'true' : 'false'}
+            @click=${() => this.publish(action)}>${t(this.publishing === action.id ? 'consultation.publishing' : 'consultation.publish')}</button></div>`}`;
     }
     return html`<details><summary>${t('consultation.record')}</summary>
       <form @submit=${(e) => this.record(e, initiative)}>

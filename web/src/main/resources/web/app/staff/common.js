@@ -20,6 +20,8 @@ export const staffStyles = css`
   dl.facts dd { margin: 0; }
   ul.plain { list-style: none; padding: 0; margin: 0; }
   ul.plain li { padding: 0.3rem 0; border-bottom: 1px solid var(--rapport-line); }
+  ul.plain li.card { padding: 0; border: 1px solid var(--rapport-line); }
+  li.card > a { display: block; padding: 1rem; min-height: 44px; box-sizing: border-box; }
   .tabs { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-block: 0.5rem 1rem; }
   .tabs a[aria-current='page'] { font-weight: 700; }
   /* a phone's width: each row of a table becomes a block, each cell a line under its column's title, so nothing

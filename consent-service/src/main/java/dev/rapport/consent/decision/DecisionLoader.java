@@ -33,12 +33,17 @@ import java.util.UUID;
  * Loads what decisions need for one contact or a chunk of an audience in ONE statement (one round trip). This is the
  * hot path of single and bulk decisions, so it uses the reactive SQL client directly: through Hibernate it took six
  * queries and entity hydration per contact (bench/consent has the figures). Points and events come back as typed
- * arrays (no JSON to build in PostgreSQL or to parse here). A single decision binds a scalar id rather than a
- * one-element array: with an array PostgreSQL's generic plan looks 10x dearer than a custom one, so it re-planned
- * this statement on every request (planning cost more than executing it; see bench/consent/README.md).
- * Merged contacts are followed: a decision for a merged-away id, or for the survivor, sees both ledgers (as of an
- * instant: only merges made by then).
- * Decisions "now" read the current contact points; decisions as of an instant read the points' history.
+ * arrays (no JSON to build in PostgreSQL or to parse here).
+ * <ul>
+ * <li>Decisions <b>now</b> read the decision projection, {@code decision_inputs} (V85): one row per contact holding every
+ * input (points, events of every purpose, policy, touches, folds, erasure), kept by the database in the transaction of
+ * every write, and one more row for a merged-away id, naming its survivor. Two primary-key reads.</li>
+ * <li>Decisions <b>as of</b> an instant read history: the ledger up to then, the points as they stood then
+ * ({@code contact_point_fact_versions}) and only the merges made by then.</li>
+ * </ul>
+ * Both give the same facts to the same {@link DecisionEngine}; {@code DecisionPathsAgreeTest} checks the two agree.
+ * A single decision binds a scalar id rather than a one-element array: with an array PostgreSQL's generic plan looks
+ * 10x dearer than a custom one, so it re-planned the statement on every request (see bench/consent/README.md).
  * The company's rules come from {@link CompanyRulesCache} (no statement); the same statement reads the touches within the
  * longest company cap's window, so company caps cost no statement of their own.
  */
@@ -51,7 +56,6 @@ public class DecisionLoader {
             + "from unnest($1::uuid[]) with ordinality as r(id, ord) left join contact_merges m on m.merged_contact_id = r.id%1$s";
     /** As of an instant, only merges made by then join contacts: a decision before a merge is the one made then. */
     private static final String MERGED_BY_THEN = " and m.merged_at <= $3::timestamptz";
-    private static final String CURRENT_POINTS = "contact_point_facts f where f.contact_id = any (g.members)";
     private static final String POINTS_AS_OF = "contact_point_fact_versions f where f.contact_id = any (g.members) "
             + "and f.valid_from <= $3::timestamptz and (f.valid_to is null or f.valid_to > $3::timestamptz)";
 
@@ -80,20 +84,24 @@ public class DecisionLoader {
             left join consent_subjects s on s.contact_id = g.root
             left join contact_policies p on p.contact_id = g.root
             left join lateral (
-              select array_agg(f.contact_point_id) as pt_id, array_agg(f.channel) as pt_channel, array_agg(f.address_hash) as pt_hash,
-                     array_agg(f.provenance) as pt_provenance, array_agg(f.verified_at) as pt_verified,
-                     array_agg(f.added_at) as pt_added, array_agg(f.removed_at) as pt_removed,
-                     array_agg(f.undeliverable_at) as pt_undeliverable
+              select array_agg(f.contact_point_id order by f.added_at, f.contact_point_id) as pt_id,
+                     array_agg(f.channel order by f.added_at, f.contact_point_id) as pt_channel,
+                     array_agg(f.address_hash order by f.added_at, f.contact_point_id) as pt_hash,
+                     array_agg(f.provenance order by f.added_at, f.contact_point_id) as pt_provenance,
+                     array_agg(f.verified_at order by f.added_at, f.contact_point_id) as pt_verified,
+                     array_agg(f.added_at order by f.added_at, f.contact_point_id) as pt_added,
+                     array_agg(f.removed_at order by f.added_at, f.contact_point_id) as pt_removed,
+                     array_agg(f.undeliverable_at order by f.added_at, f.contact_point_id) as pt_undeliverable
               from %3$s) pt on true
             left join lateral (
-              select array_agg(e.id order by e.occurred_at, e.recorded_at, e.seq) as ev_id,
-                     array_agg(e.kind order by e.occurred_at, e.recorded_at, e.seq) as ev_kind,
-                     array_agg(e.channel order by e.occurred_at, e.recorded_at, e.seq) as ev_channel,
-                     array_agg(e.contact_point_id order by e.occurred_at, e.recorded_at, e.seq) as ev_point,
-                     array_agg(e.point_hash order by e.occurred_at, e.recorded_at, e.seq) as ev_hash,
-                     array_agg(e.occurred_at order by e.occurred_at, e.recorded_at, e.seq) as ev_occurred,
-                     array_agg(e.expires_at order by e.occurred_at, e.recorded_at, e.seq) as ev_expires,
-                     array_agg(e.until_at order by e.occurred_at, e.recorded_at, e.seq) as ev_until
+              select array_agg(e.id order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_id,
+                     array_agg(e.kind order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_kind,
+                     array_agg(e.channel order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_channel,
+                     array_agg(e.contact_point_id order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_point,
+                     array_agg(e.point_hash order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_hash,
+                     array_agg(e.occurred_at order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_occurred,
+                     array_agg(e.expires_at order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_expires,
+                     array_agg(e.until_at order by e.occurred_at, e.recorded_at, e.seq, e.id) as ev_until
               from consent_events e
               where e.contact_id = any (g.members) and e.purpose = $2::text and e.occurred_at <= $3::timestamptz) ev on true
             left join lateral (
@@ -107,10 +115,40 @@ public class DecisionLoader {
 
     static final String FOLDS = PointFolds.OF_GROUP;
 
-    static final String ONE_NOW = TEMPLATE.formatted(ONE.formatted(""), "", CURRENT_POINTS, FOLDS);
     static final String ONE_AS_OF = TEMPLATE.formatted(ONE.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
-    static final String MANY_NOW = TEMPLATE.formatted(MANY.formatted(""), "", CURRENT_POINTS, FOLDS);
     static final String MANY_AS_OF = TEMPLATE.formatted(MANY.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
+
+    /**
+     * Now, from the projection: the row of the id asked about names its root (itself, or its survivor), whose row holds
+     * the inputs. Events of every purpose come back; {@link #events} keeps the purpose asked about. The touch counts are
+     * made here, with the same interval arithmetic as the history statement.
+     */
+    private static final String PROJECTION = """
+            select q.id, coalesce(r.contact_id, a.root_id, q.id) as root, coalesce(r.known, false) as known,
+              coalesce(r.erased, false) as erased,
+              r.preferred_channels, r.quiet_start, r.quiet_end, r.time_zone, r.max_touches, r.touch_window_days, r.paused_until,
+              coalesce(r.dnc, false) as dnc,
+              (select count(*) from unnest(r.tc_at) t(at)
+                 where t.at > $3::timestamptz - make_interval(days => coalesce(r.touch_window_days, $4::int))
+                   and t.at <= $3::timestamptz) as touches,
+              r.pt_id, r.pt_channel, r.pt_hash, r.pt_provenance, r.pt_verified, r.pt_added, r.pt_removed, r.pt_undeliverable,
+              r.ev_id, r.ev_purpose, r.ev_kind, r.ev_channel, r.ev_point, r.ev_hash, r.ev_occurred, r.ev_expires, r.ev_until,
+              tc.tc_channel, tc.tc_purpose, tc.tc_at,
+              r.fo_from, r.fo_from_hash, r.fo_into, r.fo_into_hash, r.fo_at,
+              (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
+            from %s
+            left join decision_inputs a on a.contact_id = q.id
+            left join decision_inputs r on r.contact_id = a.root_id
+            left join lateral (
+              select array_agg(t.channel) as tc_channel, array_agg(t.purpose) as tc_purpose, array_agg(t.at) as tc_at
+              from unnest(r.tc_channel, r.tc_purpose, r.tc_at) t(channel, purpose, at)
+              where $5::int > 0 and t.at > $3::timestamptz - make_interval(days => $5::int) and t.at <= $3::timestamptz) tc on true
+            order by q.ord
+            """;
+    static final String ONE_NOW = PROJECTION.formatted("(select $1::uuid as id, 1::bigint as ord) q");
+    static final String MANY_NOW = PROJECTION.formatted("unnest($1::uuid[]) with ordinality as q(id, ord)");
+    /** The projection keeps the touches of this many days: no cap's window is longer (V85). */
+    public static final int TOUCH_HORIZON_DAYS = 366;
 
     @Inject
     Pool pool;
@@ -134,8 +172,7 @@ public class DecisionLoader {
     /**
      * Loads for the given contacts.
      *
-     * @param asOf true for a decision as of a given instant: contact points as they stood then (their history);
-     *             false for a decision now: the current points
+     * @param asOf true for a decision as of a given instant: from history; false for a decision now: from the projection
      */
     public Uni<Loaded> load(SqlClient sql, List<UUID> contactIds, String purpose, Instant at, boolean asOf, int defaultWindowDays) {
         boolean one = contactIds.size() == 1;
@@ -143,10 +180,10 @@ public class DecisionLoader {
         Object ids = one ? contactIds.get(0) : contactIds.toArray(UUID[]::new);
         return companyRules.rules().chain(rules -> sql.preparedQuery(statement)
                 .execute(Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays, rules.longestCapWindowDays()))
-                .map(rows -> loaded(rows, purpose, contactIds.size(), rules)));
+                .map(rows -> loaded(rows, purpose, at, contactIds.size(), rules)));
     }
 
-    private static Loaded loaded(RowSet<Row> rows, String purpose, int size, CompanyRules rules) {
+    private static Loaded loaded(RowSet<Row> rows, String purpose, Instant at, int size, CompanyRules rules) {
         List<DecisionFacts> out = new ArrayList<>(size);
         PurposeInfo info = null;
         for (Row r : rows) {
@@ -154,12 +191,12 @@ public class DecisionLoader {
             if (basis != null && info == null) {
                 info = new PurposeInfo(purpose, LawfulBasis.valueOf(basis));
             }
-            out.add(facts(r));
+            out.add(facts(r, purpose, at));
         }
         return new Loaded(info, out, rules);
     }
 
-    private static DecisionFacts facts(Row r) {
+    private static DecisionFacts facts(Row r, String purpose, Instant at) {
         UUID root = r.getUUID("root");
         if (!r.getBoolean("known")) {
             return DecisionFacts.unknown(root);
@@ -171,7 +208,7 @@ public class DecisionLoader {
                 r.getLocalTime("quiet_start"), r.getLocalTime("quiet_end"), zone == null ? null : ZoneId.of(zone),
                 r.getInteger("max_touches"), r.getInteger("touch_window_days"), r.getBoolean("dnc"),
                 r.getOffsetDateTime("paused_until") == null ? null : r.getOffsetDateTime("paused_until").toInstant());
-        return new DecisionFacts(root, true, r.getBoolean("erased"), points(r), events(r), policy,
+        return new DecisionFacts(root, true, r.getBoolean("erased"), points(r), events(r, purpose, at), policy,
                 r.getLong("touches").intValue(), touches(r), PointFolds.of(r));
     }
 
@@ -195,11 +232,13 @@ public class DecisionLoader {
         return out;
     }
 
-    private static List<Event> events(Row r) {
+    /** The events of the purpose asked about up to {@code at} (the history statement selects only those already). */
+    private static List<Event> events(Row r, String purpose, Instant at) {
         UUID[] ids = r.getArrayOfUUIDs("ev_id");
         if (ids == null) {
             return List.of();
         }
+        String[] purposes = r.getColumnIndex("ev_purpose") < 0 ? null : r.getArrayOfStrings("ev_purpose");
         String[] kinds = r.getArrayOfStrings("ev_kind");
         String[] channels = r.getArrayOfStrings("ev_channel");
         UUID[] points = r.getArrayOfUUIDs("ev_point");
@@ -209,6 +248,9 @@ public class DecisionLoader {
         OffsetDateTime[] until = r.getArrayOfOffsetDateTimes("ev_until");
         List<Event> out = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
+            if (purposes != null && (!purpose.equals(purposes[i]) || occurred[i].toInstant().isAfter(at))) {
+                continue;
+            }
             out.add(new Event(ids[i], EventKind.valueOf(kinds[i]), channels[i] == null ? null : Channel.valueOf(channels[i]),
                     points[i], hashes[i], instant(occurred[i]), instant(expires[i]), instant(until[i])));
         }

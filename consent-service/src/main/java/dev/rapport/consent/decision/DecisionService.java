@@ -3,9 +3,11 @@ package dev.rapport.consent.decision;
 import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.common.ConsentConfig;
 import dev.rapport.platform.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +53,14 @@ public class DecisionService {
             }
             return null;
         });
+    }
+
+    /** Decisions now count touches from the projection, which keeps {@link DecisionLoader#TOUCH_HORIZON_DAYS} of them. */
+    void checkCapWindow(@Observes StartupEvent start) {
+        if (defaults().windowDays() > DecisionLoader.TOUCH_HORIZON_DAYS) {
+            throw new IllegalStateException("rapport.consent.frequency-cap.window is " + config.frequencyCap().window()
+                    + "; at most " + DecisionLoader.TOUCH_HORIZON_DAYS + " days (P366D) are allowed");
+        }
     }
 
     public DecisionEngine.Cap defaults() {

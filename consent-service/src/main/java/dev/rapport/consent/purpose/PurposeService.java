@@ -14,6 +14,8 @@ import java.util.List;
 public class PurposeService {
     @Inject
     PurposeRepository purposes;
+    @Inject
+    PurposeQueries queries;
 
     @WithTransaction
     public Uni<PurposeView> create(PurposeInput in) {
@@ -52,9 +54,9 @@ public class PurposeService {
         });
     }
 
-    @WithSession
+    /** On the SQL client ({@link PurposeQueries}): the read every caller makes, and the benchmark's authenticated read. */
     public Uni<PurposeView> get(String code) {
-        return require(code).map(PurposeView::from);
+        return queries.find(code).onItem().ifNull().failWith(() -> ProblemException.notFound("Purpose", code));
     }
 
     @WithSession

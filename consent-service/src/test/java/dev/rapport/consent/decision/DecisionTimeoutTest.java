@@ -35,7 +35,7 @@ class DecisionTimeoutTest {
         String body = "{\"contactId\":\"" + UUID.randomUUID() + "\",\"purpose\":\"" + newsletter + "\",\"channel\":\"EMAIL\"}";
         try (Connection c = DriverManager.getConnection("jdbc:" + dbUrl, dbUser, dbPassword); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("lock table contact_merges in access exclusive mode");
+            s.execute("lock table decision_inputs in access exclusive mode");
             long start = System.nanoTime();
             as("agent").body(body).post("/decisions").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "1")

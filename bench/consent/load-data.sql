@@ -3,7 +3,8 @@
 -- a newsletter grant on e-mail for 60% (one in six of those later withdrawn), a legitimate-interest objection for 5%,
 -- and a policy for 20% (quiet hours in a zone, a cap). Hashes are placeholders: decisions do not read them.
 -- Contact n's id is md5('contact-' || n) as a UUID, so another service's data can name the same contacts
--- (bench/segments loads contacts-service with them).
+-- (bench/segments loads contacts-service with them). Each insert statement also builds the decision projection
+-- (decision_inputs) of the contacts it wrote, as any writer does (V85's statement triggers).
 \set ON_ERROR_STOP on
 insert into purposes (code, description, lawful_basis, created_at, updated_at) values
   ('newsletter', 'Monthly newsletter', 'CONSENT', now(), now()),

@@ -21,6 +21,6 @@ class PersistenceIdiomTest {
     void onlyRepositoriesAndQueriesHoldTheSqlPool() {
         List<String> holders = PoolHolders.outsideRepositoriesAndQueries(Path.of("target", "classes"),
                 Set.of("dev.rapport.contacts.importing.ImportJobs"));
-        assertEquals(List.of(), holders, "SQL lives in *Repository / *Queries classes (docs/contacts.md, Persistence)");
+        assertEquals(List.of(), holders, "SQL lives in *Repository / *Queries classes (docs/contacts.md, section Where SQL lives)");
     }
 }

@@ -19,6 +19,6 @@ class PersistenceIdiomTest {
     @Test
     void onlyRepositoriesAndQueriesHoldTheSqlPool() {
         List<String> holders = PoolHolders.outsideRepositoriesAndQueries(Path.of("target", "classes"), Set.of());
-        assertEquals(List.of(), holders, "SQL lives in *Repository / *Queries classes (docs/feedback.md, Persistence)");
+        assertEquals(List.of(), holders, "SQL lives in *Repository / *Queries classes (docs/feedback.md, section Where SQL lives)");
     }
 }

@@ -7,7 +7,6 @@ import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.contacts.ContactsClient;
 import dev.rapport.gateway.common.Connection;
 import dev.rapport.gateway.error.InvalidInputError;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,8 +20,6 @@ import org.eclipse.microprofile.graphql.Query;
 public class DuplicatesGraphQLApi {
     @Inject
     ContactsClient service;
-    @Inject
-    Caller caller;
 
     @Query
     @Description("Likely duplicates: groups of contacts sharing a normalised e-mail address or phone number, ordered by "

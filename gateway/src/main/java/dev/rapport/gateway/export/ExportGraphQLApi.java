@@ -8,7 +8,6 @@ import java.util.List;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,15 +25,13 @@ import org.eclipse.microprofile.graphql.Query;
 public class ExportGraphQLApi {
     @Inject
     FeedbackClient feedback;
-    @Inject
-    Caller caller;
 
     @Query
     @Description("The ranked priorities as CSV (one row per initiative, as `priorities`); null when there is no such "
             + "consultation.")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
     public Uni<CsvFile> prioritiesCsv(@Id @NonNull String consultationId, List<String> segment) {
-        return failed(feedback.prioritiesCsv(caller.bearer(), consultationId, segment == null || segment.isEmpty() ? null : segment))
+        return failed(feedback.prioritiesCsv(consultationId, segment == null || segment.isEmpty() ? null : segment))
                 .map(csv -> CsvFile.of("priorities-" + consultationId + ".csv", csv));
     }
 
@@ -44,7 +41,7 @@ public class ExportGraphQLApi {
             + "no such consultation.")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
     public Uni<CsvFile> consultationResponsesCsv(@Id @NonNull String consultationId) {
-        return failed(feedback.responsesCsv(caller.bearer(), consultationId))
+        return failed(feedback.responsesCsv(consultationId))
                 .map(csv -> CsvFile.of("responses-" + consultationId + ".csv", csv));
     }
 
@@ -53,7 +50,7 @@ public class ExportGraphQLApi {
             + "programme.")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
     public Uni<CsvFile> renewalReportCsv(@Id @NonNull String programmeId, @NonNull String period) {
-        return failed(feedback.renewalReportCsv(caller.bearer(), programmeId, period))
+        return failed(feedback.renewalReportCsv(programmeId, period))
                 .map(csv -> CsvFile.of("renewal-report-" + programmeId + "-" + period.replaceAll("[^A-Za-z0-9._-]", "-") + ".csv", csv));
     }
 

@@ -62,12 +62,11 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
     public Uni<List<SupportCase.CaseConnection>> cases(@Source List<Contact> contacts, CaseStatus status,
             @DefaultValue("20") int first, String after) throws InvalidInputError {
-        String auth = caller.bearer();
         int size = Connection.first(first);
         String from = Connection.after(after);
         List<String> ids = ids(contacts);
         return ahead.orCall("cases", ids, Arrays.asList(status, first, from), () -> failed(
-                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(auth, chunk, Enums.name(status), from, size))
+                Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> feedback.casesOf(chunk, Enums.name(status), from, size))
                         .map(pages -> Connection.each(pages, from, SupportCase.CaseEdge::new, SupportCase.CaseConnection::new))));
     }
 
@@ -116,8 +115,7 @@ public class FeedbackGraphQLApi {
             + "and the outcome once recorded.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST})
     public Uni<List<List<RenewalScore>>> renewalScores(@Source List<Contact> contacts) {
-        String auth = caller.bearer();
-        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.renewalScoresOf(auth, chunk)));
+        return failed(Batches.inChunks(ids(contacts), FeedbackClient.MAX_IDS, chunk -> feedback.renewalScoresOf(chunk)));
     }
 
     // --- queries ---------------------------------------------------------------------------------------------------
@@ -127,27 +125,27 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, ANALYST})
     public Uni<SupportCase.CaseConnection> caseList(CaseStatus status, String assignee,
             @DefaultValue("20") int first, String after) {
-        return failed(feedback.caseList(caller.bearer(), Enums.name(status), assignee, after, Math.max(1, Math.min(first, 100)))
+        return failed(feedback.caseList(Enums.name(status), assignee, after, Math.max(1, Math.min(first, 100)))
                 .map(p -> Connection.of(p, after, SupportCase.CaseEdge::new, SupportCase.CaseConnection::new)));
     }
 
     @Query("case")
     @RolesAllowed({ADMIN, AGENT, ANALYST, CONTACT})
     public Uni<SupportCase> supportCase(@Id @NonNull String id) {
-        return failed(feedback.supportCase(caller.bearer(), id));
+        return failed(feedback.supportCase(id));
     }
 
     @Query
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT})
     public Uni<ConsultationConnection> consultations(ConsultationStatus status, @DefaultValue("20") int first, String after) {
-        return failed(feedback.consultations(caller.bearer(), Enums.name(status), after, Math.max(1, Math.min(first, 100)))
+        return failed(feedback.consultations(Enums.name(status), after, Math.max(1, Math.min(first, 100)))
                 .map(p -> Connection.of(p, after, ConsultationEdge::new, ConsultationConnection::new)));
     }
 
     @Query
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, INTEGRATION, CONTACT})
     public Uni<Consultation> consultation(@Id @NonNull String id) {
-        return linkRecords.consultation(id).chain(() -> failed(feedback.consultation(caller.bearer(), id)));
+        return linkRecords.consultation(id).chain(() -> failed(feedback.consultation(id)));
     }
 
     @Query
@@ -155,25 +153,25 @@ public class FeedbackGraphQLApi {
             + "key:value given (e.g. [\"region:north\"]).")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
     public Uni<Priorities> priorities(@Id @NonNull String consultationId, List<String> segment) {
-        return failed(feedback.priorities(caller.bearer(), consultationId, segment == null || segment.isEmpty() ? null : segment));
+        return failed(feedback.priorities(consultationId, segment == null || segment.isEmpty() ? null : segment));
     }
 
     @Query
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
     public Uni<LoopMetrics> loopMetrics(@Id @NonNull String consultationId) {
-        return failed(feedback.loopMetrics(caller.bearer(), consultationId));
+        return failed(feedback.loopMetrics(consultationId));
     }
 
     @Query
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT})
     public Uni<List<Action>> actions(@Id @NonNull String consultationId) {
-        return failed(feedback.actions(caller.bearer(), consultationId));
+        return failed(feedback.actions(consultationId));
     }
 
     @Query
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<Thread> whyNotThread(@Id @NonNull String id) {
-        return linkRecords.thread(id).chain(() -> failed(feedback.thread(caller.bearer(), id)));
+        return linkRecords.thread(id).chain(() -> failed(feedback.thread(id)));
     }
 
     // --- mutations -------------------------------------------------------------------------------------------------
@@ -183,51 +181,51 @@ public class FeedbackGraphQLApi {
     @RolesAllowed({ADMIN, AGENT, CONTACT})
     public Uni<SupportCase> openCase(@NonNull Inputs.NewCase input) throws AccessDeniedError {
         caller.assertMayActFor(input.contactId());
-        return failed(feedback.openCase(caller.bearer(), input));
+        return failed(feedback.openCase(input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT})
     public Uni<SupportCase> assignCase(@Id @NonNull String id, @NonNull Inputs.Assignment input) {
-        return failed(feedback.caseStep(caller.bearer(), id, "assignment", input));
+        return failed(feedback.assign(id, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT})
     public Uni<SupportCase> resolveCase(@Id @NonNull String id, @NonNull Inputs.Resolution input) {
-        return failed(feedback.caseStep(caller.bearer(), id, "resolution", input));
+        return failed(feedback.resolve(id, input));
     }
 
     @Mutation
     @Description("The customer confirms the problem is solved (or says it is not).")
     @RolesAllowed({ADMIN, AGENT, CONTACT})
     public Uni<SupportCase> confirmCase(@Id @NonNull String id, @NonNull Inputs.Confirmation input) {
-        return failed(feedback.caseStep(caller.bearer(), id, "confirmation", input));
+        return failed(feedback.confirm(id, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, CONTACT})
     public Uni<SupportCase> reopenCase(@Id @NonNull String id, @NonNull Inputs.Reopening input) {
-        return failed(feedback.caseStep(caller.bearer(), id, "reopening", input));
+        return failed(feedback.reopen(id, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Consultation> createConsultation(@NonNull Inputs.NewConsultation input) {
-        return failed(feedback.createConsultation(caller.bearer(), input));
+        return failed(feedback.createConsultation(input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Consultation> addInitiative(@Id @NonNull String consultationId, @NonNull Inputs.NewInitiative input) {
-        return failed(feedback.addInitiative(caller.bearer(), consultationId, input));
+        return failed(feedback.addInitiative(consultationId, input));
     }
 
     @Mutation
     @Description("DRAFT → OPEN → CLOSED.")
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Consultation> changeConsultationStatus(@Id @NonNull String consultationId, @NonNull ConsultationStatus status) {
-        return failed(feedback.changeStatus(caller.bearer(), consultationId, status.name()));
+        return failed(feedback.changeStatus(consultationId, status.name()));
     }
 
     @Mutation
@@ -235,39 +233,39 @@ public class FeedbackGraphQLApi {
             + "Answers how many new invitations were recorded.")
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Integer> inviteToConsultation(@Id @NonNull String consultationId, @NonNull Inputs.Invite input) {
-        return failed(feedback.invite(caller.bearer(), consultationId, input));
+        return failed(feedback.invite(consultationId, input));
     }
 
     @Mutation
     @Name("submitConsultationResponse")
     @RolesAllowed({ADMIN, MARKETER, AGENT, INTEGRATION, CONTACT})
     public Uni<FeedbackResponse> submitResponse(@NonNull Inputs.NewResponse input) {
-        return failed(feedback.submitResponse(caller.bearer(), input));
+        return failed(feedback.submitResponse(input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Action> createAction(@NonNull Inputs.NewAction input) {
-        return failed(feedback.createAction(caller.bearer(), input));
+        return failed(feedback.createAction(input));
     }
 
     @Mutation
     @Description("Publish \"you said, we did\" to exactly the people who rated the initiative.")
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Action.Publication> publishAction(@Id @NonNull String id) {
-        return failed(feedback.publishAction(caller.bearer(), id));
+        return failed(feedback.publishAction(id));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, CONTACT})
     public Uni<LoopFollowUp> answerFollowUp(@Id @NonNull String id, @NonNull Inputs.FollowUpAnswer input) {
-        return failed(feedback.answerFollowUp(caller.bearer(), id, input));
+        return failed(feedback.answerFollowUp(id, input));
     }
 
     @Mutation
     @RolesAllowed({ADMIN, AGENT, MARKETER, CONTACT})
     public Uni<Thread> postThreadMessage(@Id @NonNull String threadId, @NonNull Inputs.NewThreadMessage input) {
-        return linkRecords.thread(threadId).chain(() -> failed(feedback.postMessage(caller.bearer(), threadId, input)));
+        return linkRecords.thread(threadId).chain(() -> failed(feedback.postMessage(threadId, input)));
     }
 
     private static List<String> ids(List<Contact> contacts) {
@@ -276,7 +274,7 @@ public class FeedbackGraphQLApi {
 
     /** A by-contact read of feedback-service: (token, contact ids, cursor, limit) → one page per contact, in order. */
     private interface ByContact<T> {
-        Uni<List<Page<T>>> read(String auth, List<String> contactIds, String cursor, Integer limit);
+        Uni<List<Page<T>>> read(List<String> contactIds, String cursor, Integer limit);
     }
 
     /**
@@ -285,8 +283,7 @@ public class FeedbackGraphQLApi {
      */
     private <T, E, C> Uni<List<C>> nested(List<String> ids, String after, int size, ByContact<T> read,
             BiFunction<String, T, E> edge, Connection.Shape<T, E, C> shape) {
-        String auth = caller.bearer();
-        return failed(Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> read.read(auth, chunk, after, size))
+        return failed(Batches.inChunks(ids, FeedbackClient.MAX_IDS, chunk -> read.read(chunk, after, size))
                 .map(pages -> Connection.each(pages, after, edge, shape)));
     }
 

@@ -54,21 +54,21 @@ public class FeedbackLookupsGraphQLApi {
     @Description("Outcome metrics over the cases opened in [from, to) (default: the last 30 days).")
     @RolesAllowed({ADMIN, AGENT, ANALYST})
     public Uni<CaseMetrics> caseMetrics(Instant from, Instant to) {
-        return failed(feedback.caseMetrics(caller.bearer(), from == null ? null : from.toString(), to == null ? null : to.toString()));
+        return failed(feedback.caseMetrics(from == null ? null : from.toString(), to == null ? null : to.toString()));
     }
 
     @Query
     @Description("One \"you said, we did\" action; a contact sees it once it was published to them.")
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, CONTACT})
     public Uni<Action> action(@Id @NonNull String id) {
-        return linkRecords.action(id).chain(() -> failed(feedback.action(caller.bearer(), id)));
+        return linkRecords.action(id).chain(() -> failed(feedback.action(id)));
     }
 
     @Query
     @Description("One consultation response; a contact sees only its own named responses.")
     @RolesAllowed({ADMIN, MARKETER, ANALYST, AGENT, CONTACT})
     public Uni<FeedbackResponse> consultationResponse(@Id @NonNull String id) {
-        return failed(feedback.response(caller.bearer(), id));
+        return failed(feedback.response(id));
     }
 
     @Query
@@ -76,7 +76,7 @@ public class FeedbackLookupsGraphQLApi {
     @RolesAllowed({ADMIN, MARKETER, ANALYST})
     public Uni<InvitationConnection> consultationInvitations(@Id @NonNull String consultationId, String status,
             @DefaultValue("20") int first, String after) {
-        return failed(feedback.consultationInvitations(caller.bearer(), consultationId, status, after,
+        return failed(feedback.consultationInvitations(consultationId, status, after,
                         Math.max(1, Math.min(first, 100)))
                 .map(p -> Connection.of(p, after, InvitationEdge::new, InvitationConnection::new)));
     }
@@ -85,14 +85,14 @@ public class FeedbackLookupsGraphQLApi {
     @Description("The token for an invitation's link (for delivery integrations that render the message).")
     @RolesAllowed({ADMIN, INTEGRATION})
     public Uni<InvitationLink> invitationLink(@Id @NonNull String invitationId) {
-        return failed(feedback.invitationLink(caller.bearer(), invitationId));
+        return failed(feedback.invitationLink(invitationId));
     }
 
     @Query
     @Description("One \"does this work for you?\" follow-up.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<LoopFollowUp> loopFollowUp(@Id @NonNull String id) {
-        return failed(feedback.followUp(caller.bearer(), id));
+        return failed(feedback.followUp(id));
     }
 
     @Name("thread")
@@ -105,8 +105,7 @@ public class FeedbackLookupsGraphQLApi {
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> (Thread) null).toList());
         }
-        String auth = caller.bearer();
-        return failed(Batches.inChunks(distinct, FeedbackClient.MAX_IDS, chunk -> feedback.threadsByIds(auth, chunk))
+        return failed(Batches.inChunks(distinct, FeedbackClient.MAX_IDS, chunk -> feedback.threadsByIds(chunk))
                 .map(found -> {
                     java.util.Map<String, Thread> byId = new java.util.HashMap<>();
                     found.stream().filter(java.util.Objects::nonNull).forEach(t -> byId.put(t.id(), t));
@@ -126,7 +125,7 @@ public class FeedbackLookupsGraphQLApi {
         String own = caller.ownContactId();
         String who = own != null && contactId == null ? own : contactId;
         caller.assertMayActFor(who);
-        return failed(feedback.threads(caller.bearer(), consultationId, who, Enums.name(status), from, size)
+        return failed(feedback.threads(consultationId, who, Enums.name(status), from, size)
                 .map(p -> Connection.of(p, from, Thread.ThreadEdge::new, Thread.ThreadConnection::new)));
     }
 

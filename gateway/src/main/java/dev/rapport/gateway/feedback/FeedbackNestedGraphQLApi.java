@@ -17,7 +17,6 @@ import dev.rapport.gateway.clients.feedback.FeedbackClient;
 import dev.rapport.gateway.common.Batches;
 import dev.rapport.gateway.common.Connection;
 import dev.rapport.gateway.error.InvalidInputError;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,8 +35,6 @@ import org.eclipse.microprofile.graphql.Source;
 public class FeedbackNestedGraphQLApi {
     @Inject
     FeedbackClient feedback;
-    @Inject
-    Caller caller;
 
     @Name("messages")
     @Description("The thread's messages, oldest first (one GET /threads/messages call for every thread in the answer; "
@@ -73,7 +70,7 @@ public class FeedbackNestedGraphQLApi {
 
     /** A bulk read of feedback-service: (token, parent ids, cursor, limit) → one page per parent, in order. */
     private interface ByParent<T> {
-        Uni<List<NestedPage<T>>> read(String auth, List<String> parentIds, String cursor, Integer limit);
+        Uni<List<NestedPage<T>>> read(List<String> parentIds, String cursor, Integer limit);
     }
 
     private <P, T, E, C> Uni<List<C>> nested(List<P> parents, Function<P, String> idOf, String after, int size, ByParent<T> read,
@@ -83,8 +80,7 @@ public class FeedbackNestedGraphQLApi {
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> (C) null).toList());
         }
-        String auth = caller.bearer();
-        return Batches.inChunks(distinct, FeedbackClient.MAX_IDS, chunk -> read.read(auth, chunk, after, size))
+        return Batches.inChunks(distinct, FeedbackClient.MAX_IDS, chunk -> read.read(chunk, after, size))
                 .map(found -> NestedPage.inOrder(ids.stream().map(id -> id == null ? "" : id).toList(), found).stream()
                         .map(p -> p.connection(after, edge, shape)).toList())
                 .onFailure().transform(Downstream.toGraphQL(FeedbackClient.SERVICE));

@@ -9,7 +9,6 @@ import java.time.Instant;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,14 +23,12 @@ import org.eclipse.microprofile.graphql.Query;
 public class GreetingGraphQLApi {
     @Inject
     FeedbackClient feedback;
-    @Inject
-    Caller caller;
 
     @Query
     @Description("Per touchpoint over [from, to) (default: the last 30 days): visitors, share greeted, share who asked for something.")
     @RolesAllowed({ADMIN, ANALYST})
     public Uni<GreetingReport> greetingReport(Instant from, Instant to) {
-        return failed(feedback.greetingReport(caller.bearer(), from == null ? null : from.toString(),
+        return failed(feedback.greetingReport(from == null ? null : from.toString(),
                 to == null ? null : to.toString()));
     }
 
@@ -40,7 +37,7 @@ public class GreetingGraphQLApi {
             + "The same idempotencyKey returns the first answer again.")
     @RolesAllowed({ADMIN, AGENT, INTEGRATION})
     public Uni<Greeting> recordGreeting(@NonNull GreetingInput input, String idempotencyKey) {
-        return failed(feedback.recordGreeting(caller.bearer(), idempotencyKey, input));
+        return failed(feedback.recordGreeting(idempotencyKey, input));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

@@ -15,7 +15,6 @@ import dev.rapport.gateway.contact.ImportJob;
 import dev.rapport.gateway.contact.ImportMode;
 import dev.rapport.gateway.error.GatewayError;
 import dev.rapport.gateway.error.InvalidInputError;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,8 +31,6 @@ public class ImportGraphQLApi {
 
     @Inject
     ContactsClient contacts;
-    @Inject
-    Caller caller;
 
     @Mutation
     @Description("Import contacts from a small CSV (up to 1 MB; docs/import.md for the columns). The job runs in the "

@@ -34,7 +34,7 @@ public class LinkRecordChecks {
         if (scope.action() != LinkAction.CONSULTATION) {
             return refuse(scope, "consultation");
         }
-        return feedback.invitationsOf(caller.bearer(), List.of(caller.ownContactId()), null, 100)
+        return feedback.invitationsOf(List.of(caller.ownContactId()), null, 100)
                 .onFailure().transform(Downstream.toGraphQL(FeedbackClient.SERVICE))
                 .chain(pages -> pages.get(0).itemsOrEmpty().stream().anyMatch(i -> scope.ref().equals(i.id())
                         && consultationId.equals(i.consultationId())) ? Uni.createFrom().voidItem()
@@ -44,7 +44,7 @@ public class LinkRecordChecks {
     /** FOLLOW_UP: the thread the link's follow-up opened. */
     public Uni<Void> thread(String threadId) {
         return followUpField(threadId, "thread", f -> threadId.equals(f.threadId()) ? Uni.createFrom().voidItem()
-                : feedback.thread(caller.bearer(), threadId).chain(t -> t != null && Objects.equals(t.contactId(), f.contactId())
+                : feedback.thread(threadId).chain(t -> t != null && Objects.equals(t.contactId(), f.contactId())
                         && Objects.equals(t.consultationId(), f.consultationId())
                         && Objects.equals(t.initiativeId(), f.initiativeId())
                         ? Uni.createFrom().voidItem() : refuse(caller.linkSession(), "thread " + threadId)));
@@ -64,7 +64,7 @@ public class LinkRecordChecks {
         if (scope.action() != LinkAction.FOLLOW_UP) {
             return refuse(scope, what + " " + id);
         }
-        return feedback.followUp(caller.bearer(), scope.ref())
+        return feedback.followUp(scope.ref())
                 .onFailure().transform(Downstream.toGraphQL(FeedbackClient.SERVICE))
                 .chain(f -> f == null ? refuse(scope, what + " " + id) : check.apply(f));
     }

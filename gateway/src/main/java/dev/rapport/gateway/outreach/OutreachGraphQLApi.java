@@ -20,7 +20,6 @@ import dev.rapport.gateway.consent.ConsentEvent;
 import dev.rapport.gateway.consent.Touch;
 import dev.rapport.gateway.error.GatewayError;
 import dev.rapport.gateway.error.InvalidInputError;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,8 +41,6 @@ public class OutreachGraphQLApi {
 
     @Inject
     ConsentClient consent;
-    @Inject
-    Caller caller;
 
     @Description("Outreach requests, newest first.")
     public record OutreachConnection(List<Touch> nodes, List<OutreachEdge> edges, PageInfo pageInfo,

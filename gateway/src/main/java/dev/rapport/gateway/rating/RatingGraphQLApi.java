@@ -36,7 +36,7 @@ public class RatingGraphQLApi {
     public Uni<RatingReport> ratingReport(@Description("STAFF or TOUCHPOINT (default STAFF)") RatingGrouping by, Instant from,
             Instant to, RatingSubjectType subjectType) {
         String grouping = (by == null ? RatingGrouping.STAFF : by).serviceValue();
-        return failed(feedback.ratingReport(caller.bearer(), grouping, text(from), text(to), Enums.name(subjectType)))
+        return failed(feedback.ratingReport(grouping, text(from), text(to), Enums.name(subjectType)))
                 .map(RatingReport::withShares);
     }
 
@@ -48,7 +48,7 @@ public class RatingGraphQLApi {
         if (input.contactId() != null) {
             caller.assertMayActFor(input.contactId());
         }
-        return failed(feedback.rate(caller.bearer(), idempotencyKey, input));
+        return failed(feedback.rate(idempotencyKey, input));
     }
 
     static String text(Instant at) {

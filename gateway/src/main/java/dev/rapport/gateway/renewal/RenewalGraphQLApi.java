@@ -9,7 +9,6 @@ import static dev.rapport.gateway.security.Roles.MARKETER;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,35 +24,33 @@ import org.eclipse.microprofile.graphql.Query;
 public class RenewalGraphQLApi {
     @Inject
     FeedbackClient feedback;
-    @Inject
-    Caller caller;
 
     @Query
     @Description("Every renewal programme, newest first (at most 200), with its members, scored periods and offers.")
     @RolesAllowed({ADMIN, MARKETER, ANALYST})
     public Uni<java.util.List<ProgrammeSummary>> programmes() {
-        return failed(feedback.programmes(caller.bearer()));
+        return failed(feedback.programmes());
     }
 
     @Query
     @Description("One renewal programme; null when there is none.")
     @RolesAllowed({ADMIN, MARKETER, ANALYST})
     public Uni<Programme> programme(@Id @NonNull String id) {
-        return failed(feedback.programme(caller.bearer(), id));
+        return failed(feedback.programme(id));
     }
 
     @Query
     @Description("Renewal rate per score tier for a period (e.g. 2026/27): does the score predict who renews?")
     @RolesAllowed({ADMIN, ANALYST, MARKETER})
     public Uni<RenewalReport> renewalReport(@Id @NonNull String programmeId, @NonNull String period) {
-        return failed(feedback.renewalReport(caller.bearer(), programmeId, period)).map(r -> r == null ? null : r.withShares());
+        return failed(feedback.renewalReport(programmeId, period)).map(r -> r == null ? null : r.withShares());
     }
 
     @Query
     @Description("An early-renewal offer and where its messages stand.")
     @RolesAllowed({ADMIN, MARKETER, ANALYST})
     public Uni<Offer> renewalOffer(@Id @NonNull String programmeId, @Id @NonNull String offerId) {
-        return failed(feedback.renewalOffer(caller.bearer(), programmeId, offerId));
+        return failed(feedback.renewalOffer(programmeId, offerId));
     }
 
     @Query
@@ -61,28 +58,28 @@ public class RenewalGraphQLApi {
             + "the programme and the period. forbidden for an offer not sent to them; null when there is none.")
     @RolesAllowed(CONTACT)
     public Uni<RenewalOfferToPerson> myRenewalOffer(@Id @NonNull String id) {
-        return failed(feedback.renewalOfferToPerson(caller.bearer(), id));
+        return failed(feedback.renewalOfferToPerson(id));
     }
 
     @Mutation
     @Description("Create a renewal programme (the cohort's home).")
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Programme> createProgramme(@NonNull Inputs.NewProgramme input) {
-        return failed(feedback.createProgramme(caller.bearer(), input));
+        return failed(feedback.createProgramme(input));
     }
 
     @Mutation
     @Description("Members with their score and outcome for one period; all or nothing, re-importing the same rows is a no-op.")
     @RolesAllowed({ADMIN, MARKETER, INTEGRATION})
     public Uni<MemberImportResult> importProgrammeMembers(@Id @NonNull String programmeId, @NonNull Inputs.MemberImport input) {
-        return failed(feedback.importMembers(caller.bearer(), programmeId, input));
+        return failed(feedback.importMembers(programmeId, input));
     }
 
     @Mutation
     @Description("One propensity score (source API); scores are append-only, a member's tier is the latest for the period.")
     @RolesAllowed({ADMIN, MARKETER, INTEGRATION})
     public Uni<MemberImportResult> scoreMember(@Id @NonNull String programmeId, @NonNull Inputs.NewScore input) {
-        return failed(feedback.scoreMember(caller.bearer(), programmeId, input));
+        return failed(feedback.scoreMember(programmeId, input));
     }
 
     @Mutation
@@ -90,14 +87,14 @@ public class RenewalGraphQLApi {
             + "rule-broken when the contact is not a member.")
     @RolesAllowed({ADMIN, MARKETER, AGENT, INTEGRATION})
     public Uni<Boolean> recordRenewalOutcome(@Id @NonNull String programmeId, @NonNull Inputs.NewOutcome input) {
-        return failed(feedback.recordOutcome(caller.bearer(), programmeId, input).replaceWith(Boolean.TRUE));
+        return failed(feedback.recordOutcome(programmeId, input).replaceWith(Boolean.TRUE));
     }
 
     @Mutation
     @Description("Send an early-renewal offer (purpose renewal-offers) to the undecided members of the chosen tiers.")
     @RolesAllowed({ADMIN, MARKETER})
     public Uni<Offer> sendRenewalOffer(@Id @NonNull String programmeId, @NonNull Inputs.NewOffer input) {
-        return failed(feedback.sendOffer(caller.bearer(), programmeId, input));
+        return failed(feedback.sendOffer(programmeId, input));
     }
 
     private static <T> Uni<T> failed(Uni<T> call) {

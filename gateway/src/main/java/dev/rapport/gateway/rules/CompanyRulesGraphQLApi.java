@@ -15,7 +15,6 @@ import dev.rapport.gateway.rules.CompanyRules.CompanyCap;
 import dev.rapport.gateway.rules.CompanyRules.CompanyQuietDates;
 import dev.rapport.gateway.rules.CompanyRules.CompanyQuietHours;
 import dev.rapport.gateway.rules.CompanyRules.CompanyRuleChange;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,8 +31,6 @@ import org.eclipse.microprofile.graphql.Query;
 public class CompanyRulesGraphQLApi {
     @Inject
     CompanyRulesClient rules;
-    @Inject
-    Caller caller;
 
     @Query
     @Description("The company's rules beside each person's own policy: caps per channel and purpose, quiet dates, quiet "

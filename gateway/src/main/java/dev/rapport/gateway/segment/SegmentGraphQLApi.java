@@ -13,7 +13,6 @@ import dev.rapport.gateway.contact.Connections.ContactConnection;
 import dev.rapport.gateway.contact.Connections.ContactEdge;
 import dev.rapport.gateway.error.GatewayError;
 import dev.rapport.gateway.error.InvalidInputError;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,8 +33,6 @@ public class SegmentGraphQLApi {
 
     @Inject
     SegmentsClient segments;
-    @Inject
-    Caller caller;
 
     @Query
     @Description("Saved segments by name. Cursor paging: pass pageInfo.endCursor as `after`.")

@@ -9,7 +9,6 @@ import java.util.List;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.contacts.ContactsClient;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,8 +21,6 @@ import org.eclipse.microprofile.graphql.Query;
 public class SignalGraphQLApi {
     @Inject
     ContactsClient contacts;
-    @Inject
-    Caller caller;
 
     @Query
     @Description("Due signals counted per owner and kind: the team's to-do list at a glance.")

@@ -47,11 +47,10 @@ public class SubjectGraphQLApi {
     @RolesAllowed({ADMIN, CONTACT})
     public Uni<PersonalDataExport> exportPersonalData(@Id @NonNull String contactId) throws AccessDeniedError {
         caller.assertMayActFor(contactId);
-        String auth = caller.bearer();
         return Uni.combine().all().unis(
                         part(ContactsClient.SERVICE, contacts.dataExport(contactId)),
                         part(ConsentClient.SERVICE, consent.dataExport(contactId)),
-                        part(FeedbackClient.SERVICE, feedback.dataExport(auth, contactId)))
+                        part(FeedbackClient.SERVICE, feedback.dataExport(contactId)))
                 .with(ServiceData.class, parts -> new PersonalDataExport(contactId, Instant.now(),
                         parts.stream().allMatch(ServiceData::complete), parts));
     }
@@ -92,11 +91,10 @@ public class SubjectGraphQLApi {
     }
 
     private Uni<ErasureReport> eraseEverywhere(String contactId) {
-        String auth = caller.bearer();
         List<Uni<ErasureReport.ServiceErasure>> each = new ArrayList<>();
         each.add(erase(ContactsClient.SERVICE, id -> contacts.erase(id), contactId));
         each.add(erase(ConsentClient.SERVICE, id -> consent.erase(id), contactId));
-        each.add(erase(FeedbackClient.SERVICE, id -> feedback.erase(auth, id), contactId));
+        each.add(erase(FeedbackClient.SERVICE, id -> feedback.erase(id), contactId));
         return Uni.combine().all().unis(each).with(ErasureReport.ServiceErasure.class, results -> new ErasureReport(contactId,
                 results.stream().allMatch(r -> r.status().equals("ERASED") || r.status().equals("NOTHING_HELD")), results));
     }

@@ -4,7 +4,6 @@ import static dev.rapport.gateway.security.Roles.ADMIN;
 
 import dev.rapport.gateway.clients.webhooks.WebhooksClient;
 import dev.rapport.gateway.common.Connection;
-import dev.rapport.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,8 +28,6 @@ public class WebhookGraphQLApi {
     WebhooksClient webhooks;
     @Inject
     WebhookRouting routing;
-    @Inject
-    Caller caller;
 
     @Input("WebhookSubscriptionInput")
     // url and eventTypes are nullable in the schema, like every input of the graph: a missing one is an invalid-input

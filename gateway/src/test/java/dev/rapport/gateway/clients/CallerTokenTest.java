@@ -22,6 +22,8 @@ import dev.rapport.gateway.testing.GraphQL;
 import dev.rapport.gateway.testing.StubService;
 import dev.rapport.gateway.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -43,10 +45,14 @@ class CallerTokenTest {
         TOKENS.put("link", Tokens.linkSession("link-1", "PREFERENCES", null, 600));
     }
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @BeforeEach
     void reset() {
         Stubs.warmUp();
         Stubs.resetAll();
+        breakers.resetAll(); // another test's failures must not decide this one's answers
     }
 
     static String staffDocument(String who, int round) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.demo.People.Person;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,13 +62,20 @@ final class FollowUpAnswers {
     }
 
     private void replyToHalfOfTheThreads(String consultationId) {
-        JsonNode open = http.get(AGENT, target.feedback() + "/threads?consultationId=" + consultationId + "&status=OPEN");
         List<JsonNode> toAnswer = new ArrayList<>();
-        open.forEach(t -> {
-            if (Math.floorMod(t.path("contactId").asText().hashCode(), 2) == 0) {
-                toAnswer.add(t);
-            }
-        });
+        String cursor = null;
+        do {
+            // a page of threads at a time (GET /threads answers {items, next})
+            Map<String, Object> q = new LinkedHashMap<>(Map.of("consultationId", consultationId, "status", "OPEN", "limit", 500));
+            q.put("cursor", cursor);
+            JsonNode page = http.get(AGENT, target.feedback() + "/threads?" + Http.query(q));
+            page.path("items").forEach(t -> {
+                if (Math.floorMod(t.path("contactId").asText().hashCode(), 2) == 0) {
+                    toAnswer.add(t);
+                }
+            });
+            cursor = page.path("next").isTextual() ? page.path("next").asText() : null;
+        } while (cursor != null);
         Parallel.each(toAnswer, t -> http.post(AGENT, target.feedback() + "/threads/" + t.path("id").asText() + "/messages",
                 Map.of("body", "Thank you for telling us. Your street is in the second phase, starting in March; "
                         + "we will write before the crews arrive.", "askAgain", false), null, Set.of()));

@@ -1,6 +1,7 @@
 package dev.rapport.delivery.unsubscribe;
 
 import dev.rapport.delivery.clients.consent.ConsentClient;
+import dev.rapport.delivery.clients.contacts.ContactsClient;
 import dev.rapport.delivery.links.Links;
 import dev.rapport.delivery.message.Language;
 import dev.rapport.delivery.render.Texts;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,17 +35,23 @@ import org.jboss.logging.Logger;
  * scanners and link previews fetch links; POST withdraws the message's purpose through consent-service with this
  * module's service account, so the ledger records it with source UNSUBSCRIBE_LINK. A second POST changes nothing more
  * (the purpose is already withdrawn). A forged, altered or expired token is a 400 page, never a change.
+ * <p>
+ * The page speaks the language the message was written in: the person's own (contacts-service), and only when they
+ * have none, or contacts-service cannot say, the browser's {@code Accept-Language}, then the deployment's default.
  */
 @Path("/unsubscribe/{token}")
 public class UnsubscribeResource {
     static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'";
+    private static final Duration LANGUAGE_WAIT = Duration.ofSeconds(2);
     private static final Logger LOG = Logger.getLogger(UnsubscribeResource.class);
 
     @Inject
     Links links;
     @Inject
     ConsentClient consent;
+    @Inject
+    ContactsClient contacts;
     @Inject
     Engine engine;
     @ConfigProperty(name = "rapport.default-language", defaultValue = "en")
@@ -56,14 +64,13 @@ public class UnsubscribeResource {
     @APIResponse(responseCode = "400", description = "A token that is forged, altered or expired")
     public Uni<Response> show(@PathParam("token") String token, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        String language = language(languages);
-        Texts t = texts(language);
         Optional<LinkClaims> claims = links.verifyUnsubscribe(token);
         if (claims.isEmpty()) {
-            return Uni.createFrom().item(invalid(language, t, accept));
+            String language = language(languages);
+            return Uni.createFrom().item(invalid(language, texts(language), accept));
         }
-        return purposeName(claims.get().purpose())
-                .map(purpose -> page(200, new UnsubscribePage(language, t.unsubscribeQuestion(purpose), true)));
+        return personsLanguage(claims.get(), languages).chain(language -> purposeName(claims.get().purpose())
+                .map(purpose -> page(200, new UnsubscribePage(language, texts(language).unsubscribeQuestion(purpose), true))));
     }
 
     @POST
@@ -78,13 +85,16 @@ public class UnsubscribeResource {
     @APIResponse(responseCode = "503", description = "consent-service did not answer; try again (Retry-After)")
     public Uni<Response> unsubscribe(@PathParam("token") String token,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        String language = language(languages);
-        Texts t = texts(language);
         Optional<LinkClaims> claims = links.verifyUnsubscribe(token);
         if (claims.isEmpty()) {
-            return Uni.createFrom().item(invalid(language, t, accept));
+            String language = language(languages);
+            return Uni.createFrom().item(invalid(language, texts(language), accept));
         }
         LinkClaims c = claims.get();
+        return personsLanguage(c, languages).chain(language -> withdraw(c, language, texts(language), accept));
+    }
+
+    private Uni<Response> withdraw(LinkClaims c, String language, Texts t, String accept) {
         return consent.unsubscribe(c.ref())
                 .chain(found -> found
                         ? purposeName(c.purpose()).map(p -> page(200, new UnsubscribePage(language, t.unsubscribeDone(p), false)))
@@ -129,6 +139,21 @@ public class UnsubscribeResource {
     private static Response secured(Response.ResponseBuilder r) {
         return r.header("Content-Security-Policy", POLICY).header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /**
+     * The person's own language when they chose one; the browser's otherwise, also when contacts-service fails or is
+     * slow: the unsubscribe itself never waits more than {@link #LANGUAGE_WAIT} for the page's language.
+     */
+    private Uni<String> personsLanguage(LinkClaims claims, String acceptLanguage) {
+        String browsers = language(acceptLanguage);
+        if (claims.contactId() == null) {
+            return Uni.createFrom().item(browsers);
+        }
+        return contacts.contact(claims.contactId())
+                .map(person -> person == null || person.language() == null ? browsers : Language.of(person.language(), browsers))
+                .ifNoItem().after(LANGUAGE_WAIT).recoverWithItem(browsers)
+                .onFailure().recoverWithItem(browsers);
     }
 
     private String language(String acceptLanguage) {

@@ -82,8 +82,13 @@ public final class Seed {
 
     /** A person with an address {@code <prefix>-<random>@example.com} who said yes to the newsletter, and one queued. */
     public static Queued newsletter(String prefix) {
+        return newsletter(prefix, null);
+    }
+
+    /** The same, for a person who chose a language (a BCP 47 tag). */
+    public static Queued newsletter(String prefix, String language) {
         String address = prefix + "-" + UUID.randomUUID() + "@example.com";
-        UUID[] person = person(prefix, address, "newsletter-box");
+        UUID[] person = person(prefix, address, "newsletter-box", language);
         grant(person[0], "newsletter", "newsletter-box");
         return new Queued(person[0], address, outreach(person[0], "newsletter", null));
     }

@@ -43,7 +43,12 @@ class UnsubscribeTest {
 
     /** A delivered newsletter; answers [contact id, the path of its List-Unsubscribe link]. */
     private String[] delivered() {
-        Seed.Queued una = Seed.newsletter("una");
+        return delivered(null);
+    }
+
+    /** The same, to a person who chose {@code language}. */
+    private String[] delivered(String language) {
+        Seed.Queued una = Seed.newsletter("una", language);
         dispatcher.drain().await().atMost(Duration.ofSeconds(90));
         String header = Mime.header(Mailbox.to(una.address()).get(0), "List-Unsubscribe");
         String url = header.substring(1, header.length() - 1);
@@ -70,6 +75,16 @@ class UnsubscribeTest {
                         containsString("Oui, me désabonner"), containsString("Product newsletter"), not(containsString("<script")));
         given().header("Accept-Language", "ar").get(una[1]).then().statusCode(200).body(containsString("dir=\"rtl\""));
         assertEquals("GRANTED", newsletter(una[0]));
+    }
+
+    @Test
+    void thePageSpeaksThePersonsLanguageWhateverTheBrowserAsks() {
+        String[] nour = delivered("ar");
+        given().header("Accept-Language", "en-GB,en;q=0.9").get(nour[1]).then().statusCode(200)
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"), containsString("<form method=\"post\">"));
+        given().header("Accept-Language", "fr").contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                .post(nour[1]).then().statusCode(200).body(containsString("<html lang=\"ar\" dir=\"rtl\">"));
+        assertEquals("WITHDRAWN", newsletter(nour[0]));
     }
 
     @Test

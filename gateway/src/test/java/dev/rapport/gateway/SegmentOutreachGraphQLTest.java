@@ -79,6 +79,30 @@ class SegmentOutreachGraphQLTest {
     }
 
     @Test
+    void requestOutreachBulkAnswersEachLinesStatusAsAnEnumAndAnErrorLineWithNone() {
+        String body = """
+                {"contactId":"00000000-0000-7000-8000-000000000001","id":"o1","status":"QUEUED","decision":{"allowed":true,"reasons":[]}}
+                {"contactId":"00000000-0000-7000-8000-000000000003","id":"o3","status":"DENIED","decision":{"allowed":false,"reasons":[{"code":"withdrawn"}]}}
+                {"contactId":"00000000-0000-7000-8000-000000000004","id":"o0","status":"DUPLICATE","decision":{"allowed":true,"reasons":[]}}
+                {"line":4,"error":"not a contact id"}
+                """;
+        Stubs.consent.on("POST", "/outreach/requests/bulk", r -> new StubService.Answer(200, "application/x-ndjson", body));
+
+        JsonPath sent = GraphQL.query(MARKETER, """
+                mutation($ids: [String!]!) { requestOutreachBulk(contactIds: $ids, purpose: "newsletter", campaign: "winter-2026") {
+                    contactId status line error } }""", Map.of("ids", List.of("00000000-0000-7000-8000-000000000001",
+                "00000000-0000-7000-8000-000000000003", "00000000-0000-7000-8000-000000000004", "nope")));
+        assertNull(sent.get("errors"), sent::prettify);
+        assertEquals(java.util.Arrays.asList("QUEUED", "DENIED", "DUPLICATE", null), sent.getList("data.requestOutreachBulk.status"));
+        assertEquals("not a contact id", sent.getString("data.requestOutreachBulk[3].error"));
+
+        JsonPath type = GraphQL.query(MARKETER, """
+                { __type(name: "BulkOutreachResult") { fields { name type { kind name } } } }""", Map.of());
+        Map<String, Object> status = type.getMap("data.__type.fields.find { it.name == 'status' }.type");
+        assertEquals(Map.of("kind", "ENUM", "name", "BulkOutreachStatus"), status, type::prettify);
+    }
+
+    @Test
     void requestOutreachForSegmentCountsWhatWasQueuedDeniedOrAskedBefore() {
         String body = """
                 {"contactId":"00000000-0000-7000-8000-000000000001","id":"o1","status":"QUEUED","decision":{"allowed":true,"reasons":[]}}

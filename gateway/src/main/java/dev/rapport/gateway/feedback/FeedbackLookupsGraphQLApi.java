@@ -74,9 +74,9 @@ public class FeedbackLookupsGraphQLApi {
     @Query
     @Description("Who was invited to a consultation: status PENDING (not decided yet), QUEUED (accepted) or DENIED (with reasons).")
     @RolesAllowed({ADMIN, MARKETER, ANALYST})
-    public Uni<InvitationConnection> consultationInvitations(@Id @NonNull String consultationId, String status,
+    public Uni<InvitationConnection> consultationInvitations(@Id @NonNull String consultationId, MessageStatus status,
             @DefaultValue("20") int first, String after) {
-        return failed(feedback.consultationInvitations(consultationId, status, after,
+        return failed(feedback.consultationInvitations(consultationId, status == null ? null : status.name(), after,
                         Math.max(1, Math.min(first, 100)))
                 .map(p -> Connection.of(p, after, InvitationEdge::new, InvitationConnection::new)));
     }

@@ -6,6 +6,6 @@ import org.eclipse.microprofile.graphql.Id;
 
 @Description("One line of a bulk outreach answer, in input order: the request (QUEUED, DENIED or DUPLICATE) or the error "
         + "for that line.")
-public record BulkOutreachResult(@Id String contactId, @Description("The outreach request id") String id, String status,
-        Decision decision, Long line, String error) {
+public record BulkOutreachResult(@Id String contactId, @Description("The outreach request id") String id,
+        @Description("Null on a line with an error") BulkOutreachStatus status, Decision decision, Long line, String error) {
 }

@@ -6,7 +6,6 @@ import static dev.rapport.consent.support.Api.integration;
 import static dev.rapport.consent.support.Api.pointEvent;
 import static dev.rapport.consent.support.Api.purpose;
 import static dev.rapport.consent.support.Api.record;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rapport.devstack.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,13 +67,7 @@ class BulkReadStatementsTest {
     }
 
     void sameStatementsForOneAndForMany(String read, Consumer<List<UUID>> call) {
-        try (StatementCount count = StatementCount.of(dbUrl, dbUser, dbPassword)) {
-            call.accept(ids); // warm: statements prepared, caches filled
-            long one = count.min(3, () -> call.accept(ids.subList(0, 1)));
-            long many = count.min(3, () -> call.accept(ids));
-            System.out.printf("statements %s: %d for 1 id, %d for %d ids%n", read, one, many, MANY);
-            assertEquals(one, many, read + ": statements for 1 id (" + one + ") and for " + MANY + " ids (" + many + ")");
-        }
+        StatementCount.assertSameForOneAndAll(dbUrl, dbUser, dbPassword, read, ids, 3, call);
     }
 
     static String csv(List<UUID> ids) {

@@ -1,7 +1,6 @@
 package dev.rapport.contacts.bulk;
 
 import static dev.rapport.contacts.support.Api.agent;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rapport.contacts.support.Fixtures;
 import dev.rapport.devstack.testing.StatementCount;
@@ -55,13 +54,7 @@ class BulkReadStatementsTest {
     }
 
     void sameStatementsForOneAndForMany(String read, Consumer<List<String>> call) {
-        try (StatementCount count = StatementCount.of(dbUrl, dbUser, dbPassword)) {
-            call.accept(ids); // warm: statements prepared, caches filled
-            long one = count.min(5, () -> call.accept(ids.subList(0, 1)));
-            long many = count.min(5, () -> call.accept(ids));
-            System.out.printf("statements %s: %d for 1 id, %d for %d ids%n", read, one, many, MANY);
-            assertEquals(one, many, read + ": statements for 1 id (" + one + ") and for " + MANY + " ids (" + many + ")");
-        }
+        StatementCount.assertSameForOneAndAll(dbUrl, dbUser, dbPassword, read, ids, 5, call);
     }
 
     void get(String path, String param) {

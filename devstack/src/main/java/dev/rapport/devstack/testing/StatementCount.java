@@ -1,5 +1,9 @@
 package dev.rapport.devstack.testing;
 
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Assertions;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -51,6 +55,23 @@ public final class StatementCount implements AutoCloseable {
             min = Math.min(min, during(work));
         }
         return min;
+    }
+
+    /**
+     * Asserts that {@code call} makes PostgreSQL execute as many statements for the first of {@code ids} as for all of
+     * them: one warm call first (statements prepared, caches filled), then each count the smallest of {@code times}
+     * runs. {@code read} names the call in the message and in the printed counts.
+     */
+    public static <T> void assertSameForOneAndAll(String url, String user, String password, String read, List<T> ids,
+            int times, Consumer<List<T>> call) {
+        try (StatementCount count = of(url, user, password)) {
+            call.accept(ids);
+            long one = count.min(times, () -> call.accept(ids.subList(0, 1)));
+            long many = count.min(times, () -> call.accept(ids));
+            System.out.printf("statements %s: %d for 1 id, %d for %d ids%n", read, one, many, ids.size());
+            Assertions.assertEquals(one, many,
+                    read + ": statements for 1 id (" + one + ") and for " + ids.size() + " ids (" + many + ")");
+        }
     }
 
     private long executed() {

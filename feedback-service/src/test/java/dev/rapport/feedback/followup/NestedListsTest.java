@@ -157,12 +157,6 @@ class NestedListsTest {
         }
         Consumer<List<String>> call = some -> as.get().queryParam(idsParam, String.join(",", some)).queryParam("limit", 2)
                 .get(path).then().statusCode(200);
-        try (StatementCount count = StatementCount.of(dbUrl, dbUser, dbPassword)) {
-            call.accept(ids);
-            long one = count.min(5, () -> call.accept(ids.subList(0, 1)));
-            long many = count.min(5, () -> call.accept(ids));
-            System.out.printf("statements %s: %d for 1 id, %d for %d ids%n", "GET " + path, one, many, MANY);
-            assertEquals(one, many, "GET " + path + ": statements for 1 id (" + one + ") and for " + MANY + " ids (" + many + ")");
-        }
+        StatementCount.assertSameForOneAndAll(dbUrl, dbUser, dbPassword, "GET " + path, ids, 5, call);
     }
 }

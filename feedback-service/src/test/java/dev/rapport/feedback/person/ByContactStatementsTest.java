@@ -3,7 +3,6 @@ package dev.rapport.feedback.person;
 import static dev.rapport.feedback.support.Api.agent;
 import static dev.rapport.feedback.support.Api.analyst;
 import static dev.rapport.feedback.support.Api.marketer;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rapport.devstack.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,13 +50,7 @@ class ByContactStatementsTest {
     void sameStatementsForOneAndForMany(String path, Supplier<RequestSpecification> as) {
         Consumer<List<String>> call = some -> as.get().queryParam("contactIds", String.join(",", some)).get(path)
                 .then().statusCode(200);
-        try (StatementCount count = StatementCount.of(dbUrl, dbUser, dbPassword)) {
-            call.accept(ids);
-            long one = count.min(5, () -> call.accept(ids.subList(0, 1)));
-            long many = count.min(5, () -> call.accept(ids));
-            System.out.printf("statements %s: %d for 1 id, %d for %d ids%n", "GET " + path, one, many, MANY);
-            assertEquals(one, many, "GET " + path + ": statements for 1 id (" + one + ") and for " + MANY + " ids (" + many + ")");
-        }
+        StatementCount.assertSameForOneAndAll(dbUrl, dbUser, dbPassword, "GET " + path, ids, 5, call);
     }
 
     @Test

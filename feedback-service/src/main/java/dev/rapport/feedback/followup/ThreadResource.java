@@ -81,8 +81,7 @@ public class ThreadResource {
     public Uni<List<PerParent<ThreadView.MessageView>>> messages(@QueryParam("threadIds") List<String> threadIds,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         List<UUID> ids = QueryParams.uuids("threadIds", threadIds, PerContact.MAX_IDS);
-        UUID onlyOf = caller.isStaff() ? null : caller.contactId().orElseThrow(() -> ProblemException.forbidden(
-                "You may only act on your own data"));
+        UUID onlyOf = caller.ownContactUnlessStaff();
         return queries.messages(ids, cursor, Cursor.limit(limit, 20, 100), onlyOf);
     }
 

@@ -111,8 +111,7 @@ public class CaseResource {
     public Uni<List<PerParent<CaseView.EventView>>> history(@QueryParam("caseIds") List<String> caseIds,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         List<UUID> ids = QueryParams.uuids("caseIds", caseIds, PerContact.MAX_IDS);
-        UUID onlyOf = caller.isStaff() ? null : caller.contactId().orElseThrow(() -> ProblemException.forbidden(
-                "You may only act on your own data"));
+        UUID onlyOf = caller.ownContactUnlessStaff();
         return history.history(ids, cursor, Cursor.limit(limit, 20, 100), onlyOf);
     }
 

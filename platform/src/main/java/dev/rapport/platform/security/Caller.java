@@ -58,6 +58,14 @@ public class Caller {
         throw ProblemException.forbidden("You may only act on your own data");
     }
 
+    /**
+     * Whose data a read may return: null for staff (everyone's), the caller's own contact id for a contact; 403 for a
+     * caller who is neither.
+     */
+    public UUID ownContactUnlessStaff() {
+        return isStaff() ? null : contactId().orElseThrow(() -> ProblemException.forbidden("You may only act on your own data"));
+    }
+
     /** For bulk reads: staff pass; a contact only when every id asked is their own. */
     public void assertMayActForAll(java.util.Collection<UUID> contactIds) {
         contactIds.forEach(this::assertMayActFor);

@@ -25,7 +25,8 @@ devstack_token() {
 start_databases() {
   DATABASES_LOG=$1; shift
   devstack_build
-  java -Xmx64m -cp "$DEVSTACK_JAR:$ROOT/devstack/target/lib/*" dev.rapport.devstack.DevStack databases "$@" >"$DATABASES_LOG" 2>&1 &
+  # 256m: the first start on a machine unpacks PostgreSQL's binaries (xz) in this JVM; 64m ran out of heap there
+  java -Xmx256m -cp "$DEVSTACK_JAR:$ROOT/devstack/target/lib/*" dev.rapport.devstack.DevStack databases "$@" >"$DATABASES_LOG" 2>&1 &
   DATABASES_PID=$!
   local _
   for _ in $(seq 1 480); do

@@ -63,7 +63,7 @@ public class ConsentStateQueries {
                 and v.valid_from <= $2::timestamptz and (v.valid_to is null or v.valid_to > $2::timestamptz)) pt on true
             left join lateral (%s) fo on true
             order by g.ord
-            """.formatted(PointFolds.OF_GROUP);
+            """.formatted(PointFoldQueries.OF_GROUP);
 
     @Inject
     Pool pool;
@@ -79,7 +79,7 @@ public class ConsentStateQueries {
                 .map(rows -> {
                     List<Inputs> out = new ArrayList<>(contactIds.size());
                     for (Row r : rows) {
-                        out.add(new Inputs(r.getUUID("id"), events(r), pointHashes(r), PointFolds.of(r)));
+                        out.add(new Inputs(r.getUUID("id"), events(r), pointHashes(r), PointFoldQueries.of(r)));
                     }
                     return out;
                 });

@@ -2,28 +2,19 @@ package dev.rapport.consent.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.consent.common.Channel;
-import dev.rapport.consent.purpose.LawfulBasis;
 import dev.rapport.platform.csv.Csv;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Streams the ledger by filter, a page of rows at a time (keyset on recorded_at, id), so an export of millions of
- * events never sits in memory. Reactive client directly: Hibernate would keep every page in its session. Personal
- * free text (note, ip address, user agent) is not exported in bulk; it is in the person's own export.
+ * events never sits in memory; {@link LedgerExportQueries} reads the pages. Personal free text (note, ip address,
+ * user agent) is not exported in bulk; it is in the person's own export.
  */
 @ApplicationScoped
 public class LedgerExport {
@@ -32,17 +23,11 @@ public class LedgerExport {
             "source", "formId", "wordingHash", "actor", "occurredAt", "recordedAt", "expiresAt", "until", "prevHash", "hash"};
 
     @Inject
-    Pool pool;
+    LedgerExportQueries queries;
     @Inject
     ObjectMapper json;
 
     public record Filter(UUID contactId, String purpose, Instant from, Instant to) {
-    }
-
-    private record Key(OffsetDateTime recordedAt, UUID id) {
-    }
-
-    private record Batch(List<ConsentEventView> rows, Key next) {
     }
 
     /** JSON: pieces of one array, comma-joined; the server adds the brackets and commas between pieces. */
@@ -85,56 +70,13 @@ public class LedgerExport {
     }
 
     private Multi<List<ConsentEventView>> pages(Filter f) {
-        return Multi.createBy().repeating().uni(() -> new Key[] {null}, (Key[] cursor) -> page(f, cursor[0]).map(batch -> {
-                    cursor[0] = batch.next();
-                    return batch;
-                }))
+        return Multi.createBy().repeating().uni(() -> new LedgerExportQueries.Key[] {null},
+                        (LedgerExportQueries.Key[] cursor) -> queries.page(f, cursor[0], PAGE).map(batch -> {
+                            cursor[0] = batch.next();
+                            return batch;
+                        }))
                 .whilst(batch -> batch.next() != null)
-                .map(Batch::rows)
+                .map(LedgerExportQueries.Batch::rows)
                 .filter(rows -> !rows.isEmpty());
-    }
-
-    private Uni<Batch> page(Filter f, Key after) {
-        return pool.preparedQuery("""
-                        select id, contact_id, seq, kind, purpose, channel, contact_point_id, lawful_basis, source, form_id,
-                               wording_hash, actor, occurred_at, recorded_at, expires_at, until_at, prev_hash, hash
-                        from consent_events
-                        where ($1::uuid is null or contact_id = $1) and ($2::text is null or purpose = $2)
-                          and ($3::timestamptz is null or recorded_at >= $3) and ($4::timestamptz is null or recorded_at < $4)
-                          and ($5::timestamptz is null or (recorded_at, id) > ($5, $6::uuid))
-                        order by recorded_at, id
-                        limit $7
-                        """)
-                .execute(Tuple.from(java.util.Arrays.asList(f.contactId(), f.purpose(), utc(f.from()), utc(f.to()),
-                        after == null ? null : after.recordedAt(), after == null ? null : after.id(), PAGE)))
-                .map(rows -> {
-                    List<ConsentEventView> out = new ArrayList<>(PAGE);
-                    Key last = null;
-                    for (Row r : rows) {
-                        out.add(view(r));
-                        last = new Key(r.getOffsetDateTime("recorded_at"), r.getUUID("id"));
-                    }
-                    return new Batch(out, out.size() == PAGE ? last : null);
-                });
-    }
-
-    private static ConsentEventView view(Row r) {
-        String channel = r.getString("channel");
-        String basis = r.getString("lawful_basis");
-        return new ConsentEventView(r.getUUID("id"), r.getUUID("contact_id"), r.getLong("seq"), EventKind.valueOf(r.getString("kind")),
-                r.getString("purpose"), channel == null ? null : Channel.valueOf(channel), r.getUUID("contact_point_id"),
-                basis == null ? null : LawfulBasis.valueOf(basis), EventSource.valueOf(r.getString("source")),
-                new ConsentEventView.EvidenceView(r.getString("form_id"), r.getString("wording_hash"), r.getString("actor"), null, null, null),
-                instant(r, "occurred_at"), instant(r, "recorded_at"), instant(r, "expires_at"), instant(r, "until_at"),
-                r.getString("prev_hash"), r.getString("hash"));
-    }
-
-    private static Instant instant(Row r, String column) {
-        OffsetDateTime t = r.getOffsetDateTime(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 }

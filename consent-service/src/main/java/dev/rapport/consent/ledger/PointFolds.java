@@ -1,39 +1,19 @@
 package dev.rapport.consent.ledger;
 
 import io.vertx.mutiny.sqlclient.Row;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Reads a merge group's {@link PointFold}s inside the decision and consent statements (no statement of its own): the
- * lateral subquery both statements join, and the mapper of the arrays it answers. {@code g.members} is the group.
+ * The names {@code decision/DecisionLoader} still reads {@link PointFoldQueries} by; they go when the decision's SQL
+ * moves to its Queries class.
  */
 public final class PointFolds {
     private PointFolds() {
     }
 
-    /** Every fold of the group, whenever made: {@link Coverage} decides which count at the instant asked about. */
-    public static final String OF_GROUP = """
-            select array_agg(fo.folded_point_id) as fo_from, array_agg(fo.folded_hash) as fo_from_hash,
-                   array_agg(fo.into_point_id) as fo_into, array_agg(fo.into_hash) as fo_into_hash,
-                   array_agg(fo.folded_at) as fo_at
-            from contact_point_folds fo where fo.contact_id = any (g.members)""";
+    public static final String OF_GROUP = PointFoldQueries.OF_GROUP;
 
     public static List<PointFold> of(Row r) {
-        UUID[] from = r.getArrayOfUUIDs("fo_from");
-        if (from == null) {
-            return List.of();
-        }
-        String[] fromHash = r.getArrayOfStrings("fo_from_hash");
-        UUID[] into = r.getArrayOfUUIDs("fo_into");
-        String[] intoHash = r.getArrayOfStrings("fo_into_hash");
-        OffsetDateTime[] at = r.getArrayOfOffsetDateTimes("fo_at");
-        List<PointFold> out = new ArrayList<>(from.length);
-        for (int i = 0; i < from.length; i++) {
-            out.add(new PointFold(from[i], fromHash[i], into[i], intoHash[i], at[i].toInstant()));
-        }
-        return out;
+        return PointFoldQueries.of(r);
     }
 }

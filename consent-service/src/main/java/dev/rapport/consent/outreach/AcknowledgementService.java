@@ -2,17 +2,12 @@ package dev.rapport.consent.outreach;
 
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +20,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AcknowledgementService {
     @Inject
-    Pool pool;
+    QueueQueries queries;
 
     public Uni<List<Acknowledgements.Result>> record(List<Acknowledgements.Line> lines) {
         Set<UUID> seen = new HashSet<>();
@@ -35,31 +30,26 @@ public class AcknowledgementService {
             }
         }
         UUID[] ids = lines.stream().map(Acknowledgements.Line::id).toArray(UUID[]::new);
-        return pool.withTransaction(conn -> conn.preparedQuery(
-                        "select id, status, lease_id from outreach where id = any($1) order by id for update")
-                .execute(Tuple.of((Object) ids))
-                .chain(rows -> {
-                    Map<UUID, Row> current = new HashMap<>();
-                    rows.forEach(r -> current.put(r.getUUID("id"), r));
-                    List<Acknowledgements.Result> results = new ArrayList<>();
-                    List<Acknowledgements.Line> recordable = new ArrayList<>();
-                    for (Acknowledgements.Line line : lines) {
-                        Acknowledgements.Status status = judge(line, current.get(line.id()));
-                        if (status == Acknowledgements.Status.RECORDED) {
-                            recordable.add(line);
-                        }
-                        results.add(new Acknowledgements.Result(line.id(), status));
-                    }
-                    return write(conn, recordable).replaceWith(results);
-                }));
+        return queries.inTransaction(conn -> queries.lockForOutcomes(conn, ids).chain(current -> {
+            List<Acknowledgements.Result> results = new ArrayList<>();
+            List<Acknowledgements.Line> recordable = new ArrayList<>();
+            for (Acknowledgements.Line line : lines) {
+                Acknowledgements.Status status = judge(line, current.get(line.id()));
+                if (status == Acknowledgements.Status.RECORDED) {
+                    recordable.add(line);
+                }
+                results.add(new Acknowledgements.Result(line.id(), status));
+            }
+            return write(conn, recordable).replaceWith(results);
+        }));
     }
 
-    private static Acknowledgements.Status judge(Acknowledgements.Line line, Row row) {
-        if (row == null) {
+    private static Acknowledgements.Status judge(Acknowledgements.Line line, QueueQueries.Lease lease) {
+        if (lease == null) {
             return Acknowledgements.Status.NOT_FOUND;
         }
-        String status = row.getString("status");
-        boolean sameLease = line.leaseId().equals(row.getUUID("lease_id"));
+        String status = lease.status();
+        boolean sameLease = line.leaseId().equals(lease.leaseId());
         if (sameLease && status.equals(line.outcome().name())) {
             return Acknowledgements.Status.ALREADY_RECORDED;
         }
@@ -69,7 +59,7 @@ public class AcknowledgementService {
         return Acknowledgements.Status.RECORDED;
     }
 
-    private static Uni<Void> write(SqlConnection conn, List<Acknowledgements.Line> lines) {
+    private Uni<Void> write(SqlConnection conn, List<Acknowledgements.Line> lines) {
         if (lines.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -78,15 +68,6 @@ public class AcknowledgementService {
         String[] details = lines.stream().map(Acknowledgements.Line::detail).toArray(String[]::new);
         UUID[] bounced = lines.stream().filter(l -> l.outcome() == Acknowledgement.Outcome.BOUNCED)
                 .map(Acknowledgements.Line::id).toArray(UUID[]::new);
-        Uni<Void> recorded = conn.preparedQuery("""
-                        update outreach o set status = a.outcome, acknowledged_at = now(), outcome_detail = a.detail,
-                               lease_until = null
-                        from unnest($1::uuid[], $2::text[], $3::text[]) as a(id, outcome, detail) where o.id = a.id
-                        """).execute(Tuple.of(ids, outcomes, details)).replaceWithVoid();
-        // until contacts-service reports a change to the point (FactsService clears the mark), decisions pass it over
-        return bounced.length == 0 ? recorded : recorded.chain(() -> conn.preparedQuery("""
-                        update contact_point_facts f set undeliverable_at = now(), changed_at = now() from outreach o
-                        where o.id = any($1) and f.contact_point_id = o.contact_point_id and f.undeliverable_at is null
-                        """).execute(Tuple.of((Object) bounced)).replaceWithVoid());
+        return queries.recordOutcomes(conn, ids, outcomes, details, bounced);
     }
 }

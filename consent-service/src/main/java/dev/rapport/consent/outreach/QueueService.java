@@ -1,6 +1,5 @@
 package dev.rapport.consent.outreach;
 
-import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.common.ConsentConfig;
 import dev.rapport.consent.decision.Decision;
 import dev.rapport.consent.decision.DecisionEngine;
@@ -10,10 +9,7 @@ import dev.rapport.consent.decision.DecisionService;
 import dev.rapport.consent.decision.Reason;
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -32,8 +28,7 @@ import java.util.stream.Collectors;
  * same message; a lease that is not acknowledged in time makes the message visible again. Before a pulled message is
  * handed out, the person's consent is checked again: a withdrawal since the request turns it into DENIED, quiet hours
  * put it back until they end. A message deferred by quiet hours when requested is invisible until its notBefore. A
- * bounce marks the contact point undeliverable, so decisions stop choosing it. Reactive client directly: this is a
- * hot path polled by every integration.
+ * bounce marks the contact point undeliverable, so decisions stop choosing it. The statements are {@link QueueQueries}'.
  */
 @ApplicationScoped
 public class QueueService {
@@ -41,7 +36,7 @@ public class QueueService {
             Reason.COMPANY_PURPOSE_CAP);
 
     @Inject
-    Pool pool;
+    QueueQueries queries;
     @Inject
     DecisionLoader loader;
     @Inject
@@ -56,43 +51,10 @@ public class QueueService {
         long visibility = in == null || in.visibilitySeconds() == null ? config.queue().visibilityTimeout().toSeconds()
                 : in.visibilitySeconds();
         String channel = in == null || in.channel() == null ? null : in.channel().name();
-        return pool.withTransaction(conn -> conn.preparedQuery("""
-                        with next as (
-                          select id from outreach
-                          where status in ('QUEUED', 'LEASED') and (status = 'QUEUED' or lease_until < now())
-                            and ($1::text is null or channel = $1) and (not_before is null or not_before <= now())
-                          order by id
-                          limit $2
-                          for update skip locked),
-                        leased as (
-                          update outreach o set status = 'LEASED', lease_id = gen_random_uuid(),
-                                 lease_until = now() + make_interval(secs => $3), attempts = o.attempts + 1
-                          from next where o.id = next.id
-                          returning o.id, o.contact_id, o.purpose, o.channel, o.contact_point_id, o.campaign, o.payload_ref,
-                                    o.evidence_event_id, o.lease_id, o.lease_until, o.attempts, o.traceparent)
-                        select l.*, e.kind as ev_kind, e.occurred_at as ev_occurred_at, e.source as ev_source,
-                               e.lawful_basis as ev_lawful_basis
-                        from leased l left join consent_events e on e.id = l.evidence_event_id
-                        """).execute(Tuple.of(channel, max, (double) visibility))
-                .chain(rows -> {
-                    List<Delivery> leased = new ArrayList<>();
-                    for (Row r : rows) {
-                        leased.add(delivery(r));
-                    }
-                    leased.sort(Comparator.comparing(Delivery::id));
-                    return recheck(conn, leased);
-                }));
-    }
-
-    private static Delivery delivery(Row r) {
-        UUID evidenceId = r.getUUID("evidence_event_id");
-        Delivery.Evidence evidence = evidenceId == null || r.getString("ev_kind") == null ? null
-                : new Delivery.Evidence(evidenceId, r.getString("ev_kind"), r.getOffsetDateTime("ev_occurred_at").toInstant(),
-                        r.getString("ev_source"), r.getString("ev_lawful_basis"));
-        return new Delivery(r.getUUID("id"), r.getUUID("contact_id"), r.getString("purpose"),
-                Channel.valueOf(r.getString("channel")), r.getUUID("contact_point_id"), r.getString("campaign"),
-                r.getString("payload_ref"), evidenceId, evidence, r.getUUID("lease_id"),
-                r.getOffsetDateTime("lease_until").toInstant(), r.getInteger("attempts"), r.getString("traceparent"));
+        return queries.inTransaction(conn -> queries.lease(conn, channel, max, visibility).chain(leased -> {
+            leased.sort(Comparator.comparing(Delivery::id));
+            return recheck(conn, leased);
+        }));
     }
 
     /** Decides each leased message again as of now; hands out only those still allowed. */
@@ -122,30 +84,17 @@ public class QueueService {
                             } else if (reasons.stream().allMatch(r -> Reason.WAITS_IN_QUEUE.contains(r.code()))) {
                                 Instant until = again.notBefore() != null ? again.notBefore()
                                         : DecisionEngine.notBefore(now, f.policy(), loaded.rules(), d.purpose(), d.channel());
-                                updates = updates.chain(() -> holdBack(conn, d.id(), until));
+                                updates = updates.chain(() -> queries.holdBack(conn, d.id(), until));
                             } else {
                                 String detail = "Re-checked before delivery: " + reasons.stream()
                                         .map(r -> r.code() + " (" + r.detail() + ")").collect(Collectors.joining("; "));
-                                updates = updates.chain(() -> deny(conn, d.id(), detail));
+                                updates = updates.chain(() -> queries.deny(conn, d.id(), detail));
                             }
                         }
                         return updates.replaceWith(kept);
                     }));
         }
         return chain;
-    }
-
-    /** Back in the queue, invisible until the person's quiet hours are over. */
-    private static Uni<Void> holdBack(SqlConnection conn, UUID id, Instant until) {
-        return conn.preparedQuery("update outreach set status = 'QUEUED', lease_id = null, lease_until = null, not_before = $2, "
-                        + "attempts = attempts - 1 where id = $1")
-                .execute(Tuple.of(id, until.atOffset(java.time.ZoneOffset.UTC))).replaceWithVoid();
-    }
-
-    private static Uni<Void> deny(SqlConnection conn, UUID id, String detail) {
-        return conn.preparedQuery("update outreach set status = 'DENIED', lease_id = null, lease_until = null, "
-                        + "acknowledged_at = now(), outcome_detail = $2 where id = $1")
-                .execute(Tuple.of(id, detail)).replaceWithVoid();
     }
 
     /**

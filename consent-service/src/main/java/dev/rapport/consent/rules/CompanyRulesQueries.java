@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,11 @@ public class CompanyRulesQueries {
     Pool pool;
     @Inject
     StoredJson json;
+
+    /** Runs {@code work} in one transaction: a rule's change and its audit entry commit together. */
+    <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
 
     /** Every rule, in a stable order. */
     public Uni<CompanyRulesView> all(List<String> transactionalPurposes, String defaultTimeZone) {

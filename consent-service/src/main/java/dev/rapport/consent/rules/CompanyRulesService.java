@@ -3,7 +3,6 @@ package dev.rapport.consent.rules;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +27,6 @@ public class CompanyRulesService {
     static final int MAX_CHANGES = 500;
     private static final Function<SqlConnection, Uni<Void>> NO_CHECK = c -> Uni.createFrom().voidItem();
 
-    @Inject
-    Pool pool;
     @Inject
     CompanyRulesQueries queries;
     @Inject
@@ -152,7 +149,7 @@ public class CompanyRulesService {
         if (!create && version == null) {
             return Uni.createFrom().failure(ProblemException.badField("version", "is required when replacing"));
         }
-        return pool.withTransaction(c -> check.apply(c)
+        return queries.inTransaction(c -> check.apply(c)
                 .chain(() -> create ? Uni.createFrom().<V>nullItem() : read.apply(c, id))
                 .chain(before -> {
                     if (!create && before == null) {
@@ -174,7 +171,7 @@ public class CompanyRulesService {
     }
 
     private <V> Uni<Void> delete(RuleKind kind, UUID id, BiFunction<SqlConnection, UUID, Uni<V>> read, String actor) {
-        return pool.withTransaction(c -> read.apply(c, id).chain(before -> {
+        return queries.inTransaction(c -> read.apply(c, id).chain(before -> {
             if (before == null) {
                 throw ProblemException.notFound("Company rule", id);
             }

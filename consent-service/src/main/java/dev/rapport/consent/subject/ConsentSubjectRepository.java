@@ -31,4 +31,16 @@ public class ConsentSubjectRepository implements PanacheRepositoryBase<ConsentSu
                 .chain(() -> s.find(ConsentSubject.class, contactId))
                 .call(s::refresh));
     }
+
+    /** Erasure: the person's outreach requests, in the caller's transaction. */
+    public Uni<Integer> deleteOutreachOf(UUID contactId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from outreach where contact_id = ?1")
+                .setParameter(1, contactId).executeUpdate());
+    }
+
+    /** Erasure: remembered answers (idempotency_keys) that name the person, in the caller's transaction. */
+    public Uni<Integer> deleteAnswersNaming(UUID contactId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from idempotency_keys where response like ?1")
+                .setParameter(1, "%" + contactId + "%").executeUpdate());
+    }
 }

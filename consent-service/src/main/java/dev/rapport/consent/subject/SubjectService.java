@@ -15,7 +15,6 @@ import dev.rapport.consent.outreach.OutreachView;
 import dev.rapport.consent.policy.ContactPolicyRepository;
 import dev.rapport.consent.policy.PolicyService;
 import dev.rapport.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -115,11 +114,8 @@ public class SubjectService {
                     .call(() -> folds.delete("contactId", id))
                     .call(() -> factEvents.delete("contactId", id))
                     .call(() -> policies.delete("contactId", id))
-                    .call(() -> Panache.getSession().chain(session -> session
-                            .createNativeQuery("delete from outreach where contact_id = ?1").setParameter(1, id).executeUpdate()))
-                    .call(() -> Panache.getSession().chain(session -> session
-                            .createNativeQuery("delete from idempotency_keys where response like ?1")
-                            .setParameter(1, "%" + id + "%").executeUpdate()))
+                    .call(() -> subjects.deleteOutreachOf(id))
+                    .call(() -> subjects.deleteAnswersNaming(id))
                     .invoke(() -> {
                         s.salt = null;
                         s.erasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

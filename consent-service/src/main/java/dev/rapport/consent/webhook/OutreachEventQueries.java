@@ -2,7 +2,7 @@ package dev.rapport.consent.webhook;
 
 import dev.rapport.platform.tracing.TraceContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -14,9 +14,9 @@ import java.util.UUID;
  * {@code allowed}, {@code reasons} (codes), {@code channel}, {@code contactPointId}, {@code notBefore}.
  */
 @ApplicationScoped
-public class OutreachEvents {
+public class OutreachEventQueries {
 
-    public Uni<Void> decided(SqlConnection conn, UUID... outreachIds) {
+    public Uni<Void> decided(SqlClient conn, UUID... outreachIds) {
         if (outreachIds.length == 0) {
             return Uni.createFrom().voidItem();
         }

@@ -27,7 +27,6 @@ final class Batch {
             + "tags, language, external_id, created_at, updated_at";
     static final String POINT_COLUMNS =
             "id, contact_id, channel, address, context, provenance, provenance_source, captured_at, created_at";
-    static final String OUTBOX_COLUMNS = "event_id, contact_id, event_type, payload, created_at";
     static final String OUTCOME_COLUMNS = "job_id, line, outcome, contact_id, changed";
 
     final StringBuilder contacts = new StringBuilder(1 << 16);

@@ -1,10 +1,12 @@
 package dev.rapport.contacts.importing;
 
+import dev.rapport.contacts.outbox.Outbox;
+import dev.rapport.contacts.outbox.OutboxQueries;
 import dev.rapport.contacts.webhook.ContactEvents;
-import dev.rapport.platform.id.Ids;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
@@ -21,9 +23,12 @@ import org.postgresql.copy.CopyManager;
  * runner moved it on, or the previous batch written beside this one rolled back ({@link OrderedWrites}), the batch
  * is rolled back.
  *
- * <p>Why JDBC COPY and not Hibernate Reactive: COPY is the only way to get close to {@code psql \copy} of the same
- * file (bench/import/run.sh and the figure in bench/README.md); per-entity inserts of ~4 rows for each CSV row do
- * not come near the 0.3x goal.
+ * <p>Why JDBC COPY and not Hibernate Reactive or the reactive SQL client: with every table on COPY the import reaches
+ * 0.59x of PostgreSQL's own {@code INSERT ... SELECT} of the same rows (goal 0.7x; bench/import/README.md, 1,000,000
+ * rows, 2026-12-06), so it stays on COPY. That includes its outbox events (1,597,000 for that file, 41.4 s of the
+ * floor's 211.8 s): they are the only outbox rows not written by {@link OutboxQueries}'s insert, and they keep its
+ * columns ({@link OutboxQueries#COPY_TARGET}). No run has measured them on that insert; the import.completed event,
+ * one per job, is written by it ({@link Outbox}, on this connection).
  */
 final class BatchWriter {
 
@@ -37,7 +42,7 @@ final class BatchWriter {
     private BatchWriter() {
     }
 
-    static void write(Connection c, UUID jobId, ImportMode mode, Batch b, OrderedWrites.Turn turn)
+    static void write(Connection c, UUID jobId, ImportMode mode, Batch b, OrderedWrites.Turn turn, Outbox outbox)
             throws SQLException, Superseded, InterruptedException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -48,7 +53,7 @@ final class BatchWriter {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy(copy, "contacts (" + Batch.CONTACT_COLUMNS + ")", b.contacts);
             copy(copy, "contact_points (" + Batch.POINT_COLUMNS + ")", b.points);
-            copy(copy, "outbox (" + Batch.OUTBOX_COLUMNS + ")", b.outbox);
+            copy(copy, OutboxQueries.COPY_TARGET, b.outbox);
             copy(copy, "import_outcomes (" + Batch.OUTCOME_COLUMNS + ")", b.outcomes);
             if (!b.errors.isEmpty()) {
                 StringBuilder errors = new StringBuilder();
@@ -65,7 +70,8 @@ final class BatchWriter {
                     + "created_rows = created_rows + ?, matched_rows = matched_rows + ?, updated_rows = updated_rows + ?, "
                     + "status = case when ? then 'COMPLETED' else 'RUNNING' end, "
                     + "finished_at = case when ? then now() end, updated_at = now() "
-                    + "where id = ? and processed_rows = ? and status <> 'COMPLETED'")) {
+                    + "where id = ? and processed_rows = ? and status <> 'COMPLETED' "
+                    + "returning mode, total_rows, imported_rows, created_rows, matched_rows, updated_rows, failed_rows")) {
                 s.setLong(1, b.records);
                 s.setLong(2, b.created + b.matched + b.updated);
                 s.setLong(3, b.failed);
@@ -78,13 +84,15 @@ final class BatchWriter {
                 s.setBoolean(10, b.last);
                 s.setObject(11, jobId);
                 s.setLong(12, b.processedBefore);
-                if (s.executeUpdate() != 1) {
-                    c.rollback();
-                    throw new Superseded();
+                try (ResultSet job = s.executeQuery()) {
+                    if (!job.next()) {
+                        c.rollback();
+                        throw new Superseded();
+                    }
+                    if (b.last) {
+                        outbox.event(c, ContactEvents.IMPORT_COMPLETED, null, completed(jobId, job));
+                    }
                 }
-            }
-            if (b.last) {
-                completed(c, jobId);
             }
             c.commit();
             turn.passOn();
@@ -97,16 +105,10 @@ final class BatchWriter {
     }
 
     /** The partner webhook event import.completed, in the transaction that completes the job: counts, no rows. */
-    private static void completed(Connection c, UUID jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into outbox (event_id, contact_id, event_type, payload, created_at) "
-                + "select ?, null, ?, json_build_object('importId', id, 'mode', mode, 'totalRows', total_rows, "
-                + "'importedRows', imported_rows, 'createdRows', created_rows, 'matchedRows', matched_rows, "
-                + "'updatedRows', updated_rows, 'failedRows', failed_rows)::text, now() from import_jobs where id = ?")) {
-            s.setObject(1, Ids.newId());
-            s.setString(2, ContactEvents.IMPORT_COMPLETED);
-            s.setObject(3, jobId);
-            s.executeUpdate();
-        }
+    private static ContactEvents.ImportCompleted completed(UUID jobId, ResultSet job) throws SQLException {
+        return new ContactEvents.ImportCompleted(jobId, job.getString("mode"), job.getLong("total_rows"),
+                job.getLong("imported_rows"), job.getLong("created_rows"), job.getLong("matched_rows"),
+                job.getLong("updated_rows"), job.getLong("failed_rows"));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rapport.contacts.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.rapport.contacts.outbox.ContactPointChange;
+import dev.rapport.contacts.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
@@ -51,6 +52,8 @@ public class ImportRunner {
     ImportConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Outbox outbox;
 
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private ExecutorService writers;
@@ -177,7 +180,7 @@ public class ImportRunner {
 
     private void write(ImportJob job, Batch batch, OrderedWrites.Turn turn) throws Exception {
         try (Connection c = jobs.connection()) {
-            BatchWriter.write(c, job.id(), job.mode(), batch, turn);
+            BatchWriter.write(c, job.id(), job.mode(), batch, turn, outbox);
         }
     }
 

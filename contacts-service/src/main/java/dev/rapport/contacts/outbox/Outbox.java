@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.tracing.TraceContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Appends contact-point changes (for consent-service) and partner webhook events to the outbox inside the caller's
- * transaction: both commit, or neither. Each row keeps
- * the writing request's traceparent, so the relay's delivery belongs to that request's trace.
+ * transaction: both commit, or neither. Each row keeps the writing request's traceparent, so the relay's delivery
+ * belongs to that request's trace. Every row is built here and written by {@link OutboxQueries#insert}'s one
+ * statement, in whichever transaction the change runs: the current Hibernate Reactive one, a reactive SQL client
+ * connection, or the import's JDBC connection. Only the import's contact-point rows take another way (COPY, see
+ * {@code dev.rapport.contacts.importing.BatchWriter}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -24,65 +29,54 @@ public class Outbox {
     @Inject
     ObjectMapper json;
     @Inject
-    OutboxRepository repository;
-    @Inject
     OutboxQueries queries;
 
+    /** In the current Hibernate Reactive transaction (a {@code @WithTransaction} service method). */
     public Uni<Void> append(List<ContactPointChange> changes) {
-        return persist(changes.stream().map(c -> new Pending(CONTACT_POINT_CHANGED, c.contactId(), c)).toList());
+        return changes.isEmpty() ? Uni.createFrom().voidItem() : queries.insert(rows(changes));
     }
 
     /** The same, for work done on the reactive SQL client: rows written on the caller's (transactional) connection. */
     public Uni<Void> append(SqlConnection conn, List<ContactPointChange> changes) {
-        return insert(conn, changes.stream().map(c -> new Pending(CONTACT_POINT_CHANGED, c.contactId(), c)).toList());
+        return changes.isEmpty() ? Uni.createFrom().voidItem() : queries.insert(conn, rows(changes));
     }
 
     /** A partner webhook event ({@code dev.rapport.contacts.webhook.ContactEvents}), in the caller's transaction. */
     public Uni<Void> event(String type, UUID contactId, Object data) {
-        return persist(List.of(new Pending(type, contactId, data)));
+        return queries.insert(List.of(row(type, contactId, data, Instant.now(), TraceContext.current())));
     }
 
     /** The same on the caller's (transactional) SQL connection. */
     public Uni<Void> event(SqlConnection conn, String type, UUID contactId, Object data) {
-        return insert(conn, List.of(new Pending(type, contactId, data)));
+        return queries.insert(conn, List.of(row(type, contactId, data, Instant.now(), TraceContext.current())));
     }
 
-    private record Pending(String type, UUID contactId, Object payload) {
+    /** The same on a JDBC connection, in its open transaction (an import's last batch); blocks. */
+    public void event(Connection jdbc, String type, UUID contactId, Object data) throws SQLException {
+        queries.insert(jdbc, List.of(row(type, contactId, data, Instant.now(), TraceContext.current())));
     }
 
     /**
-     * Every outbox row is built here, whichever client writes it: {@link OutboxRepository} persists the entity in the
-     * caller's Hibernate transaction, {@link OutboxQueries#insert} writes the same fields as one batched insert on the
-     * caller's SQL connection.
+     * Erasure: deletes the contacts' earlier contact-point events, which carried addresses (a merge's MERGED event
+     * carries none and stays), on the caller's (transactional) SQL connection.
      */
-    private OutboxEvent row(Pending p, Instant now, String traceparent) {
-        OutboxEvent e = new OutboxEvent();
-        e.eventId = Ids.newId();
-        e.contactId = p.contactId();
-        e.eventType = p.type();
-        e.payload = write(p.payload());
-        e.createdAt = now;
-        e.traceparent = traceparent;
-        return e;
+    public Uni<Void> forgetAddresses(SqlConnection conn, UUID[] contactIds) {
+        return queries.deletePointEvents(conn, contactIds);
     }
 
-    private Uni<Void> persist(List<Pending> events) {
-        return events.isEmpty() ? Uni.createFrom().voidItem() : repository.add(rows(events));
-    }
-
-    private Uni<Void> insert(SqlConnection conn, List<Pending> events) {
-        return events.isEmpty() ? Uni.createFrom().voidItem() : queries.insert(conn, rows(events));
-    }
-
-    private List<OutboxEvent> rows(List<Pending> events) {
+    private List<OutboxQueries.NewRow> rows(List<ContactPointChange> changes) {
         Instant now = Instant.now();
         String traceparent = TraceContext.current();
-        return events.stream().map(p -> row(p, now, traceparent)).toList();
+        return changes.stream().map(c -> row(CONTACT_POINT_CHANGED, c.contactId(), c, now, traceparent)).toList();
     }
 
-    private String write(Object c) {
+    private OutboxQueries.NewRow row(String type, UUID contactId, Object payload, Instant now, String traceparent) {
+        return new OutboxQueries.NewRow(Ids.newId(), contactId, type, write(payload), now.toString(), traceparent);
+    }
+
+    private String write(Object payload) {
         try {
-            return json.writeValueAsString(c);
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

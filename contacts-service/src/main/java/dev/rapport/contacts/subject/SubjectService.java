@@ -75,6 +75,7 @@ public class SubjectService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         UUID[] all = ids.toArray(UUID[]::new);
         return queries.deletePoints(conn, all)
+                .call(() -> outbox.forgetAddresses(conn, all)) // before the REMOVED events below, which carry none
                 .call(removed -> outbox.append(conn, removed))
                 .chain(removed -> queries.anonymiseInteractions(conn, all)
                         .chain(interactions -> queries.deleteFollowUps(conn, all)

@@ -39,6 +39,8 @@ class ImportOrderedWritesTest {
     AgroalDataSource db;
     @Inject
     ObjectMapper json;
+    @Inject
+    dev.rapport.contacts.outbox.Outbox outbox;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -119,7 +121,7 @@ class ImportOrderedWritesTest {
 
     private void write(ImportJob job, Batch batch, OrderedWrites.Turn turn) throws Exception {
         try (Connection c = db.getConnection()) {
-            BatchWriter.write(c, job.id(), job.mode(), batch, turn);
+            BatchWriter.write(c, job.id(), job.mode(), batch, turn, outbox);
         }
     }
 

@@ -37,6 +37,8 @@ class ImportUpsertTest {
     ImportJobs jobs;
     @Inject
     ObjectMapper json;
+    @Inject
+    dev.rapport.contacts.outbox.Outbox outbox;
     @ConfigProperty(name = "rapport.db.url")
     String dbUrl;
     @ConfigProperty(name = "rapport.db.username")
@@ -225,7 +227,7 @@ class ImportUpsertTest {
     private void write(ImportJob job, long[] processed, Batch batch) {
         batch.processedBefore = processed[0];
         try (Connection c = jobs.connection()) {
-            BatchWriter.write(c, job.id(), ImportMode.UPSERT, batch, OrderedWrites.Turn.ALONE);
+            BatchWriter.write(c, job.id(), ImportMode.UPSERT, batch, OrderedWrites.Turn.ALONE, outbox);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -18,6 +18,10 @@ import java.util.UUID;
  * The SQL of matching imports, on the batch's own JDBC connection and transaction: at most three statements per
  * batch whatever its size (who holds the batch's addresses and external ids; those contacts, locked; their filled
  * values), so an upsert batch costs a constant number of round trips more than a create batch.
+ *
+ * <p>Why JDBC and not Hibernate Reactive or the reactive SQL client: these statements must run in the batch's own
+ * transaction, which is a JDBC one because the import writes with COPY ({@link BatchWriter}, 0.59x of PostgreSQL's
+ * own floor with COPY, bench/import/README.md, 2026-12-06); the match itself has no figure of its own.
  */
 final class ImportMatchQueries {
     private ImportMatchQueries() {

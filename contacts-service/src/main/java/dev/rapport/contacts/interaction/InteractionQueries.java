@@ -28,9 +28,12 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The SQL of the timeline (reactive client): ingest is the hottest write path (partners push in batches) and needs
- * {@code insert … on conflict do nothing returning}, which Hibernate cannot express, plus value recomputation in the
- * same transaction. {@link #view} is the interactions table's one row mapper.
+ * The SQL of the timeline. {@link #view} is the interactions table's one row mapper.
+ *
+ * <p>Why the reactive SQL client and not Hibernate Reactive: ingest (partners push in batches) needs
+ * {@code insert … on conflict do nothing returning}, which Hibernate cannot express, and recomputes value in the same
+ * transaction ({@link dev.rapport.contacts.value.ValueQueries#recompute}). No benchmark measures ingest yet, so there
+ * is no figure; the reason is the statement.
  */
 @ApplicationScoped
 public class InteractionQueries {

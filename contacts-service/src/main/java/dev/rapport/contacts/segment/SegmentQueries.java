@@ -14,7 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The SQL of segments: definitions, their versions and static lists (reactive client). */
+/**
+ * The SQL of segments: definitions, their versions and static lists.
+ *
+ * <p>Why the reactive SQL client and not Hibernate Reactive: a static list is replaced in one transaction by
+ * {@code insert … select … on conflict do nothing}, a chunk of ids per statement with merged-away ids resolved to their
+ * survivor in the same statement, which Hibernate cannot express; its members are read in keyset pages joined to the
+ * live contacts. No benchmark figure for these statements (bench/segments measures FILTER segments, whose members
+ * {@link dev.rapport.contacts.contact.ContactSearchQueries} selects).
+ */
 @ApplicationScoped
 public class SegmentQueries {
     private static final String COLUMNS = "id, name, description, kind, filter::text as filter, version, created_by, created_at, updated_at";

@@ -16,7 +16,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code contact_points}, mapped here only: by these annotations for Hibernate Reactive, and by {@link #from(Row)}
- * for the statements of the reactive SQL client that read whole points (a merge, inside its transaction).
+ * for the statements of the reactive SQL client that read whole points (a merge, inside its SQL-client transaction).
+ * {@code ContactPointMappingTest} holds the two to the same fields: add a column to both.
  */
 @Entity
 @Table(name = "contact_points")

@@ -16,6 +16,11 @@ public class ConsentEventRepository implements PanacheRepositoryBase<ConsentEven
         return list("contactId = ?1 order by seq", contactId);
     }
 
+    /** The contact's newest event for the purpose, or null. */
+    public Uni<ConsentEvent> newestFor(UUID contactId, String purpose) {
+        return find("contactId = ?1 and purpose = ?2 order by seq desc", contactId, purpose).firstResult();
+    }
+
     public Uni<List<ConsentEvent>> ofContacts(Collection<UUID> contactIds) {
         return list("contactId in :ids order by occurredAt, recordedAt, seq", Parameters.with("ids", contactIds));
     }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Appends to and reads the ledger. Nothing here updates or deletes an event. */
@@ -75,21 +76,50 @@ public class LedgerService {
      * concurrent appends for one contact queue up and each links to the hash of the one before.
      */
     public Uni<ConsentEvent> append(UUID contactId, NewConsentEvent in, Recorder by, Instant now) {
-        return subjects.lockOrCreate(contactId).chain(subject -> {
-            if (subject.erased()) {
-                return Uni.createFrom().failure(ProblemException.rule("subject-erased",
-                        "Contact " + contactId + " was erased; nothing more is recorded about them"));
+        return subjects.lockOrCreate(contactId).chain(subject -> appendLocked(subject, in, by, now));
+    }
+
+    /** What {@link #recordOnce} did: appended {@code event}, or found it already in force and appended nothing. */
+    public record Recorded(ConsentEventView event, boolean appended) {
+    }
+
+    /**
+     * Records an event unless the contact's newest event for its purpose already says the same from the same form
+     * (kind, channel, contact point and formId): then it answers that event and appends nothing. For links a person
+     * or their mail client may follow twice, such as a message's unsubscribe link: the ledger is append-only, so a
+     * duplicate could never be taken back. Any later event for the purpose (a new grant) makes the next one count
+     * again. The subject is locked before the newest event is read, so two at once append one.
+     */
+    @WithTransaction
+    public Uni<Recorded> recordOnce(UUID contactId, NewConsentEvent in, Recorder by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        validate(in, by, now);
+        return merges.survivorOf(contactId).chain(subjectId -> subjects.lockOrCreate(subjectId)
+                .chain(subject -> events.newestFor(subjectId, in.purpose()).chain(last -> repeats(last, in)
+                        ? Uni.createFrom().item(new Recorded(ConsentEventView.from(last), false))
+                        : appendLocked(subject, in, by, now).map(e -> new Recorded(ConsentEventView.from(e), true)))));
+    }
+
+    static boolean repeats(ConsentEvent last, NewConsentEvent in) {
+        String formId = in.evidence() == null ? null : blankToNull(in.evidence().formId());
+        return last != null && formId != null && formId.equals(last.formId) && last.kind == in.kind()
+                && last.channel == in.channel() && Objects.equals(last.contactPointId, in.contactPointId());
+    }
+
+    private Uni<ConsentEvent> appendLocked(ConsentSubject subject, NewConsentEvent in, Recorder by, Instant now) {
+        if (subject.erased()) {
+            return Uni.createFrom().failure(ProblemException.rule("subject-erased",
+                    "Contact " + subject.contactId + " was erased; nothing more is recorded about them"));
+        }
+        return purposes.findById(in.purpose()).chain(purpose -> {
+            if (purpose == null) {
+                return Uni.createFrom().failure(new ProblemException(422, "unknown-purpose", "Rule violated",
+                        "purpose: " + in.purpose() + " is not defined",
+                        List.of(new Problem.FieldError("purpose", "is not a defined purpose"))));
             }
-            return purposes.findById(in.purpose()).chain(purpose -> {
-                if (purpose == null) {
-                    return Uni.createFrom().failure(new ProblemException(422, "unknown-purpose", "Rule violated",
-                            "purpose: " + in.purpose() + " is not defined",
-                            List.of(new Problem.FieldError("purpose", "is not a defined purpose"))));
-                }
-                ConsentEvent e = new ConsentEvent();
-                e.lawfulBasis = in.lawfulBasis() != null ? in.lawfulBasis() : purpose.lawfulBasis;
-                return scopeTo(e, contactId, in).chain(() -> link(subject, e, in, by, now));
-            });
+            ConsentEvent e = new ConsentEvent();
+            e.lawfulBasis = in.lawfulBasis() != null ? in.lawfulBasis() : purpose.lawfulBasis;
+            return scopeTo(e, subject.contactId, in).chain(() -> link(subject, e, in, by, now));
         });
     }
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import dev.rapport.consent.ledger.ConsentEventView;
 import dev.rapport.platform.idempotency.Idempotency;
 import dev.rapport.platform.paging.Cursor;
 import dev.rapport.platform.paging.Page;
@@ -190,15 +189,19 @@ public class OutreachResource {
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.INTEGRATION, Roles.CONTACT})
     @Operation(summary = "The person clicked unsubscribe in this message",
             description = "Withdraws consent for the message's purpose on every channel, or on its channel only when the "
-                    + "person chose so (policy unsubscribeScope, or thisChannelOnly). Returns the withdrawal event.")
+                    + "person chose so (policy unsubscribeScope, or thisChannelOnly). Returns the withdrawal event. The same "
+                    + "unsubscribe again (a mail client's one-click POST and the person's click, a retry) appends nothing: it "
+                    + "answers 200 with the withdrawal recorded first, unless something was recorded for the purpose since.")
     @APIResponse(responseCode = "201", description = "Withdrawal recorded")
+    @APIResponse(responseCode = "200", description = "This message's link had already withdrawn the same: that withdrawal, nothing appended")
     @APIResponse(responseCode = "403", description = "A contact unsubscribing someone else")
     @APIResponse(responseCode = "404", description = "No such message")
     public Uni<Response> unsubscribe(@PathParam("id") UUID id, @Valid Unsubscribe in) {
         return outreach.get(id).chain(o -> {
             caller.assertMayActFor(o.contactId());
             return unsubscribes.unsubscribe(o, in, caller.name(), !caller.isStaff());
-        }).map((ConsentEventView e) -> Response.created(URI.create("/consent-events/" + e.id())).entity(e).build());
+        }).map(r -> r.appended() ? Response.created(URI.create("/consent-events/" + r.event().id())).entity(r.event()).build()
+                : Response.ok(r.event()).build());
     }
 
     private static String blankToNull(String s) {

@@ -1,6 +1,5 @@
 package dev.rapport.consent.outreach;
 
-import dev.rapport.consent.ledger.ConsentEventView;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.ledger.EventSource;
 import dev.rapport.consent.ledger.LedgerService;
@@ -32,8 +31,13 @@ public class UnsubscribeService {
                 .map(p -> p != null && p.unsubscribeScope == UnsubscribeScope.PURPOSE_THIS_CHANNEL);
     }
 
-    public Uni<ConsentEventView> unsubscribe(OutreachView o, Unsubscribe in, String actor, boolean isContact) {
-        return channelOnly(o, in).chain(channelOnly -> ledger.record(o.contactId(),
+    /**
+     * The withdrawal, appended; or, when this message's link already withdrew the same scope and nothing was recorded
+     * for the purpose since (the link followed again: a mail client's one-click POST and the person's click, a retry),
+     * the withdrawal recorded then, and nothing appended.
+     */
+    public Uni<LedgerService.Recorded> unsubscribe(OutreachView o, Unsubscribe in, String actor, boolean isContact) {
+        return channelOnly(o, in).chain(channelOnly -> ledger.recordOnce(o.contactId(),
                 new NewConsentEvent(EventKind.WITHDRAW, o.purpose(), channelOnly ? o.channel() : null, null, null,
                         isContact ? EventSource.PREFERENCE_CENTRE : EventSource.UNSUBSCRIBE_LINK,
                         new NewConsentEvent.Evidence("outreach:" + o.id(), null, null, null, null), null, null, null),

@@ -9,6 +9,7 @@ import dev.rapport.consent.common.ConsentConfig;
 import dev.rapport.consent.common.NdjsonIds;
 import dev.rapport.consent.common.Params;
 import dev.rapport.platform.problem.ProblemException;
+import dev.rapport.platform.ratelimit.RateLimiter;
 import dev.rapport.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -48,6 +49,11 @@ public class DecisionResource {
     ObjectMapper json;
     @Inject
     dev.rapport.platform.security.Caller caller;
+    @Inject
+    RateLimiter limiter;
+
+    /** The rate-limit rule of bulk decisions; it counts the ids decided (application.properties). */
+    static final String BULK_RULE = "decisions-bulk";
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.INTEGRATION, Roles.CONTACT})
@@ -69,7 +75,9 @@ public class DecisionResource {
 
     @POST
     @Path("/bulk")
-    @APIResponse(responseCode = "429", description = "Too many calls from this caller; Retry-After says when to try again")
+    @APIResponse(responseCode = "429", description = "This caller's budget of bulk decisions (ids per minute, "
+            + "rapport.rate-limit.rules.decisions-bulk) is spent; Retry-After says when to try again. A call that runs over "
+            + "the budget while streaming is slowed to the budget's rate instead")
     @Blocking
     @Consumes({NDJSON, MediaType.TEXT_PLAIN})
     @Produces(NDJSON)
@@ -95,16 +103,22 @@ public class DecisionResource {
         Instant when = DecisionService.instant(asked);
         AudienceIds lines = audiences.of(body, segmentId, auth, config.bulk().maxContacts());
         int chunk = config.bulk().chunkSize();
+        String who = limiter.caller(null);
         // Several chunks are decided at once, each on its own pooled connection, and answered in input order: memory
-        // stays bounded by parallel-chunks x chunk-size lines whatever the audience.
+        // stays bounded by parallel-chunks x chunk-size lines whatever the audience. Each group of chunks first takes
+        // its ids from the caller's budget, and waits when the budget is spent.
         return service.requirePurpose(code).onItem().transformToMulti(x -> Multi.createBy().repeating()
                         .uni(() -> lines.next(chunk))
                         .until(List::isEmpty))
                 .group().intoLists().of(config.bulk().parallelChunks())
-                .onItem().transformToUniAndConcatenate(group -> Uni.join()
-                        .all(group.stream().map(c -> decideChunk(c, code, ch, when, asked != null)).toList()).andFailFast())
+                .onItem().transformToUniAndConcatenate(group -> limiter.pace(BULK_RULE, who, ids(group)).chain(() -> Uni.join()
+                        .all(group.stream().map(c -> decideChunk(c, code, ch, when, asked != null)).toList()).andFailFast()))
                 .onItem().transformToIterable(buffers -> buffers)
                 .onTermination().invoke(lines::close);
+    }
+
+    private static long ids(List<List<NdjsonIds.Line>> chunks) {
+        return chunks.stream().flatMap(List::stream).filter(l -> l.contactId() != null).count();
     }
 
     private Uni<Buffer> decideChunk(List<NdjsonIds.Line> chunk, String purpose, Channel channel, Instant at, boolean asOf) {

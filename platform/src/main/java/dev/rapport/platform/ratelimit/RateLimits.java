@@ -30,13 +30,33 @@ public final class RateLimits {
         String[] segments = segments(path);
         for (CompiledRule r : rules) {
             if (r.matches(method, segments)) {
-                Duration delay = buckets.take(r.name + '\u0000' + caller, r.rule.requests(), r.rule.per());
+                // a rule counting ids refuses only a call that starts with the budget spent; the endpoint takes the ids
+                Duration delay = r.rule.counts() == RateLimitConfig.Counting.IDS
+                        ? buckets.wait(r.name + '\u0000' + caller, r.rule.requests(), r.rule.per())
+                        : buckets.take(r.name + '\u0000' + caller, r.rule.requests(), r.rule.per());
                 if (!delay.isZero()) {
                     return Optional.of(new Refusal(r, delay, path));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Takes {@code ids} from the caller's budget under the named rule (one counting ids): zero when the budget held them,
+     * otherwise how long the caller should wait before going on, so that it keeps to the configured rate. Zero when
+     * limits or the rule are off, or there is no such rule.
+     */
+    public Duration take(String rule, String caller, long ids) {
+        if (!enabled || ids <= 0) {
+            return Duration.ZERO;
+        }
+        for (CompiledRule r : rules) {
+            if (r.name.equals(rule)) {
+                return buckets.overdraw(r.name + '\u0000' + caller, r.rule.requests(), r.rule.per(), ids);
+            }
+        }
+        return Duration.ZERO;
     }
 
     private static String[] segments(String path) {
@@ -57,8 +77,9 @@ public final class RateLimits {
         }
 
         public Problem problem() {
+            String unit = rule.rule.counts() == RateLimitConfig.Counting.IDS ? " ids per " : " calls per ";
             return new Problem(Problem.TYPE_PREFIX + "too-many-requests", "Too Many Requests", 429,
-                    "At most " + rule.rule.requests() + " calls per " + human(rule.rule.per())
+                    "At most " + rule.rule.requests() + unit + human(rule.rule.per())
                             + " to this endpoint per caller; retry after " + retryAfterSeconds() + " s",
                     path, List.of());
         }

@@ -21,11 +21,29 @@ final class TokenBuckets {
     /** Takes one token: zero when granted, otherwise how long until one is available. */
     Duration take(String key, int capacity, Duration period) {
         long now = nanoClock.getAsLong();
+        return Duration.ofNanos(bucket(key, capacity, period, now).take(now));
+    }
+
+    /** Zero while the bucket holds a token, otherwise how long until it does; takes nothing. */
+    Duration wait(String key, int capacity, Duration period) {
+        long now = nanoClock.getAsLong();
+        return Duration.ofNanos(bucket(key, capacity, period, now).waitFor(now));
+    }
+
+    /**
+     * Takes {@code count} tokens (at most the capacity) whatever the bucket holds, so it may go below zero: the answer
+     * is how long until it is back at zero, the wait that keeps its owner at the configured rate.
+     */
+    Duration overdraw(String key, int capacity, Duration period, long count) {
+        long now = nanoClock.getAsLong();
+        return Duration.ofNanos(bucket(key, capacity, period, now).overdraw(now, count));
+    }
+
+    private Bucket bucket(String key, int capacity, Duration period, long now) {
         if (buckets.size() >= MAX_KEYS) {
             buckets.values().removeIf(b -> b.isFull(now));
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, period, now));
-        return Duration.ofNanos(bucket.take(now));
+        return buckets.computeIfAbsent(key, k -> new Bucket(capacity, period, now));
     }
 
     int size() {
@@ -52,6 +70,17 @@ final class TokenBuckets {
                 return 0;
             }
             return (long) Math.ceil((1 - tokens) * nanosPerToken);
+        }
+
+        synchronized long waitFor(long now) {
+            refill(now);
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) * nanosPerToken);
+        }
+
+        synchronized long overdraw(long now, long count) {
+            refill(now);
+            tokens -= Math.min(count, capacity);
+            return tokens >= 0 ? 0 : (long) Math.ceil(-tokens * nanosPerToken);
         }
 
         synchronized boolean isFull(long now) {

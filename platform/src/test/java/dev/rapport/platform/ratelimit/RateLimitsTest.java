@@ -16,11 +16,16 @@ class RateLimitsTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
 
     private RateLimits limits(boolean enabled, String path, int requests, Duration per) {
+        return limits(enabled, path, requests, per, RateLimitConfig.Counting.CALLS);
+    }
+
+    private RateLimits limits(boolean enabled, String path, int requests, Duration per, RateLimitConfig.Counting counts) {
         RateLimitConfig.Rule rule = new RateLimitConfig.Rule() {
             public String path() { return path; }
             public Set<String> methods() { return Set.of("POST"); }
             public int requests() { return requests; }
             public Duration per() { return per; }
+            public RateLimitConfig.Counting counts() { return counts; }
             public boolean enabled() { return true; }
         };
         RateLimitConfig config = new RateLimitConfig() {
@@ -46,6 +51,36 @@ class RateLimitsTest {
         assertTrue(limits.check("POST", "/decisions/bulk", "ada").isPresent(), "not yet refilled");
         clock.addAndGet(Duration.ofSeconds(20).toNanos());
         assertTrue(limits.check("POST", "/decisions/bulk", "ada").isEmpty(), "one call refilled after Retry-After");
+    }
+
+    @Test
+    void aRuleCountingIdsLetsManySmallCallsThroughAndPacesALargeOne() {
+        RateLimits limits = limits(true, "/decisions/bulk", 1000, Duration.ofMinutes(1), RateLimitConfig.Counting.IDS);
+        for (int page = 0; page < 150; page++) { // 150 pages of 5 ids: far more calls than a per-call rule of 60 allows
+            assertTrue(limits.check("POST", "/decisions/bulk", "ada").isEmpty(), "page " + page);
+            assertEquals(Duration.ZERO, limits.take("bulk", "ada", 5), "page " + page);
+        }
+        // 250 ids left; a call of 350 runs 100 over: it waits until they have refilled, at 1,000 a minute (6 s)
+        assertTrue(limits.check("POST", "/decisions/bulk", "ada").isEmpty());
+        assertEquals(Duration.ofSeconds(6), limits.take("bulk", "ada", 350));
+        Optional<RateLimits.Refusal> refused = limits.check("POST", "/decisions/bulk", "ada");
+        assertTrue(refused.isPresent(), "a call starting with the budget spent is refused");
+        assertEquals(7, refused.get().retryAfterSeconds());
+        assertTrue(refused.get().problem().detail().contains("1000 ids per 1 min"), refused.get().problem().detail());
+        assertTrue(limits.check("POST", "/decisions/bulk", "grace").isEmpty(), "another caller has their own budget");
+
+        clock.addAndGet(Duration.ofSeconds(7).toNanos());
+        assertTrue(limits.check("POST", "/decisions/bulk", "ada").isEmpty(), "refilled after Retry-After");
+    }
+
+    @Test
+    void aCallLargerThanTheWholeBudgetTakesAllOfItAndNoMore() {
+        RateLimits limits = limits(true, "/decisions/bulk", 1000, Duration.ofMinutes(1), RateLimitConfig.Counting.IDS);
+        assertEquals(Duration.ZERO, limits.take("bulk", "ada", 5_000), "the first chunk of a big audience goes at once");
+        assertEquals(Duration.ofMillis(60), limits.take("bulk", "ada", 1), "then it is paced");
+        assertEquals(Duration.ZERO, limits(false, "/decisions/bulk", 1, Duration.ofMinutes(1), RateLimitConfig.Counting.IDS)
+                .take("bulk", "ada", 5_000), "limits off");
+        assertEquals(Duration.ZERO, limits.take("no-such-rule", "ada", 5_000));
     }
 
     @Test

@@ -38,6 +38,30 @@ class RateLimitTest {
         assertEquals(200, otherCaller.status(), "another caller is throttled too: " + otherCaller);
     }
 
+    /**
+     * Bulk decisions count ids, not calls: a list view reads its page's decisions in one bulk call per purpose, and a
+     * person paging through the list makes far more than the 60 calls a minute that a per-call limit allowed.
+     */
+    @Test
+    void pageSizedBulkDecisionsCountIdsNotCalls() throws Exception {
+        QuickSuite.Running suite = QuickSuite.get();
+        String url = suite.url(Suite.CONSENT);
+        Http.postJson(url + "/purposes", suite.admin(), Map.of("code", "rate-limit-pages", "description", "Rate limit pages",
+                "lawfulBasis", "CONSENT"));
+        String agent = suite.token("agent");
+        StringBuilder page = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            page.append('"').append(UUID.randomUUID()).append("\"\n");
+        }
+        byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
+        for (int call = 0; call < 150; call++) {
+            Http.Answer a = Http.send("POST", url + "/decisions/bulk?purpose=rate-limit-pages&channel=EMAIL", agent,
+                    "application/x-ndjson", body);
+            assertEquals(200, a.status(), "call " + call + ": " + a);
+            assertEquals(100, a.text().strip().split("\n").length, "call " + call + " decided its page");
+        }
+    }
+
     @Test
     void aBurstOfImportsIsThrottledAndGoesThroughAfterRetryAfter() throws Exception {
         QuickSuite.Running suite = QuickSuite.get();

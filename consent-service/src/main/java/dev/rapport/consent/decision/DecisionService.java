@@ -14,11 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Decides: {@link DecisionLoader} reads the facts (its SQL, its row mappers), {@link DecisionEngine} applies the rules. */
+/** Decides: {@link DecisionQueries} reads the facts (its SQL, its row mappers), {@link DecisionEngine} applies the rules. */
 @ApplicationScoped
 public class DecisionService {
     @Inject
-    DecisionLoader loader;
+    DecisionQueries decisionQueries;
     @Inject
     ConsentConfig config;
 
@@ -31,15 +31,15 @@ public class DecisionService {
         Instant at = instant(in.at());
         List<UUID> ids = List.of(in.contactId());
         int days = defaults().windowDays();
-        return (sql == null ? loader.load(ids, in.purpose(), at, in.at() != null, days)
-                : loader.load(sql, ids, in.purpose(), at, in.at() != null, days))
+        return (sql == null ? decisionQueries.load(ids, in.purpose(), at, in.at() != null, days)
+                : decisionQueries.load(sql, ids, in.purpose(), at, in.at() != null, days))
                 .map(l -> DecisionEngine.decide(l.facts().get(0), l.purpose(), in.channel(), in.contactPointId(), at, defaults(),
                         l.rules()));
     }
 
     /** Decisions for a chunk of an audience, in the order given; {@code asOf}: at a given instant rather than now. */
     public Uni<List<Decision>> decideAll(List<UUID> contactIds, String purpose, Channel channel, Instant at, boolean asOf) {
-        return loader.load(contactIds, purpose, at, asOf, defaults().windowDays())
+        return decisionQueries.load(contactIds, purpose, at, asOf, defaults().windowDays())
                 .map(l -> l.facts().stream()
                         .map(f -> DecisionEngine.decide(f, l.purpose(), channel, null, at, defaults(), l.rules()))
                         .toList());
@@ -47,7 +47,7 @@ public class DecisionService {
 
     /** 404 unless the purpose exists; bulk calls check once before streaming. */
     public Uni<Void> requirePurpose(String purpose) {
-        return loader.purposeExists(purpose).map(exists -> {
+        return decisionQueries.purposeExists(purpose).map(exists -> {
             if (!exists) {
                 throw ProblemException.notFound("Purpose", purpose);
             }
@@ -55,11 +55,11 @@ public class DecisionService {
         });
     }
 
-    /** Decisions now count touches from the projection, which keeps {@link DecisionLoader#TOUCH_HORIZON_DAYS} of them. */
+    /** Decisions now count touches from the projection, which keeps {@link DecisionQueries#TOUCH_HORIZON_DAYS} of them. */
     void checkCapWindow(@Observes StartupEvent start) {
-        if (defaults().windowDays() > DecisionLoader.TOUCH_HORIZON_DAYS) {
+        if (defaults().windowDays() > DecisionQueries.TOUCH_HORIZON_DAYS) {
             throw new IllegalStateException("rapport.consent.frequency-cap.window is " + config.frequencyCap().window()
-                    + "; at most " + DecisionLoader.TOUCH_HORIZON_DAYS + " days (P366D) are allowed");
+                    + "; at most " + DecisionQueries.TOUCH_HORIZON_DAYS + " days (P366D) are allowed");
         }
     }
 

@@ -6,7 +6,7 @@ import dev.rapport.consent.common.Channel;
 import dev.rapport.consent.common.NdjsonIds;
 import dev.rapport.consent.decision.Decision;
 import dev.rapport.consent.decision.DecisionEngine;
-import dev.rapport.consent.decision.DecisionLoader;
+import dev.rapport.consent.decision.DecisionQueries;
 import dev.rapport.consent.decision.DecisionService;
 import dev.rapport.platform.id.Ids;
 import dev.rapport.platform.tracing.TraceContext;
@@ -34,7 +34,7 @@ public class BulkOutreach {
     @Inject
     BulkOutreachQueries queries;
     @Inject
-    DecisionLoader loader;
+    DecisionQueries decisionQueries;
     @Inject
     DecisionService decisions;
     @Inject
@@ -81,7 +81,7 @@ public class BulkOutreach {
                         : queries.live(conn, array, s.campaign(), s.payloadRef()))
                 .chain(dupes -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return loader.load(conn, ids, s.purpose(), now, false, decisions.defaults().windowDays()).chain(loaded -> {
+                    return decisionQueries.load(conn, ids, s.purpose(), now, false, decisions.defaults().windowDays()).chain(loaded -> {
                         Map<UUID, BulkOutreachLine> out = new HashMap<>();
                         List<BulkOutreachQueries.NewRequest> inserts = new ArrayList<>();
                         for (int i = 0; i < ids.size(); i++) {

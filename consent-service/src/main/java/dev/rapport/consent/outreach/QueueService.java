@@ -4,7 +4,7 @@ import dev.rapport.consent.common.ConsentConfig;
 import dev.rapport.consent.decision.Decision;
 import dev.rapport.consent.decision.DecisionEngine;
 import dev.rapport.consent.decision.DecisionFacts;
-import dev.rapport.consent.decision.DecisionLoader;
+import dev.rapport.consent.decision.DecisionQueries;
 import dev.rapport.consent.decision.DecisionService;
 import dev.rapport.consent.decision.Reason;
 import dev.rapport.platform.problem.ProblemException;
@@ -38,7 +38,7 @@ public class QueueService {
     @Inject
     QueueQueries queries;
     @Inject
-    DecisionLoader loader;
+    DecisionQueries decisionQueries;
     @Inject
     DecisionService decisions;
     @Inject
@@ -68,7 +68,7 @@ public class QueueService {
         Uni<List<Delivery>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Map.Entry<String, List<Delivery>> group : byPurpose.entrySet()) {
             List<Delivery> items = group.getValue();
-            chain = chain.chain(kept -> loader.load(conn, items.stream().map(Delivery::contactId).toList(), group.getKey(), now,
+            chain = chain.chain(kept -> decisionQueries.load(conn, items.stream().map(Delivery::contactId).toList(), group.getKey(), now,
                             false, decisions.defaults().windowDays())
                     .chain(loaded -> {
                         Uni<Void> updates = Uni.createFrom().voidItem();

@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * STYLE rule 15 for consent-service: only the classes that own SQL and its row mappers hold the reactive SQL client's
- * {@code Pool}. Allowed: a class whose name ends in {@code Repository} or {@code Queries}, and for now the decision's
- * {@code DecisionLoader} and {@code DecisionService}: the decision's SQL moves to a Queries class next, and then they
- * leave this list. {@code common/StatementCachingPool} is not listed: it creates the pool for Quarkus (a
+ * {@code Pool}. Allowed: a class whose name ends in {@code Repository} or {@code Queries}; no other.
+ * {@code common/StatementCachingPool} is not listed: it creates the pool for Quarkus (a
  * {@code PgPoolCreator}) and holds none. Any other class (a service, a resource, a relay, a scheduled bean, or one
  * inheriting an injected pool from a platform base) fails here, named with where the pool comes in.
  */
@@ -21,7 +20,7 @@ class PersistenceIdiomTest {
     @Test
     void onlyRepositoriesAndQueriesHoldTheSqlPool() {
         List<String> holders = PoolHolders.outsideRepositoriesAndQueries(Path.of("target", "classes"),
-                Set.of("dev.rapport.consent.decision.DecisionLoader", "dev.rapport.consent.decision.DecisionService"));
+                Set.of());
         assertEquals(List.of(), holders, "SQL lives in *Repository / *Queries classes (docs/consent.md, section Where SQL lives)");
     }
 }

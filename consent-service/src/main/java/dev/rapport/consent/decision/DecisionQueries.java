@@ -7,7 +7,7 @@ import dev.rapport.consent.decision.DecisionFacts.Policy;
 import dev.rapport.consent.decision.DecisionFacts.PurposeInfo;
 import dev.rapport.consent.decision.DecisionFacts.Touch;
 import dev.rapport.consent.facts.Provenance;
-import dev.rapport.consent.ledger.PointFolds;
+import dev.rapport.consent.ledger.PointFoldQueries;
 import dev.rapport.consent.ledger.EventKind;
 import dev.rapport.consent.purpose.LawfulBasis;
 import dev.rapport.consent.rules.CompanyRules;
@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -48,7 +49,7 @@ import java.util.UUID;
  * longest company cap's window, so company caps cost no statement of their own.
  */
 @ApplicationScoped
-public class DecisionLoader {
+public class DecisionQueries {
 
     private static final String ONE = "select $1::uuid as id, 1::bigint as ord, "
             + "coalesce((select m.survivor_id from contact_merges m where m.merged_contact_id = $1::uuid%1$s), $1::uuid) as root";
@@ -73,7 +74,7 @@ public class DecisionLoader {
                  or exists (select 1 from contact_policies p2 where p2.contact_id = any (g.members) and p2.do_not_contact)) as dnc,
               (select count(*) from outreach o
                  where o.contact_id = g.root and o.status in ('QUEUED', 'LEASED', 'DELIVERED')
-                   and o.created_at > $3::timestamptz - make_interval(days => coalesce(p.touch_window_days, $4::int))
+                   and o.created_at > $3::timestamptz - make_interval(hours => 24 * coalesce(p.touch_window_days, $4::int))
                    and o.created_at <= $3::timestamptz) as touches,
               pt.pt_id, pt.pt_channel, pt.pt_hash, pt.pt_provenance, pt.pt_verified, pt.pt_added, pt.pt_removed, pt.pt_undeliverable,
               ev.ev_id, ev.ev_kind, ev.ev_channel, ev.ev_point, ev.ev_hash, ev.ev_occurred, ev.ev_expires, ev.ev_until,
@@ -108,41 +109,32 @@ public class DecisionLoader {
               select array_agg(o.channel) as tc_channel, array_agg(o.purpose) as tc_purpose, array_agg(o.created_at) as tc_at
               from outreach o
               where $5::int > 0 and o.contact_id = g.root and o.status in ('QUEUED', 'LEASED', 'DELIVERED')
-                and o.created_at > $3::timestamptz - make_interval(days => $5::int) and o.created_at <= $3::timestamptz) tc on true
+                and o.created_at > $3::timestamptz - make_interval(hours => 24 * $5::int) and o.created_at <= $3::timestamptz) tc on true
             left join lateral (%4$s) fo on true
             order by g.ord
             """;
 
-    static final String FOLDS = PointFolds.OF_GROUP;
+    static final String FOLDS = PointFoldQueries.OF_GROUP;
 
     static final String ONE_AS_OF = TEMPLATE.formatted(ONE.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
     static final String MANY_AS_OF = TEMPLATE.formatted(MANY.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
 
     /**
      * Now, from the projection: the row of the id asked about names its root (itself, or its survivor), whose row holds
-     * the inputs. Events of every purpose come back; {@link #events} keeps the purpose asked about. The touch counts are
-     * made here, with the same interval arithmetic as the history statement.
+     * the inputs, returned as stored. Events of every purpose come back; {@link #events} keeps the purpose asked about,
+     * and {@link #count} and {@link #within} count and filter the touches: the statement only reads two rows by primary key and the
+     * purpose (counting and filtering arrays in SQL cost PostgreSQL a quarter of the statement, bench/consent/README.md).
      */
     private static final String PROJECTION = """
-            select q.id, coalesce(r.contact_id, a.root_id, q.id) as root, coalesce(r.known, false) as known,
-              coalesce(r.erased, false) as erased,
+            select q.id, coalesce(a.root_id, q.id) as root, r.known, r.erased,
               r.preferred_channels, r.quiet_start, r.quiet_end, r.time_zone, r.max_touches, r.touch_window_days, r.paused_until,
-              coalesce(r.dnc, false) as dnc,
-              (select count(*) from unnest(r.tc_at) t(at)
-                 where t.at > $3::timestamptz - make_interval(days => coalesce(r.touch_window_days, $4::int))
-                   and t.at <= $3::timestamptz) as touches,
-              r.pt_id, r.pt_channel, r.pt_hash, r.pt_provenance, r.pt_verified, r.pt_added, r.pt_removed, r.pt_undeliverable,
+              r.dnc, r.pt_id, r.pt_channel, r.pt_hash, r.pt_provenance, r.pt_verified, r.pt_added, r.pt_removed, r.pt_undeliverable,
               r.ev_id, r.ev_purpose, r.ev_kind, r.ev_channel, r.ev_point, r.ev_hash, r.ev_occurred, r.ev_expires, r.ev_until,
-              tc.tc_channel, tc.tc_purpose, tc.tc_at,
-              r.fo_from, r.fo_from_hash, r.fo_into, r.fo_into_hash, r.fo_at,
+              r.tc_channel, r.tc_purpose, r.tc_at, r.fo_from, r.fo_from_hash, r.fo_into, r.fo_into_hash, r.fo_at,
               (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
             from %s
             left join decision_inputs a on a.contact_id = q.id
             left join decision_inputs r on r.contact_id = a.root_id
-            left join lateral (
-              select array_agg(t.channel) as tc_channel, array_agg(t.purpose) as tc_purpose, array_agg(t.at) as tc_at
-              from unnest(r.tc_channel, r.tc_purpose, r.tc_at) t(channel, purpose, at)
-              where $5::int > 0 and t.at > $3::timestamptz - make_interval(days => $5::int) and t.at <= $3::timestamptz) tc on true
             order by q.ord
             """;
     static final String ONE_NOW = PROJECTION.formatted("(select $1::uuid as id, 1::bigint as ord) q");
@@ -179,11 +171,17 @@ public class DecisionLoader {
         String statement = one ? (asOf ? ONE_AS_OF : ONE_NOW) : (asOf ? MANY_AS_OF : MANY_NOW);
         Object ids = one ? contactIds.get(0) : contactIds.toArray(UUID[]::new);
         return companyRules.rules().chain(rules -> sql.preparedQuery(statement)
-                .execute(Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays, rules.longestCapWindowDays()))
-                .map(rows -> loaded(rows, purpose, at, contactIds.size(), rules)));
+                .execute(asOf ? Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays, rules.longestCapWindowDays())
+                        : Tuple.of(ids, purpose))
+                .map(rows -> loaded(rows, purpose, at, contactIds.size(), rules, asOf ? null
+                        : new Windows(defaultWindowDays, rules.longestCapWindowDays()))));
     }
 
-    private static Loaded loaded(RowSet<Row> rows, String purpose, Instant at, int size, CompanyRules rules) {
+    /** The cap windows in days a decision now counts touches in: the person's or the default, and the company's longest. */
+    private record Windows(int defaultDays, int companyDays) {
+    }
+
+    private static Loaded loaded(RowSet<Row> rows, String purpose, Instant at, int size, CompanyRules rules, Windows now) {
         List<DecisionFacts> out = new ArrayList<>(size);
         PurposeInfo info = null;
         for (Row r : rows) {
@@ -191,14 +189,14 @@ public class DecisionLoader {
             if (basis != null && info == null) {
                 info = new PurposeInfo(purpose, LawfulBasis.valueOf(basis));
             }
-            out.add(facts(r, purpose, at));
+            out.add(facts(r, purpose, at, now));
         }
         return new Loaded(info, out, rules);
     }
 
-    private static DecisionFacts facts(Row r, String purpose, Instant at) {
+    private static DecisionFacts facts(Row r, String purpose, Instant at, Windows now) {
         UUID root = r.getUUID("root");
-        if (!r.getBoolean("known")) {
+        if (!Boolean.TRUE.equals(r.getBoolean("known"))) {
             return DecisionFacts.unknown(root);
         }
         String[] preferred = r.getArrayOfStrings("preferred_channels");
@@ -206,10 +204,36 @@ public class DecisionLoader {
         Policy policy = new Policy(
                 preferred == null ? List.of() : Arrays.stream(preferred).map(Channel::valueOf).toList(),
                 r.getLocalTime("quiet_start"), r.getLocalTime("quiet_end"), zone == null ? null : ZoneId.of(zone),
-                r.getInteger("max_touches"), r.getInteger("touch_window_days"), r.getBoolean("dnc"),
+                r.getInteger("max_touches"), r.getInteger("touch_window_days"), Boolean.TRUE.equals(r.getBoolean("dnc")),
                 r.getOffsetDateTime("paused_until") == null ? null : r.getOffsetDateTime("paused_until").toInstant());
-        return new DecisionFacts(root, true, r.getBoolean("erased"), points(r), events(r, purpose, at), policy,
-                r.getLong("touches").intValue(), touches(r), PointFolds.of(r));
+        List<Touch> touches = touches(r);
+        int inWindow;
+        if (now == null) {
+            inWindow = r.getLong("touches").intValue();
+        } else {
+            Integer own = r.getInteger("touch_window_days");
+            inWindow = count(touches, at, own == null ? now.defaultDays() : own);
+            touches = now.companyDays() > 0 ? within(touches, at, now.companyDays()) : List.of();
+        }
+        return new DecisionFacts(root, true, Boolean.TRUE.equals(r.getBoolean("erased")), points(r), events(r, purpose, at),
+                policy, inWindow, touches, PointFoldQueries.of(r));
+    }
+
+    /** Touches in the {@code days} (of 24 hours) up to {@code at}: after its start, not after {@code at}. */
+    static int count(List<Touch> touches, Instant at, int days) {
+        Instant from = at.minus(Duration.ofHours(24L * days));
+        int n = 0;
+        for (Touch t : touches) {
+            if (t.at().isAfter(from) && !t.at().isAfter(at)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static List<Touch> within(List<Touch> touches, Instant at, int days) {
+        Instant from = at.minus(Duration.ofHours(24L * days));
+        return touches.stream().filter(t -> t.at().isAfter(from) && !t.at().isAfter(at)).toList();
     }
 
     private static List<Point> points(Row r) {

@@ -14,8 +14,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class FollowUpService {
-    static final String NO_REASON = "(no reason given)";
-
     @Inject
     FollowUpRepository followUps;
     @Inject
@@ -119,7 +117,8 @@ public class FollowUpService {
         m.threadId = t.id;
         m.author = ThreadView.customerAuthor(t);
         m.fromStaff = false;
-        m.body = (f.answer == Answer.PARTLY ? "Partly: " : "No: ") + (f.why == null ? NO_REASON : f.why);
+        m.body = f.why == null ? "" : f.why;
+        m.answer = f.answer;
         m.createdAt = now;
         return m;
     }

@@ -25,7 +25,7 @@ public class ThreadMessageQueries {
         Keyset after = Keyset.of(cursor);
         return PerParent.read(pool, """
                 select p.id as parent, n.total, t.anonymous,
-                       m.id, m.author, m.from_staff, m.body, m.created_at
+                       m.id, m.author, m.from_staff, m.body, m.answer, m.created_at
                 from unnest($1::uuid[]) as p(id)
                 join threads t on t.id = p.id and ($5::uuid is null or t.contact_id = $5)
                 cross join lateral (select count(*) as total from thread_messages c where c.thread_id = p.id) n
@@ -35,7 +35,11 @@ public class ThreadMessageQueries {
                 order by p.id, m.created_at, m.id""",
                 Tuple.of(threadIds.toArray(UUID[]::new), limit + 1, after.at(), after.id(), onlyOf), threadIds, limit,
                 r -> ThreadView.MessageView.of(r.getUUID("id"), r.getString("author"), r.getBoolean("from_staff"),
-                        r.getString("body"), ByContactQueries.instant(r, "created_at"), onlyOf != null || !r.getBoolean("anonymous")),
+                        r.getString("body"), answer(r.getString("answer")), ByContactQueries.instant(r, "created_at"), onlyOf != null || !r.getBoolean("anonymous")),
                 m -> Keyset.encode(m.createdAt(), m.id()));
+    }
+
+    private static Answer answer(String name) {
+        return name == null ? null : Answer.valueOf(name);
     }
 }

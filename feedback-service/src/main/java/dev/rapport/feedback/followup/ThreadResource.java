@@ -40,16 +40,17 @@ public class ThreadResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MARKETER, Roles.ANALYST, Roles.CONTACT})
-    @Operation(summary = "\"Why not\" threads with their messages, oldest activity first",
+    @Operation(summary = "\"Why not\" threads, oldest activity first",
             description = "Staff filter by consultation and status (OPEN = waiting for staff); a contact must pass their own "
                     + "contactId, or ids (then only their own threads among them are answered). ids (at most 500, comma "
                     + "separated) reads the threads follow-ups link to, in one call. A page of `limit` threads (default "
-                    + "and most 500) continued after `cursor` (a thread's last activity moves it to the end of the list).")
+                    + "and most 500) continued after `cursor` (a thread's last activity moves it to the end of the list). The threads "
+                    + "come without their messages: GET /threads/messages reads a page of each, for many threads in one call.")
     @APIResponse(responseCode = "200", description = "A page of threads",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ThreadPage.class)))
     @APIResponse(responseCode = "400", description = "contactId missing for a contact, more than 500 ids, or a bad cursor or limit")
     @APIResponse(responseCode = "403", description = "A contact listing someone else's threads")
-    public Uni<Page<ThreadView>> list(@QueryParam("consultationId") UUID consultationId, @QueryParam("contactId") UUID contactId,
+    public Uni<Page<ThreadView.Summary>> list(@QueryParam("consultationId") UUID consultationId, @QueryParam("contactId") UUID contactId,
             @QueryParam("status") ThreadStatus status, @QueryParam("ids") List<String> ids, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         List<UUID> only = ids == null || ids.isEmpty() ? null : QueryParams.uuids("ids", ids, PerContact.MAX_IDS);
@@ -86,7 +87,7 @@ public class ThreadResource {
     }
 
     /** The OpenAPI shape of {@code GET /threads}. */
-    record ThreadPage(List<ThreadView> items, String next, List<String> cursors) {
+    record ThreadPage(List<ThreadView.Summary> items, String next, List<String> cursors) {
     }
 
     /** The OpenAPI shape of one entry of {@code GET /threads/messages}. */

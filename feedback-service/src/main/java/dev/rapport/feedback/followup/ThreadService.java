@@ -17,8 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -89,12 +87,12 @@ public class ThreadService {
     }
 
     /**
-     * A page of threads with their messages (one more statement for the whole page), oldest activity first, continued
-     * after a keyset cursor (last activity, id). Staff see a thread with an anonymous respondent without its contact,
+     * A page of threads, without their messages (GET /threads/messages reads a bounded page of each), oldest activity
+     * first, continued after a keyset cursor (last activity, id). Staff see a thread with an anonymous respondent without its contact,
      * and never when they filter by that contact.
      */
     @WithSession
-    public Uni<Page<ThreadView>> list(UUID consultationId, UUID contactId, ThreadStatus status, List<UUID> ids, String cursor,
+    public Uni<Page<ThreadView.Summary>> list(UUID consultationId, UUID contactId, ThreadStatus status, List<UUID> ids, String cursor,
             int limit, Caller caller) {
         boolean staff = caller.isStaff();
         Keyset after = Keyset.of(cursor);
@@ -126,13 +124,8 @@ public class ThreadService {
                     .append(params.size() - 1).append(" and id > ?").append(params.size()).append("))");
         }
         q.append(" order by lastActivity, id");
-        return threads.find(q.toString(), params.toArray()).page(0, limit + 1).list().chain(page -> page.isEmpty()
-                ? Uni.createFrom().item(new Page<ThreadView>(List.of(), null, List.of()))
-                : messages.list("threadId in ?1 order by createdAt, id", page.stream().map(t -> t.id).toList()).map(all -> {
-                    Map<UUID, List<ThreadMessage>> byThread = all.stream().collect(Collectors.groupingBy(m -> m.threadId));
-                    return Page.of(page, limit, t -> ThreadView.from(t, byThread.getOrDefault(t.id, List.of()), !staff),
-                            t -> Keyset.encode(t.lastActivity, t.id));
-                }));
+        return threads.find(q.toString(), params.toArray()).page(0, limit + 1).list()
+                .map(page -> Page.of(page, limit, t -> ThreadView.Summary.from(t, !staff), t -> Keyset.encode(t.lastActivity, t.id)));
     }
 
     private Uni<ThreadView> view(ConversationThread t, Caller caller) {

@@ -39,7 +39,7 @@ public class SubjectQueries {
                                    'initiativeId', t.initiative_id, 'status', t.status, 'openedAt', t.opened_at,
                                    'reopenCount', t.reopen_count, 'messages',
                                    (select coalesce(json_agg(json_build_object('author', m.author, 'fromStaff', m.from_staff,
-                                                    'body', m.body, 'createdAt', m.created_at) order by m.created_at, m.id), '[]')
+                                                    'body', m.body, 'answer', m.answer, 'createdAt', m.created_at) order by m.created_at, m.id), '[]')
                                     from thread_messages m where m.thread_id = t.id)) order by t.opened_at, t.id), '[]')
                    from threads t where t.contact_id = $1 and ($2 or not t.anonymous))::text as threads,
                   (select coalesce(json_agg(json_build_object('id', g.id, 'touchpoint', g.touchpoint, 'staff', g.staff,

@@ -13,7 +13,9 @@ import static dev.rapport.feedback.support.Api.marketer;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,10 +117,12 @@ class FullLoopTest {
         String thread = agent().queryParam("consultationId", c.id()).queryParam("status", "OPEN").get("/threads")
                 .then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
         agent().get("/threads/" + thread).then().body("messages[0].body", containsString("My street is not on the list"));
-        // the follow-up leads to the thread its NO opened; lists carry what single reads carry
+        // the follow-up leads to the thread its NO opened; the list names threads, GET /threads/messages reads their messages
         agent().get("/follow-ups/" + annFollowUp).then().statusCode(200).body("threadId", equalTo(thread));
         agent().queryParam("ids", thread).get("/threads").then().statusCode(200).body("items", hasSize(1))
-                .body("items[0].messages[0].body", containsString("My street is not on the list"));
+                .body("items[0].id", equalTo(thread)).body("items[0]", not(hasKey("messages")));
+        agent().queryParam("threadIds", thread).get("/threads/messages").then().statusCode(200)
+                .body("[0].items[0].body", equalTo("My street is not on the list")).body("[0].items[0].answer", equalTo("NO"));
         analyst().get("/consultations").then().statusCode(200)
                 .body("items.find { it.id == '" + c.id() + "' }.initiatives", hasSize(3));
         contact(bob).get("/threads/" + thread).then().statusCode(403);

@@ -16,6 +16,18 @@ public final class Sql {
     private Sql() {
     }
 
+    /** Runs a script of several statements (a migration file, say). */
+    public static void run(String script) {
+        var config = ConfigProvider.getConfig();
+        String url = "jdbc:" + config.getValue("rapport.db.url", String.class);
+        try (Connection c = DriverManager.getConnection(url, config.getValue("rapport.db.username", String.class),
+                config.getValue("rapport.db.password", String.class)); var statement = c.createStatement()) {
+            statement.execute(script);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<Map<String, Object>> query(String sql, Object... params) {
         var config = ConfigProvider.getConfig();
         String url = "jdbc:" + config.getValue("rapport.db.url", String.class);

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The initiatives of many consultations in one statement: per consultation its count and a page in list order
- * (position), continued after a cursor holding the last position read.
+ * (position), continued after a cursor holding the last position read. And initiatives by id, in one statement.
  */
 @ApplicationScoped
 public class InitiativeQueries {
@@ -32,6 +32,21 @@ public class InitiativeQueries {
                 Tuple.of(consultationIds.toArray(UUID[]::new), limit + 1, position(cursor)), consultationIds, limit,
                 r -> new InitiativeView(r.getUUID("id"), r.getInteger("position"), r.getString("title"), r.getString("description")),
                 i -> Cursor.encode(i.position()));
+    }
+
+    /** The initiatives with these ids that exist, in the order asked. */
+    public Uni<List<InitiativeView>> byIds(List<UUID> ids) {
+        return pool.preparedQuery("""
+                select i.id, i.position, i.title, i.description
+                from unnest($1::uuid[]) with ordinality as p(id, n)
+                join initiatives i on i.id = p.id
+                order by p.n""").execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<InitiativeView> found = new java.util.ArrayList<>();
+                    rows.forEach(r -> found.add(new InitiativeView(r.getUUID("id"), r.getInteger("position"), r.getString("title"),
+                            r.getString("description"))));
+                    return found;
+                });
     }
 
     private static Integer position(String cursor) {

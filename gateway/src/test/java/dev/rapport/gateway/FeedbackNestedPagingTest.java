@@ -73,7 +73,7 @@ class FeedbackNestedPagingTest {
             query($after: String) {
               contacts(first: 50) { nodes { id
                 cases(first: 1) { nodes { id history(first: 2, after: $after) { nodes { id type } pageInfo { endCursor hasNextPage } totalCount } } }
-                loopFollowUps(first: 1) { nodes { thread { id messages(first: 2, after: $after) { nodes { body } totalCount } } } } } }
+                loopFollowUps(first: 1) { nodes { initiative { title } thread { id messages(first: 2, after: $after) { nodes { body answer } totalCount } } } } } }
               consultations(first: 50) { nodes { id initiatives(first: 2, after: $after) { edges { cursor node { title } } totalCount } } } }""";
 
     @Test
@@ -91,6 +91,14 @@ class FeedbackNestedPagingTest {
             assertEquals(2, answer.getList("data.contacts.nodes[42].cases.nodes[0].history.nodes").size());
             assertEquals(Stubs.MANY, answer.getInt("data.contacts.nodes[49].loopFollowUps.nodes[0].thread.messages.totalCount"));
             assertEquals(2, answer.getList("data.consultations.nodes[49].initiatives.edges").size());
+            assertEquals("NO", answer.getString("data.contacts.nodes[49].loopFollowUps.nodes[0].thread.messages.nodes[0].answer"),
+                    "the person's answer comes as data beside their words");
+            assertEquals("too slow", answer.getString("data.contacts.nodes[49].loopFollowUps.nodes[0].thread.messages.nodes[0].body"));
+            assertEquals("Title of in-c-049", answer.getString("data.contacts.nodes[49].loopFollowUps.nodes[0].initiative.title"),
+                    "the follow-up names its initiative");
+            List<StubService.Call> initiatives = Stubs.feedback.calls().stream().filter(c -> c.path().equals("/initiatives")).toList();
+            assertEquals(1, initiatives.size(), "one call names the initiatives of every follow-up in the answer");
+            assertEquals(50, BatchingTest.idsIn(initiatives.get(0).query(), "ids").size());
 
             Map<String, List<StubService.Call>> nested = new HashMap<>();
             for (StubService.Call call : Stubs.feedback.calls()) {

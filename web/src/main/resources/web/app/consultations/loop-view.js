@@ -10,7 +10,7 @@ import { staffStyles, label, table, num, pct, dateTime, PALETTE } from '../staff
 import '../staff/chart.js';
 
 const MESSAGES = `messages(first: 20, after: $messagesAfter) {
-  edges { cursor node { author fromStaff body createdAt } } pageInfo { hasNextPage } }`;
+  edges { cursor node { author fromStaff body answer createdAt } } pageInfo { hasNextPage } }`;
 const THREADS = `whyNotThreads(consultationId: $id, status: OPEN, first: 20, after: $after) {
     nodes { id contactId initiativeId status reopenCount lastActivity ${MESSAGES} } pageInfo { hasNextPage endCursor } }`;
 const QUERY = `query L($id: ID!, $after: String, $messagesAfter: String) {
@@ -111,7 +111,8 @@ class LoopView extends LitElement {
       ${open.map((th) => html`<article class="card">
         <p class="muted"><a href="/staff/contacts/${th.contactId}">${t('loop.person')}</a> · ${dateTime(th.lastActivity)}
           ${th.reopenCount ? html` · ${t('loop.reopened', { n: th.reopenCount })}` : ''}</p>
-        ${th.messages.edges.map(({ node: msg }) => html`<p><strong>${msg.fromStaff ? t('loop.us') : t('loop.them')}:</strong> <bdi>${msg.body}</bdi></p>`)}
+        ${th.messages.edges.map(({ node: msg }) => html`<p><strong>${msg.fromStaff ? t('loop.us') : t('loop.them')}:</strong>
+          ${msg.answer ? html`<em class="answer" data-answer=${msg.answer}>${t('answer.' + msg.answer)}</em>${msg.body ? ' — ' : ''}` : ''}<bdi>${msg.body}</bdi></p>`)}
         ${th.messages.pageInfo.hasNextPage ? html`<button type="button" class="secondary" aria-label=${t('staff.more') + ': ' + t('loop.person')}
           @click=${() => this.moreMessages(th)}>${t('staff.more')}</button>` : ''}
         <form @submit=${(e) => this.reply(e, th)}>

@@ -7,7 +7,7 @@ import { formatDateTime, t } from '../shared/i18n.js';
 import './why-not-thread.js';
 
 const FOLLOW_UP = `query FollowUp($id: ID!) {
-  loopFollowUp(id: $id) { id actionId answer answeredAt askedAt threadId why }
+  loopFollowUp(id: $id) { id actionId answer answeredAt askedAt threadId why initiative { id title } }
 }`;
 const ACTION = `query Action($id: ID!) { action(id: $id) { id decision description reason publishedAt } }`;
 const ANSWER = `mutation Answer($id: ID!, $input: FollowUpAnswerInput!) {
@@ -70,6 +70,7 @@ class FollowUpPage extends RapportPage {
     const f = this.followUp;
     return html`
       ${title}
+      ${f.initiative ? html`<p class="about" data-initiative>${t('followUp.about')} <strong><bdi>${f.initiative.title}</bdi></strong></p>` : ''}
       ${this.action ? html`
         <section class="card">
           <h2>${t('followUp.weDid')}</h2>

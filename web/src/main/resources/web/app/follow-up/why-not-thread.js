@@ -6,7 +6,7 @@ import { graphql } from '../shared/graphql.js';
 import { formatDateTime, t } from '../shared/i18n.js';
 
 const MESSAGES = `messages(first: 50, after: $after) {
-    edges { cursor node { id author body createdAt fromStaff } } pageInfo { hasNextPage } }`;
+    edges { cursor node { id author body answer createdAt fromStaff } } pageInfo { hasNextPage } }`;
 const THREAD = `query Thread($id: ID!, $after: String) {
   whyNotThread(id: $id) { id status lastActivity ${MESSAGES} }
 }`;
@@ -71,7 +71,8 @@ class WhyNotThread extends RapportPage {
           ${this.messages.map(({ node: m }) => html`
             <li class="card message ${m.fromStaff ? 'staff' : 'mine'}">
               <p class="muted">${m.fromStaff ? t('thread.fromUs') : t('thread.fromYou')} · ${formatDateTime(m.createdAt)}</p>
-              <p class="body"><bdi>${m.body}</bdi></p>
+              ${m.answer ? html`<p class="answer" data-answer=${m.answer}><strong>${t('answer.' + m.answer)}</strong></p>` : ''}
+              ${m.body ? html`<p class="body"><bdi>${m.body}</bdi></p>` : ''}
             </li>`)}
         </ol>
         ${this.more ? html`<button type="button" class="secondary" aria-label=${t('activity.more') + ': ' + t('thread.title')}

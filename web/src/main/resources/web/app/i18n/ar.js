@@ -205,6 +205,7 @@ export default {
   'bucket.IMPORTANT': 'مهم',
   'bucket.LOW_BUT_IMPORTANT': 'أقل أهمية لكنه مهم',
   'bucket.NOT_IMPORTANT': 'غير مهم',
+  'followUp.about': 'بخصوص:',
   'followUp.weDid': 'قلتم، ففعلنا',
   'followUp.question': 'هل يناسبك هذا؟',
   'followUp.again': 'هل يناسبك الآن؟',

@@ -204,6 +204,7 @@ export default {
   'bucket.LOW_BUT_IMPORTANT': 'Low but important',
   'bucket.NOT_IMPORTANT': 'Not important',
   'followUp.weDid': 'You said, we did',
+  'followUp.about': 'About:',
   'followUp.question': 'Does this work for you?',
   'followUp.again': 'Does it work for you now?',
   'followUp.why': 'Tell us why not',

@@ -203,6 +203,7 @@ export default {
   'bucket.IMPORTANT': 'Important',
   'bucket.LOW_BUT_IMPORTANT': 'Secondaire mais important',
   'bucket.NOT_IMPORTANT': 'Pas important',
+  'followUp.about': 'À propos de :',
   'followUp.weDid': 'Vous avez dit, nous avons fait',
   'followUp.question': 'Cela vous convient-il ?',
   'followUp.again': 'Cela vous convient-il maintenant ?',

@@ -10,7 +10,11 @@ import static dev.rapport.gateway.security.Roles.INTEGRATION;
 import static dev.rapport.gateway.security.Roles.MARKETER;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import dev.rapport.gateway.clients.Downstream;
 import dev.rapport.gateway.clients.feedback.FeedbackClient;
@@ -100,17 +104,30 @@ public class FeedbackLookupsGraphQLApi {
             + "for every follow-up in the answer.")
     @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
     public Uni<List<Thread>> thread(@Source List<LoopFollowUp> followUps) {
-        List<String> ids = followUps.stream().map(f -> f == null ? null : f.threadId()).toList();
-        List<String> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        return byId(followUps, LoopFollowUp::threadId, feedback::threadsByIds, Thread::id);
+    }
+
+    @Name("initiative")
+    @Description("The initiative the follow-up asks about (its title names it on the person's page). One feedback-service "
+            + "call for every follow-up in the answer.")
+    @RolesAllowed({ADMIN, AGENT, MARKETER, ANALYST, CONTACT})
+    public Uni<List<Consultation.Initiative>> initiative(@Source List<LoopFollowUp> followUps) {
+        return byId(followUps, LoopFollowUp::initiativeId, feedback::initiativesByIds, Consultation.Initiative::id);
+    }
+
+    /** Each parent's linked record, read for all parents in chunks of 500 ids, one call each; null where none is found. */
+    private static <P, T> Uni<List<T>> byId(List<P> parents, Function<P, String> idOf,
+            Function<List<String>, Uni<List<T>>> read, Function<T, String> idOfFound) {
+        List<String> ids = parents.stream().map(p -> p == null ? null : idOf.apply(p)).toList();
+        List<String> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
-            return Uni.createFrom().item(ids.stream().map(id -> (Thread) null).toList());
+            return Uni.createFrom().item(ids.stream().map(id -> (T) null).toList());
         }
-        return failed(Batches.inChunks(distinct, FeedbackClient.MAX_IDS, chunk -> feedback.threadsByIds(chunk))
-                .map(found -> {
-                    java.util.Map<String, Thread> byId = new java.util.HashMap<>();
-                    found.stream().filter(java.util.Objects::nonNull).forEach(t -> byId.put(t.id(), t));
-                    return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
-                }));
+        return failed(Batches.inChunks(distinct, FeedbackClient.MAX_IDS, read).map(found -> {
+            Map<String, T> byId = new HashMap<>();
+            found.stream().filter(Objects::nonNull).forEach(t -> byId.put(idOfFound.apply(t), t));
+            return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
+        }));
     }
 
     @Query

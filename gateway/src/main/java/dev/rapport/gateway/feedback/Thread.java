@@ -13,7 +13,12 @@ import org.eclipse.microprofile.graphql.Name;
 public record Thread(@Id String id, @Id String consultationId, @Id String initiativeId, @Id String contactId, ThreadStatus status,
         Instant openedAt, int reopenCount, Instant lastActivity) {
 
-    public record Message(String id, String author, boolean fromStaff, String body, Instant createdAt) {
+    @Description("One message of a thread.")
+    public record Message(String id, String author, boolean fromStaff,
+            @Description("What the author wrote, as they wrote it; empty when a NO came without a why.") String body,
+            @Description("The answer the person's message came with (NO, or PARTLY kept in the thread); null on any other "
+                    + "message. Show its label in the reader's language beside the body.") LoopAnswer answer,
+            Instant createdAt) {
     }
 
     @Description("A thread's messages, oldest first.")

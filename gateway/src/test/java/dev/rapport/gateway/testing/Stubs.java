@@ -257,9 +257,12 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
     static StubService feedbackService() {
         return new StubService("feedback-service", vertx)
                 .on("GET", "/threads/messages", r -> perParent(r, "threadIds", id -> "{\"id\":\"m-" + id
-                        + "\",\"author\":\"contact\",\"fromStaff\":false,\"body\":\"too slow\",\"createdAt\":\"2026-03-01T00:00:00Z\"}"))
+                        + "\",\"author\":\"contact\",\"fromStaff\":false,\"body\":\"too slow\",\"answer\":\"NO\",\"createdAt\":\"2026-03-01T00:00:00Z\"}"))
                 .on("GET", "/cases/history", r -> perParent(r, "caseIds", id -> "{\"id\":\"ev-" + id
                         + "\",\"at\":\"2026-03-01T00:00:00Z\",\"type\":\"OPENED\",\"status\":\"OPEN\",\"actor\":\"sam\"}"))
+                .on("GET", "/initiatives", r -> StubService.Answer.json("[" + Arrays.stream(r.param("ids").split(","))
+                        .map(id -> "{\"id\":\"" + id + "\",\"position\":1,\"title\":\"Title of " + id + "\"}")
+                        .collect(Collectors.joining(",")) + "]"))
                 .on("GET", "/consultations/initiatives", r -> perParent(r, "consultationIds", id -> "{\"id\":\"in-" + id
                         + "\",\"position\":1,\"title\":\"Parking\"}"))
                 .on("GET", "/cases", r -> StubService.Answer.json("{\"items\":[{\"id\":\"case-" + r.param("contactId")
@@ -275,7 +278,7 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                 .on("GET", "/by-contact/invitations", r -> perContact(r, id -> "{\"id\":\"inv-" + id + "\",\"consultationId\":\"k1\","
                         + "\"consultationTitle\":\"Roadmap\",\"contactId\":\"" + id + "\",\"responded\":true}", null))
                 .on("GET", "/by-contact/follow-ups", r -> perContact(r, id -> "{\"id\":\"lf-" + id + "\",\"contactId\":\"" + id
-                        + "\",\"answer\":\"PARTLY\",\"why\":\"too slow\",\"threadId\":\"th-" + id + "\"}", null))
+                        + "\",\"initiativeId\":\"in-" + id + "\",\"answer\":\"PARTLY\",\"why\":\"too slow\",\"threadId\":\"th-" + id + "\"}", null))
                 .on("GET", "/threads", r -> StubService.Answer.json("{\"items\":[" + (r.param("ids") == null ? "" : Arrays.stream(r.param("ids")
                         .split(",")).map(id -> "{\"id\":\"" + id + "\",\"contactId\":\"" + id.substring(3) + "\",\"status\":\"OPEN\","
                                 + "\"reopenCount\":0}")

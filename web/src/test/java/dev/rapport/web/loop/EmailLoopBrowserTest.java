@@ -81,6 +81,7 @@ class EmailLoopBrowserTest {
         String followUp = Scenarios.publish(consultation.initiatives().get(0), "WILL_DO", "Open 10:00–16:00 on Sundays from March", person);
         page = openFromEmail(inbox.awaitLink("FOLLOW_UP"), "/follow-up/" + followUp);
         assertThat(page.getByText("Open 10:00–16:00 on Sundays from March")).isVisible();
+        assertThat(page.locator("[data-initiative]")).hasText("About: Open on Sundays");
         page.getByLabel("No", new Page.GetByLabelOptions().setExact(true)).check();
         page.getByLabel("Tell us why not").fill("I work on Sundays until 15:00");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
@@ -89,10 +90,11 @@ class EmailLoopBrowserTest {
         // staff see the thread and answer it
         JsonNode threads = Gql.as("agent", """
                 query($c: ID!) { whyNotThreads(consultationId: $c, status: OPEN, first: 100) {
-                  nodes { id contactId messages { nodes { body fromStaff } } } } }""",
+                  nodes { id contactId messages { nodes { body answer fromStaff } } } } }""",
                 Map.of("c", consultation.id())).path("whyNotThreads").path("nodes");
         JsonNode thread = Scenarios.find(threads, "contactId", person.contactId());
-        assertTrue(thread.path("messages").path("nodes").path(0).path("body").asText().contains("I work on Sundays until 15:00"), thread.toString());
+        assertEquals("I work on Sundays until 15:00", thread.path("messages").path("nodes").path(0).path("body").asText(), thread.toString());
+        assertEquals("NO", thread.path("messages").path("nodes").path(0).path("answer").asText(), thread.toString());
         Scenarios.staffReply(thread.path("id").asText(), "We will stay open until 17:00: does that work?");
 
         // the answer asks again by e-mail ("does it work for you now?", a follow-up of its own on the same thread); its

@@ -310,6 +310,12 @@ public class FeedbackClient {
         return rest.caseHistory(String.join(",", caseIds), cursor, limit).map(found -> NestedPage.inOrder(caseIds, found));
     }
 
+    /** Up to 500 initiatives by id in one call: those that exist, in the order asked. */
+    @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
+    public Uni<List<Consultation.Initiative>> initiativesByIds(List<String> ids) {
+        return rest.initiativesByIds(String.join(",", ids));
+    }
+
     /** One call for up to 500 consultations: a page of each one's initiatives, in the order asked. */
     @Retry(maxRetries = 2, delay = 100, maxDuration = 4000, abortOn = ProblemResponse.class)
     public Uni<List<NestedPage<Consultation.Initiative>>> initiatives(List<String> consultationIds, String cursor,

@@ -263,6 +263,10 @@ interface FeedbackRestClient {
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @GET
+    @Path("initiatives")
+    Uni<List<Consultation.Initiative>> initiativesByIds(@QueryParam("ids") String ids);
+
+    @GET
     @Path("consultations/initiatives")
     Uni<List<NestedPage<Consultation.Initiative>>> initiatives(@QueryParam("consultationIds") String consultationIds, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);

@@ -184,39 +184,92 @@ public class DecisionQueries {
     private static Loaded loaded(RowSet<Row> rows, String purpose, Instant at, int size, CompanyRules rules, Windows now) {
         List<DecisionFacts> out = new ArrayList<>(size);
         PurposeInfo info = null;
+        Columns c = new Columns(rows.columnsNames());
         for (Row r : rows) {
-            String basis = r.getString("basis");
+            String basis = r.getString(c.basis);
             if (basis != null && info == null) {
                 info = new PurposeInfo(purpose, LawfulBasis.valueOf(basis));
             }
-            out.add(facts(r, purpose, at, now));
+            out.add(facts(r, c, purpose, at, now));
         }
         return new Loaded(info, out, rules);
     }
 
-    private static DecisionFacts facts(Row r, String purpose, Instant at, Windows now) {
-        UUID root = r.getUUID("root");
-        if (!Boolean.TRUE.equals(r.getBoolean("known"))) {
+    /**
+     * Where each column is, found once per result: looking a column up by name hashes the name on every call, which was
+     * 18% of a bulk decision's service CPU (35 columns a row; bench/consent/README.md).
+     */
+    private static final class Columns {
+        final int root, known, erased, preferred, quietStart, quietEnd, zone, maxTouches, windowDays, dnc, pausedUntil,
+                touchCount, ptId, ptChannel, ptHash, ptProvenance, ptVerified, ptAdded, ptRemoved, ptUndeliverable,
+                evId, evPurpose, evKind, evChannel, evPoint, evHash, evOccurred, evExpires, evUntil, tcChannel, tcPurpose,
+                tcAt, foFrom, foFromHash, foInto, foIntoHash, foAt, basis;
+
+        Columns(List<String> names) {
+            root = names.indexOf("root");
+            known = names.indexOf("known");
+            erased = names.indexOf("erased");
+            preferred = names.indexOf("preferred_channels");
+            quietStart = names.indexOf("quiet_start");
+            quietEnd = names.indexOf("quiet_end");
+            zone = names.indexOf("time_zone");
+            maxTouches = names.indexOf("max_touches");
+            windowDays = names.indexOf("touch_window_days");
+            dnc = names.indexOf("dnc");
+            pausedUntil = names.indexOf("paused_until");
+            touchCount = names.indexOf("touches");
+            ptId = names.indexOf("pt_id");
+            ptChannel = names.indexOf("pt_channel");
+            ptHash = names.indexOf("pt_hash");
+            ptProvenance = names.indexOf("pt_provenance");
+            ptVerified = names.indexOf("pt_verified");
+            ptAdded = names.indexOf("pt_added");
+            ptRemoved = names.indexOf("pt_removed");
+            ptUndeliverable = names.indexOf("pt_undeliverable");
+            evId = names.indexOf("ev_id");
+            evPurpose = names.indexOf("ev_purpose");
+            evKind = names.indexOf("ev_kind");
+            evChannel = names.indexOf("ev_channel");
+            evPoint = names.indexOf("ev_point");
+            evHash = names.indexOf("ev_hash");
+            evOccurred = names.indexOf("ev_occurred");
+            evExpires = names.indexOf("ev_expires");
+            evUntil = names.indexOf("ev_until");
+            tcChannel = names.indexOf("tc_channel");
+            tcPurpose = names.indexOf("tc_purpose");
+            tcAt = names.indexOf("tc_at");
+            foFrom = names.indexOf("fo_from");
+            foFromHash = names.indexOf("fo_from_hash");
+            foInto = names.indexOf("fo_into");
+            foIntoHash = names.indexOf("fo_into_hash");
+            foAt = names.indexOf("fo_at");
+            basis = names.indexOf("basis");
+        }
+    }
+
+    private static DecisionFacts facts(Row r, Columns c, String purpose, Instant at, Windows now) {
+        UUID root = r.getUUID(c.root);
+        if (!Boolean.TRUE.equals(r.getBoolean(c.known))) {
             return DecisionFacts.unknown(root);
         }
-        String[] preferred = r.getArrayOfStrings("preferred_channels");
-        String zone = r.getString("time_zone");
+        String[] preferred = r.getArrayOfStrings(c.preferred);
+        String zone = r.getString(c.zone);
+        OffsetDateTime paused = r.getOffsetDateTime(c.pausedUntil);
+        Integer ownWindow = r.getInteger(c.windowDays);
         Policy policy = new Policy(
                 preferred == null ? List.of() : Arrays.stream(preferred).map(Channel::valueOf).toList(),
-                r.getLocalTime("quiet_start"), r.getLocalTime("quiet_end"), zone == null ? null : ZoneId.of(zone),
-                r.getInteger("max_touches"), r.getInteger("touch_window_days"), Boolean.TRUE.equals(r.getBoolean("dnc")),
-                r.getOffsetDateTime("paused_until") == null ? null : r.getOffsetDateTime("paused_until").toInstant());
-        List<Touch> touches = touches(r);
+                r.getLocalTime(c.quietStart), r.getLocalTime(c.quietEnd), zone == null ? null : ZoneId.of(zone),
+                r.getInteger(c.maxTouches), ownWindow, Boolean.TRUE.equals(r.getBoolean(c.dnc)), instant(paused));
+        List<Touch> touches = touches(r, c);
         int inWindow;
         if (now == null) {
-            inWindow = r.getLong("touches").intValue();
+            inWindow = r.getLong(c.touchCount).intValue();
         } else {
-            Integer own = r.getInteger("touch_window_days");
-            inWindow = count(touches, at, own == null ? now.defaultDays() : own);
+            inWindow = count(touches, at, ownWindow == null ? now.defaultDays() : ownWindow);
             touches = now.companyDays() > 0 ? within(touches, at, now.companyDays()) : List.of();
         }
-        return new DecisionFacts(root, true, Boolean.TRUE.equals(r.getBoolean("erased")), points(r), events(r, purpose, at),
-                policy, inWindow, touches, PointFoldQueries.of(r));
+        return new DecisionFacts(root, true, Boolean.TRUE.equals(r.getBoolean(c.erased)), points(r, c), events(r, c, purpose, at),
+                policy, inWindow, touches, PointFoldQueries.of(r, c.foFrom, c.foFromHash, c.foInto, c.foIntoHash, c.foAt));
     }
 
     /** Touches in the {@code days} (of 24 hours) up to {@code at}: after its start, not after {@code at}. */
@@ -236,18 +289,18 @@ public class DecisionQueries {
         return touches.stream().filter(t -> t.at().isAfter(from) && !t.at().isAfter(at)).toList();
     }
 
-    private static List<Point> points(Row r) {
-        UUID[] ids = r.getArrayOfUUIDs("pt_id");
+    private static List<Point> points(Row r, Columns c) {
+        UUID[] ids = r.getArrayOfUUIDs(c.ptId);
         if (ids == null) {
             return List.of();
         }
-        String[] channels = r.getArrayOfStrings("pt_channel");
-        String[] hashes = r.getArrayOfStrings("pt_hash");
-        String[] provenances = r.getArrayOfStrings("pt_provenance");
-        OffsetDateTime[] verified = r.getArrayOfOffsetDateTimes("pt_verified");
-        OffsetDateTime[] added = r.getArrayOfOffsetDateTimes("pt_added");
-        OffsetDateTime[] removed = r.getArrayOfOffsetDateTimes("pt_removed");
-        OffsetDateTime[] undeliverable = r.getArrayOfOffsetDateTimes("pt_undeliverable");
+        String[] channels = r.getArrayOfStrings(c.ptChannel);
+        String[] hashes = r.getArrayOfStrings(c.ptHash);
+        String[] provenances = r.getArrayOfStrings(c.ptProvenance);
+        OffsetDateTime[] verified = r.getArrayOfOffsetDateTimes(c.ptVerified);
+        OffsetDateTime[] added = r.getArrayOfOffsetDateTimes(c.ptAdded);
+        OffsetDateTime[] removed = r.getArrayOfOffsetDateTimes(c.ptRemoved);
+        OffsetDateTime[] undeliverable = r.getArrayOfOffsetDateTimes(c.ptUndeliverable);
         List<Point> out = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
             out.add(new Point(ids[i], Channel.valueOf(channels[i]), hashes[i], Provenance.valueOf(provenances[i]),
@@ -257,19 +310,19 @@ public class DecisionQueries {
     }
 
     /** The events of the purpose asked about up to {@code at} (the history statement selects only those already). */
-    private static List<Event> events(Row r, String purpose, Instant at) {
-        UUID[] ids = r.getArrayOfUUIDs("ev_id");
+    private static List<Event> events(Row r, Columns c, String purpose, Instant at) {
+        UUID[] ids = r.getArrayOfUUIDs(c.evId);
         if (ids == null) {
             return List.of();
         }
-        String[] purposes = r.getColumnIndex("ev_purpose") < 0 ? null : r.getArrayOfStrings("ev_purpose");
-        String[] kinds = r.getArrayOfStrings("ev_kind");
-        String[] channels = r.getArrayOfStrings("ev_channel");
-        UUID[] points = r.getArrayOfUUIDs("ev_point");
-        String[] hashes = r.getArrayOfStrings("ev_hash");
-        OffsetDateTime[] occurred = r.getArrayOfOffsetDateTimes("ev_occurred");
-        OffsetDateTime[] expires = r.getArrayOfOffsetDateTimes("ev_expires");
-        OffsetDateTime[] until = r.getArrayOfOffsetDateTimes("ev_until");
+        String[] purposes = c.evPurpose < 0 ? null : r.getArrayOfStrings(c.evPurpose);
+        String[] kinds = r.getArrayOfStrings(c.evKind);
+        String[] channels = r.getArrayOfStrings(c.evChannel);
+        UUID[] points = r.getArrayOfUUIDs(c.evPoint);
+        String[] hashes = r.getArrayOfStrings(c.evHash);
+        OffsetDateTime[] occurred = r.getArrayOfOffsetDateTimes(c.evOccurred);
+        OffsetDateTime[] expires = r.getArrayOfOffsetDateTimes(c.evExpires);
+        OffsetDateTime[] until = r.getArrayOfOffsetDateTimes(c.evUntil);
         List<Event> out = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
             if (purposes != null && (!purpose.equals(purposes[i]) || occurred[i].toInstant().isAfter(at))) {
@@ -281,13 +334,13 @@ public class DecisionQueries {
         return out;
     }
 
-    private static List<Touch> touches(Row r) {
-        String[] channels = r.getArrayOfStrings("tc_channel");
+    private static List<Touch> touches(Row r, Columns c) {
+        String[] channels = r.getArrayOfStrings(c.tcChannel);
         if (channels == null) {
             return List.of();
         }
-        String[] purposes = r.getArrayOfStrings("tc_purpose");
-        OffsetDateTime[] at = r.getArrayOfOffsetDateTimes("tc_at");
+        String[] purposes = r.getArrayOfStrings(c.tcPurpose);
+        OffsetDateTime[] at = r.getArrayOfOffsetDateTimes(c.tcAt);
         List<Touch> out = new ArrayList<>(channels.length);
         for (int i = 0; i < channels.length; i++) {
             out.add(new Touch(channels[i] == null ? null : Channel.valueOf(channels[i]), purposes[i], at[i].toInstant()));

@@ -1,7 +1,8 @@
 package dev.rapport.consent.decision;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.rapport.consent.audience.AudienceIds;
 import dev.rapport.consent.audience.Audiences;
 import dev.rapport.consent.common.Channel;
@@ -24,7 +25,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,25 +131,30 @@ public class DecisionResource {
         Uni<List<Decision>> decided = ids.isEmpty() ? Uni.createFrom().item(List.of())
                 : service.decideAll(ids, purpose, channel, at, asOf);
         return decided.map(decisions -> {
-            StringBuilder out = new StringBuilder(chunk.size() * 200);
-            int next = 0;
-            for (NdjsonIds.Line l : chunk) {
-                if (out.length() > 0) {
-                    out.append('\n');
+            // one generator for the whole chunk, not a writer and a String per line
+            ByteArrayOutputStream out = new ByteArrayOutputStream(chunk.size() * 200);
+            try (SequenceWriter lines = lineWriter().writeValues(out)) {
+                int next = 0;
+                for (NdjsonIds.Line l : chunk) {
+                    lines.write(l.contactId() == null ? BulkDecisionLine.error(l.number(), l.error())
+                            : BulkDecisionLine.of(l.contactId(), decisions.get(next++)));
                 }
-                BulkDecisionLine line = l.contactId() == null ? BulkDecisionLine.error(l.number(), l.error())
-                        : BulkDecisionLine.of(l.contactId(), decisions.get(next++));
-                out.append(write(line));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return Buffer.buffer(out.toString());
+            return Buffer.buffer(out.toByteArray());
         });
     }
 
-    private String write(Object line) {
-        try {
-            return json.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private volatile ObjectWriter lineWriter;
+
+    /** NDJSON lines: the application's ObjectMapper settings, a newline between values. */
+    private ObjectWriter lineWriter() {
+        ObjectWriter w = lineWriter;
+        if (w == null) {
+            w = json.writerFor(BulkDecisionLine.class).withRootValueSeparator("\n");
+            lineWriter = w;
         }
+        return w;
     }
 }

@@ -23,14 +23,20 @@ public final class PointFoldQueries {
             from contact_point_folds fo where fo.contact_id = any (g.members)""";
 
     public static List<PointFold> of(Row r) {
-        UUID[] from = r.getArrayOfUUIDs("fo_from");
+        return of(r, r.getColumnIndex("fo_from"), r.getColumnIndex("fo_from_hash"), r.getColumnIndex("fo_into"),
+                r.getColumnIndex("fo_into_hash"), r.getColumnIndex("fo_at"));
+    }
+
+    /** The same, with the columns' positions found once for a whole result (a bulk decision maps thousands of rows). */
+    public static List<PointFold> of(Row r, int fromColumn, int fromHashColumn, int intoColumn, int intoHashColumn, int atColumn) {
+        UUID[] from = r.getArrayOfUUIDs(fromColumn);
         if (from == null) {
             return List.of();
         }
-        String[] fromHash = r.getArrayOfStrings("fo_from_hash");
-        UUID[] into = r.getArrayOfUUIDs("fo_into");
-        String[] intoHash = r.getArrayOfStrings("fo_into_hash");
-        OffsetDateTime[] at = r.getArrayOfOffsetDateTimes("fo_at");
+        String[] fromHash = r.getArrayOfStrings(fromHashColumn);
+        UUID[] into = r.getArrayOfUUIDs(intoColumn);
+        String[] intoHash = r.getArrayOfStrings(intoHashColumn);
+        OffsetDateTime[] at = r.getArrayOfOffsetDateTimes(atColumn);
         List<PointFold> out = new ArrayList<>(from.length);
         for (int i = 0; i < from.length; i++) {
             out.add(new PointFold(from[i], fromHash[i], into[i], intoHash[i], at[i].toInstant()));

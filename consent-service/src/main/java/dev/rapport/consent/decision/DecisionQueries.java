@@ -38,7 +38,8 @@ import java.util.UUID;
  * <ul>
  * <li>Decisions <b>now</b> read the decision projection, {@code decision_inputs} (V85): one row per contact holding every
  * input (points, events of every purpose, policy, touches, folds, erasure), kept by the database in the transaction of
- * every write, and one more row for a merged-away id, naming its survivor. Two primary-key reads.</li>
+ * every write, and one more row for a merged-away id, naming its survivor. One primary-key read (and the survivor's
+ * row for a merged-away id).</li>
  * <li>Decisions <b>as of</b> an instant read history: the ledger up to then, the points as they stood then
  * ({@code contact_point_fact_versions}) and only the merges made by then.</li>
  * </ul>
@@ -137,7 +138,20 @@ public class DecisionQueries {
             left join decision_inputs r on r.contact_id = a.root_id
             order by q.ord
             """;
-    static final String ONE_NOW = PROJECTION.formatted("(select $1::uuid as id, 1::bigint as ord) q");
+    /**
+     * One contact now: its own row only. A merged-away id's row names its survivor, whose row is then read by the same
+     * statement (a second round trip for ids that were merged, one primary-key read fewer for every other).
+     */
+    static final String ONE_NOW = """
+            select q.id, coalesce(r.root_id, q.id) as root, r.known, r.erased,
+              r.preferred_channels, r.quiet_start, r.quiet_end, r.time_zone, r.max_touches, r.touch_window_days, r.paused_until,
+              r.dnc, r.pt_id, r.pt_channel, r.pt_hash, r.pt_provenance, r.pt_verified, r.pt_added, r.pt_removed, r.pt_undeliverable,
+              r.ev_id, r.ev_purpose, r.ev_kind, r.ev_channel, r.ev_point, r.ev_hash, r.ev_occurred, r.ev_expires, r.ev_until,
+              r.tc_channel, r.tc_purpose, r.tc_at, r.fo_from, r.fo_from_hash, r.fo_into, r.fo_into_hash, r.fo_at,
+              (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
+            from (select $1::uuid as id) q
+            left join decision_inputs r on r.contact_id = q.id
+            """;
     static final String MANY_NOW = PROJECTION.formatted("unnest($1::uuid[]) with ordinality as q(id, ord)");
     /** The projection keeps the touches of this many days: no cap's window is longer (V85). */
     public static final int TOUCH_HORIZON_DAYS = 366;
@@ -168,13 +182,25 @@ public class DecisionQueries {
      */
     public Uni<Loaded> load(SqlClient sql, List<UUID> contactIds, String purpose, Instant at, boolean asOf, int defaultWindowDays) {
         boolean one = contactIds.size() == 1;
-        String statement = one ? (asOf ? ONE_AS_OF : ONE_NOW) : (asOf ? MANY_AS_OF : MANY_NOW);
+        String statement = one ? ONE_AS_OF : (asOf ? MANY_AS_OF : MANY_NOW);
         Object ids = one ? contactIds.get(0) : contactIds.toArray(UUID[]::new);
+        if (one && !asOf) {
+            return companyRules.rules().chain(rules -> oneNow(sql, contactIds.get(0), purpose)
+                    .map(rows -> loaded(rows, purpose, at, 1, rules, new Windows(defaultWindowDays, rules.longestCapWindowDays()))));
+        }
         return companyRules.rules().chain(rules -> sql.preparedQuery(statement)
                 .execute(asOf ? Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays, rules.longestCapWindowDays())
                         : Tuple.of(ids, purpose))
                 .map(rows -> loaded(rows, purpose, at, contactIds.size(), rules, asOf ? null
                         : new Windows(defaultWindowDays, rules.longestCapWindowDays()))));
+    }
+
+    /** The contact's projection row, or its survivor's when it was merged away. */
+    private static Uni<RowSet<Row>> oneNow(SqlClient sql, UUID id, String purpose) {
+        return sql.preparedQuery(ONE_NOW).execute(Tuple.of(id, purpose)).chain(rows -> {
+            UUID root = rows.iterator().next().getUUID("root");
+            return root.equals(id) ? Uni.createFrom().item(rows) : sql.preparedQuery(ONE_NOW).execute(Tuple.of(root, purpose));
+        });
     }
 
     /** The cap windows in days a decision now counts touches in: the person's or the default, and the company's longest. */

@@ -8,7 +8,7 @@ import { formatDateTime, t, usePersonLanguage } from '../shared/i18n.js';
 // Each list is a connection: the first page comes with the person, "Show more" reads on with `after`.
 const PAGE = 'pageInfo { hasNextPage endCursor }';
 const INVITATION = 'id consultationTitle responded createdAt';
-const FOLLOW_UP = 'id answer askedAt threadId';
+const FOLLOW_UP = 'id answer askedAt threadId initiative { id title }';
 const CASE = 'id problem status openedAt';
 const MINE = `query Mine {
   me { id displayName language
@@ -53,7 +53,7 @@ class MyActivity extends RapportPage {
       ${this.list('invitations', t('activity.consultations'), (i) => html`<a href=${'/consultation/' + encodeURIComponent(i.id)}><bdi>${i.consultationTitle || t('consultation.title')}</bdi></a>
         <span class="muted">${i.responded ? t('activity.answered') : t('activity.waiting')}</span>`)}
       <h2>${t('activity.followUps')}</h2>
-      ${this.list('loopFollowUps', t('activity.followUps'), (f) => html`<a href=${'/follow-up/' + encodeURIComponent(f.id)}>${t('followUp.title')}</a>
+      ${this.list('loopFollowUps', t('activity.followUps'), (f) => html`<a href=${'/follow-up/' + encodeURIComponent(f.id)}><bdi>${f.initiative ? f.initiative.title : t('followUp.title')}</bdi></a>
         <span class="muted">${formatDateTime(f.askedAt)} · ${f.answer ? t('answer.' + f.answer) : t('activity.waiting')}</span>`)}
       <h2>${t('activity.cases')}</h2>
       ${this.list('cases', t('activity.cases'), (c) => html`<a href=${'/case/' + encodeURIComponent(c.id)}><bdi>${c.problem}</bdi></a>

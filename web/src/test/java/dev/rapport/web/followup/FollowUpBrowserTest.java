@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * "Does this work for you?": the page names the initiative; a NO with why, staff answer in the thread, the person reads
+ * "Does this work for you?": the page (and the person's list) names the initiative; a NO with why, staff answer in the thread, the person reads
  * it later and answers. The person's words stay as they wrote them, the "No" beside them in the page's language.
  */
 @QuarkusTest
@@ -85,8 +85,12 @@ class FollowUpBrowserTest {
         JsonNode messages = person.call("query($id: ID!) { whyNotThread(id: $id) { messages { nodes { body fromStaff } } } }",
                 Map.of("id", answered.path("threadId").asText())).path("whyNotThread").path("messages").path("nodes");
         assertEquals("Saturday works, thank you", messages.path(2).path("body").asText());
-        assertEquals(List.of(), watch.problems());
         shoot(page, "follow-up-thread-en-360");
+
+        // the person's list of questions names each one by its initiative: the first and the one staff's answer asked
+        page.navigate(dev.rapport.web.testing.RealSuite.webUrl() + "/me");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open later").setExact(true))).hasCount(2);
+        assertEquals(List.of(), watch.problems());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.rapport.consent.decision;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.rapport.consent.audience.AudienceIds;
 import dev.rapport.consent.audience.Audiences;
 import dev.rapport.consent.common.Channel;
@@ -121,6 +121,8 @@ public class DecisionResource {
                 .onTermination().invoke(lines::close);
     }
 
+    private static final SerializedString NEWLINE = new SerializedString("\n");
+
     private static long ids(List<List<NdjsonIds.Line>> chunks) {
         return chunks.stream().flatMap(List::stream).filter(l -> l.contactId() != null).count();
     }
@@ -133,28 +135,16 @@ public class DecisionResource {
         return decided.map(decisions -> {
             // one generator for the whole chunk, not a writer and a String per line
             ByteArrayOutputStream out = new ByteArrayOutputStream(chunk.size() * 200);
-            try (SequenceWriter lines = lineWriter().writeValues(out)) {
+            try (JsonGenerator g = json.getFactory().createGenerator(out).setRootValueSeparator(NEWLINE)) {
                 int next = 0;
                 for (NdjsonIds.Line l : chunk) {
-                    lines.write(l.contactId() == null ? BulkDecisionLine.error(l.number(), l.error())
-                            : BulkDecisionLine.of(l.contactId(), decisions.get(next++)));
+                    (l.contactId() == null ? BulkDecisionLine.error(l.number(), l.error())
+                            : BulkDecisionLine.of(l.contactId(), decisions.get(next++))).write(g);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return Buffer.buffer(out.toByteArray());
         });
-    }
-
-    private volatile ObjectWriter lineWriter;
-
-    /** NDJSON lines: the application's ObjectMapper settings, a newline between values. */
-    private ObjectWriter lineWriter() {
-        ObjectWriter w = lineWriter;
-        if (w == null) {
-            w = json.writerFor(BulkDecisionLine.class).withRootValueSeparator("\n");
-            lineWriter = w;
-        }
-        return w;
     }
 }

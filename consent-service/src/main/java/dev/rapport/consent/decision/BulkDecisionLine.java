@@ -2,6 +2,7 @@ package dev.rapport.consent.decision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import dev.rapport.consent.common.Channel;
 import java.time.Instant;
@@ -12,6 +13,21 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BulkDecisionLine(UUID contactId, Boolean allowed, List<Reason> reasons, UUID contactPointId, Channel channel,
         UUID evidenceEventId, Instant evaluatedAt, Instant notBefore, Long line, String error) {
+
+    // field names encoded once
+    private static final SerializedString CONTACT_ID = new SerializedString("contactId");
+    private static final SerializedString ALLOWED = new SerializedString("allowed");
+    private static final SerializedString REASONS = new SerializedString("reasons");
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString DETAIL = new SerializedString("detail");
+    private static final SerializedString RULE_ID = new SerializedString("ruleId");
+    private static final SerializedString CONTACT_POINT_ID = new SerializedString("contactPointId");
+    private static final SerializedString CHANNEL = new SerializedString("channel");
+    private static final SerializedString EVIDENCE_EVENT_ID = new SerializedString("evidenceEventId");
+    private static final SerializedString EVALUATED_AT = new SerializedString("evaluatedAt");
+    private static final SerializedString NOT_BEFORE = new SerializedString("notBefore");
+    private static final SerializedString LINE = new SerializedString("line");
+    private static final SerializedString ERROR = new SerializedString("error");
 
     public static BulkDecisionLine of(UUID contactId, Decision d) {
         return new BulkDecisionLine(contactId, d.allowed(), d.reasons(), d.contactPointId(), d.channel(), d.evidenceEventId(),
@@ -30,45 +46,53 @@ public record BulkDecisionLine(UUID contactId, Boolean allowed, List<Reason> rea
     public void write(JsonGenerator g) throws IOException {
         g.writeStartObject();
         if (contactId != null) {
-            g.writeStringField("contactId", contactId.toString());
+            string(g, CONTACT_ID, contactId.toString());
         }
         if (allowed != null) {
-            g.writeBooleanField("allowed", allowed);
+            g.writeFieldName(ALLOWED);
+            g.writeBoolean(allowed);
         }
         if (reasons != null) {
-            g.writeArrayFieldStart("reasons");
+            g.writeFieldName(REASONS);
+            g.writeStartArray();
             for (Reason r : reasons) {
                 g.writeStartObject();
-                g.writeStringField("code", r.code());
-                g.writeStringField("detail", r.detail());
+                string(g, CODE, r.code());
+                string(g, DETAIL, r.detail());
                 if (r.ruleId() != null) {
-                    g.writeStringField("ruleId", r.ruleId().toString());
+                    string(g, RULE_ID, r.ruleId().toString());
                 }
                 g.writeEndObject();
             }
             g.writeEndArray();
         }
         if (contactPointId != null) {
-            g.writeStringField("contactPointId", contactPointId.toString());
+            string(g, CONTACT_POINT_ID, contactPointId.toString());
         }
         if (channel != null) {
-            g.writeStringField("channel", channel.name());
+            string(g, CHANNEL, channel.name());
         }
         if (evidenceEventId != null) {
-            g.writeStringField("evidenceEventId", evidenceEventId.toString());
+            string(g, EVIDENCE_EVENT_ID, evidenceEventId.toString());
         }
         if (evaluatedAt != null) {
-            g.writeStringField("evaluatedAt", evaluatedAt.toString());
+            string(g, EVALUATED_AT, evaluatedAt.toString());
         }
         if (notBefore != null) {
-            g.writeStringField("notBefore", notBefore.toString());
+            string(g, NOT_BEFORE, notBefore.toString());
         }
         if (line != null) {
-            g.writeNumberField("line", line.longValue());
+            g.writeFieldName(LINE);
+            g.writeNumber(line.longValue());
         }
         if (error != null) {
-            g.writeStringField("error", error);
+            string(g, ERROR, error);
         }
         g.writeEndObject();
+    }
+
+    private static void string(JsonGenerator g, SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 }

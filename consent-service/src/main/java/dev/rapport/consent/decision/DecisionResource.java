@@ -124,12 +124,24 @@ public class DecisionResource {
     private static final SerializedString NEWLINE = new SerializedString("\n");
 
     private static long ids(List<List<NdjsonIds.Line>> chunks) {
-        return chunks.stream().flatMap(List::stream).filter(l -> l.contactId() != null).count();
+        long n = 0;
+        for (List<NdjsonIds.Line> chunk : chunks) {
+            for (NdjsonIds.Line l : chunk) {
+                if (l.contactId() != null) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private Uni<Buffer> decideChunk(List<NdjsonIds.Line> chunk, String purpose, Channel channel, Instant at, boolean asOf) {
         List<UUID> ids = new ArrayList<>(chunk.size());
-        chunk.stream().filter(l -> l.contactId() != null).forEach(l -> ids.add(l.contactId()));
+        for (NdjsonIds.Line l : chunk) {
+            if (l.contactId() != null) {
+                ids.add(l.contactId());
+            }
+        }
         Uni<List<Decision>> decided = ids.isEmpty() ? Uni.createFrom().item(List.of())
                 : service.decideAll(ids, purpose, channel, at, asOf);
         return decided.map(decisions -> {

@@ -120,19 +120,24 @@ public class DecisionQueries {
     static final String ONE_AS_OF = TEMPLATE.formatted(ONE.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
     static final String MANY_AS_OF = TEMPLATE.formatted(MANY.formatted(MERGED_BY_THEN), MERGED_BY_THEN, POINTS_AS_OF, FOLDS);
 
-    /**
-     * Now, from the projection: the row of the id asked about names its root (itself, or its survivor), whose row holds
-     * the inputs, returned as stored. Events of every purpose come back; {@link #events} keeps the purpose asked about,
-     * and {@link #count} and {@link #within} count and filter the touches: the statement only reads two rows by primary key and the
-     * purpose (counting and filtering arrays in SQL cost PostgreSQL a quarter of the statement, bench/consent/README.md).
-     */
-    private static final String PROJECTION = """
-            select q.id, coalesce(a.root_id, q.id) as root, r.known, r.erased,
+    /** A projection row's inputs as stored, and the purpose's lawful basis; {@code r} is the row that holds them. */
+    private static final String INPUTS = """
+            r.known, r.erased,
               r.preferred_channels, r.quiet_start, r.quiet_end, r.time_zone, r.max_touches, r.touch_window_days, r.paused_until,
               r.dnc, r.pt_id, r.pt_channel, r.pt_hash, r.pt_provenance, r.pt_verified, r.pt_added, r.pt_removed, r.pt_undeliverable,
               r.ev_id, r.ev_purpose, r.ev_kind, r.ev_channel, r.ev_point, r.ev_hash, r.ev_occurred, r.ev_expires, r.ev_until,
               r.tc_channel, r.tc_purpose, r.tc_at, r.fo_from, r.fo_from_hash, r.fo_into, r.fo_into_hash, r.fo_at,
               (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
+            """;
+
+    /**
+     * Now, from the projection, for a chunk: the row of each id asked about names its root (itself, or its survivor),
+     * whose row holds the inputs, returned as stored. Events of every purpose come back; {@link #events} keeps the
+     * purpose asked about, and {@link #count} and {@link #within} count and filter the touches: the statement only
+     * reads rows by primary key and the purpose (counting and filtering arrays in SQL cost PostgreSQL a quarter of the
+     * statement, bench/consent/README.md).
+     */
+    private static final String PROJECTION = "select q.id, coalesce(a.root_id, q.id) as root, " + INPUTS + """
             from %s
             left join decision_inputs a on a.contact_id = q.id
             left join decision_inputs r on r.contact_id = a.root_id
@@ -142,13 +147,7 @@ public class DecisionQueries {
      * One contact now: its own row only. A merged-away id's row names its survivor, whose row is then read by the same
      * statement (a second round trip for ids that were merged, one primary-key read fewer for every other).
      */
-    static final String ONE_NOW = """
-            select q.id, coalesce(r.root_id, q.id) as root, r.known, r.erased,
-              r.preferred_channels, r.quiet_start, r.quiet_end, r.time_zone, r.max_touches, r.touch_window_days, r.paused_until,
-              r.dnc, r.pt_id, r.pt_channel, r.pt_hash, r.pt_provenance, r.pt_verified, r.pt_added, r.pt_removed, r.pt_undeliverable,
-              r.ev_id, r.ev_purpose, r.ev_kind, r.ev_channel, r.ev_point, r.ev_hash, r.ev_occurred, r.ev_expires, r.ev_until,
-              r.tc_channel, r.tc_purpose, r.tc_at, r.fo_from, r.fo_from_hash, r.fo_into, r.fo_into_hash, r.fo_at,
-              (select pu.lawful_basis from purposes pu where pu.code = $2::text) as basis
+    static final String ONE_NOW = "select q.id, coalesce(r.root_id, q.id) as root, " + INPUTS + """
             from (select $1::uuid as id) q
             left join decision_inputs r on r.contact_id = q.id
             """;

@@ -129,8 +129,8 @@ PG_S=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<< "$OUT" | head -1); CPU_PG=$CPU
 HALF_RATE=$(awk -v r="$(field throughput "$DECIDE")" 'BEGIN { printf "%.0f", r / 2 }')
 measure "decision paced:" env BENCH_RATE="$HALF_RATE" "${WRK_DECIDE[@]}"; HALF=$OUT; CPU_HALF=$CPU
 
-echo "# bulk decisions: $CONTACTS contacts in one streamed call (heap sampled every second)"
-jstat -gc "$SVC" 1000 > "$WORK/gc.txt" &
+echo "# bulk decisions: $CONTACTS contacts in one streamed call (heap sampled every 100 ms)"
+jstat -gc "$SVC" 100 > "$WORK/gc.txt" &
 JSTAT=$!
 S0=$(svc_cpu); P0=$(pg_cpu)
 T0=$(date +%s.%N)

@@ -181,17 +181,18 @@ public class DecisionQueries {
      */
     public Uni<Loaded> load(SqlClient sql, List<UUID> contactIds, String purpose, Instant at, boolean asOf, int defaultWindowDays) {
         boolean one = contactIds.size() == 1;
-        String statement = one ? ONE_AS_OF : (asOf ? MANY_AS_OF : MANY_NOW);
         Object ids = one ? contactIds.get(0) : contactIds.toArray(UUID[]::new);
-        if (one && !asOf) {
-            return companyRules.rules().chain(rules -> oneNow(sql, contactIds.get(0), purpose)
-                    .map(rows -> loaded(rows, purpose, at, 1, rules, new Windows(defaultWindowDays, rules.longestCapWindowDays()))));
-        }
-        return companyRules.rules().chain(rules -> sql.preparedQuery(statement)
-                .execute(asOf ? Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays, rules.longestCapWindowDays())
-                        : Tuple.of(ids, purpose))
-                .map(rows -> loaded(rows, purpose, at, contactIds.size(), rules, asOf ? null
-                        : new Windows(defaultWindowDays, rules.longestCapWindowDays()))));
+        return companyRules.rules().chain(rules -> {
+            Uni<RowSet<Row>> rows;
+            if (asOf) {
+                rows = sql.preparedQuery(one ? ONE_AS_OF : MANY_AS_OF).execute(
+                        Tuple.of(ids, purpose, at.atOffset(ZoneOffset.UTC), defaultWindowDays, rules.longestCapWindowDays()));
+            } else {
+                rows = one ? oneNow(sql, contactIds.get(0), purpose) : sql.preparedQuery(MANY_NOW).execute(Tuple.of(ids, purpose));
+            }
+            Windows now = asOf ? null : new Windows(defaultWindowDays, rules.longestCapWindowDays());
+            return rows.map(r -> loaded(r, purpose, at, contactIds.size(), rules, now));
+        });
     }
 
     /** The contact's projection row, or its survivor's when it was merged away. */
@@ -299,16 +300,10 @@ public class DecisionQueries {
 
     /** Touches in the {@code days} (of 24 hours) up to {@code at}: after its start, not after {@code at}. */
     static int count(List<Touch> touches, Instant at, int days) {
-        Instant from = at.minus(Duration.ofHours(24L * days));
-        int n = 0;
-        for (Touch t : touches) {
-            if (t.at().isAfter(from) && !t.at().isAfter(at)) {
-                n++;
-            }
-        }
-        return n;
+        return within(touches, at, days).size();
     }
 
+    /** The same touches themselves (company caps look at their channel and purpose). */
     static List<Touch> within(List<Touch> touches, Instant at, int days) {
         Instant from = at.minus(Duration.ofHours(24L * days));
         return touches.stream().filter(t -> t.at().isAfter(from) && !t.at().isAfter(at)).toList();

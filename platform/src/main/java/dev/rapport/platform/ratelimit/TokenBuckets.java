@@ -64,12 +64,11 @@ final class TokenBuckets {
         }
 
         synchronized long take(long now) {
-            refill(now);
-            if (tokens >= 1) {
+            long wait = waitFor(now);
+            if (wait == 0) {
                 tokens -= 1;
-                return 0;
             }
-            return (long) Math.ceil((1 - tokens) * nanosPerToken);
+            return wait;
         }
 
         synchronized long waitFor(long now) {
